@@ -1,0 +1,230 @@
+//! Import speed and memory on a 100,000-response xlsx (about 25 columns: Likert grids,
+//! multiple choice, open text), as ratios against calamine reading the same cells in the
+//! same run. The ratio is printed at the end: `inspect / calamine`, time and peak heap.
+
+// A counting global allocator is the only way to measure peak heap in-process.
+#![allow(unsafe_code)]
+// A benchmark reports on stdout; it may panic on a broken setup.
+#![allow(
+    clippy::print_stdout,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    missing_docs
+)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use atelier::import::Survey;
+use atelier::progress::Silent;
+use calamine::{Reader, open_workbook_auto};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// Counts live and peak heap bytes, to compare peak memory of two readers.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size > layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const RESPONSES: u32 = 100_000;
+
+const SATISFACTION: [&str; 5] = [
+    "Tout à fait satisfait",
+    "Plutôt satisfait",
+    "Plutôt pas satisfait",
+    "Pas du tout satisfait",
+    "Ne sait pas",
+];
+const USEFUL: [&str; 4] = [
+    "Très utile",
+    "Plutôt utile",
+    "Peu utile",
+    "Pas du tout utile",
+];
+const COMMENTS: [&str; 6] = [
+    "Le reporting prend beaucoup trop de temps par rapport à l'accompagnement.",
+    "Des rendez-vous réguliers, c'est ce qui m'a le plus aidé.",
+    "Stop and go des financements",
+    "Les aides arrivent trop tard pour les jeunes",
+    "",
+    "Plus de contacts avec les employeurs du territoire, et des ateliers moins longs.",
+];
+
+/// Write the benchmark workbook once; later runs reuse it.
+fn workbook() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let path = dir.join("responses-100k.xlsx");
+    if path.exists() {
+        return path;
+    }
+    std::fs::create_dir_all(&dir).expect("bench data folder");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet_with_constant_memory();
+    let mut headings = vec![
+        "id".to_owned(),
+        "submitdate".to_owned(),
+        "lastpage".to_owned(),
+        "startlanguage".to_owned(),
+    ];
+    headings.push("Depuis combien de temps accompagnez-vous des jeunes ?".to_owned());
+    for item in [
+        "reporting",
+        "fréquence des entretiens",
+        "ateliers",
+        "aides",
+        "immersions",
+        "offres",
+        "parrainage",
+        "suivi en emploi",
+    ] {
+        headings.push(format!(
+            "Comment jugez-vous la pertinence des éléments ? [{item}]"
+        ));
+    }
+    for item in ["Ateliers", "Offres", "Immersions", "Formation", "Aides"] {
+        headings.push(format!("Quelles actions avez-vous reçues ? [{item}]"));
+    }
+    for item in ["Rendez-vous", "Offres d'emploi", "Ateliers", "Stages"] {
+        headings.push(format!("Utilité des actions [{item}]"));
+    }
+    headings.push("Quel âge avez-vous ?".to_owned());
+    headings.push("Pistes d'amélioration".to_owned());
+    headings.push("Commentaires".to_owned());
+    for (c, h) in headings.iter().enumerate() {
+        sheet.write(0, c as u16, h).expect("heading");
+    }
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for r in 1..=RESPONSES {
+        let mut c = 0u16;
+        let mut put = |sheet: &mut rust_xlsxwriter::Worksheet, v: &str| {
+            if !v.is_empty() {
+                sheet.write(r, c, v).expect("cell");
+            }
+            c += 1;
+        };
+        put(sheet, &r.to_string());
+        put(sheet, "2013-10-12 10:00:00");
+        put(sheet, "4");
+        put(sheet, "fr");
+        put(
+            sheet,
+            [
+                "Moins de deux ans",
+                "Entre deux et cinq ans",
+                "Plus de cinq ans",
+            ][(next() % 3) as usize],
+        );
+        for _ in 0..8 {
+            put(sheet, SATISFACTION[(next() % 5) as usize]);
+        }
+        for _ in 0..5 {
+            put(sheet, if next() % 2 == 0 { "Oui" } else { "" });
+        }
+        for _ in 0..4 {
+            put(sheet, USEFUL[(next() % 4) as usize]);
+        }
+        sheet.write(r, c, 16 + (next() % 10) as u32).expect("age");
+        c += 1;
+        put(sheet, COMMENTS[(next() % 6) as usize]);
+        put(sheet, COMMENTS[(next() % 6) as usize]);
+    }
+    book.save(&path).expect("bench workbook written");
+    path
+}
+
+fn calamine_read(path: &Path) -> usize {
+    let mut book = open_workbook_auto(path).expect("opens");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).expect("sheet");
+    range.used_cells().count()
+}
+
+fn atelier_inspect(path: &Path) -> usize {
+    let survey = Survey::open(path, None, &Silent).expect("imports");
+    survey.questions.len() + survey.respondents()
+}
+
+/// Median seconds and peak heap bytes of `runs` runs of `f`.
+fn measure(runs: usize, f: &dyn Fn() -> usize) -> (f64, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut peak = 0;
+    for _ in 0..runs {
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let start = Instant::now();
+        black_box(f());
+        times.push(start.elapsed().as_secs_f64());
+        peak = peak.max(PEAK.load(Ordering::Relaxed) - base);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[runs / 2], peak)
+}
+
+fn bench(c: &mut Criterion) {
+    let path = workbook();
+    let mut group = c.benchmark_group("import_100k_xlsx");
+    group.sample_size(10);
+    group.bench_function("calamine_read (baseline)", |b| {
+        b.iter(|| black_box(calamine_read(&path)))
+    });
+    group.bench_function("atelier_inspect", |b| {
+        b.iter(|| black_box(atelier_inspect(&path)))
+    });
+    group.finish();
+
+    let (base_time, base_peak) = measure(5, &|| calamine_read(&path));
+    let (our_time, our_peak) = measure(5, &|| atelier_inspect(&path));
+    println!(
+        "import_100k_xlsx: calamine {:.2} s, {:.0} MiB peak; atelier inspect {:.2} s, {:.0} MiB peak; \
+         ratio time {:.2}×, peak memory {:.2}×",
+        base_time,
+        base_peak as f64 / 1048576.0,
+        our_time,
+        our_peak as f64 / 1048576.0,
+        our_time / base_time,
+        our_peak as f64 / base_peak as f64
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,632 @@
+//! Recognising the survey tool that wrote a file, and grouping its columns into questions.
+//!
+//! Each tool lays out its export in its own way (header rows, `Stem [item]` columns, option
+//! ticks, bookkeeping columns). [`detect`] recognises the tool from the headings; [`plan`]
+//! turns the headings into [`QuestionSpec`]s, which [`super::questions`] fills with answers.
+
+use calamine::Data;
+
+use super::privacy::{self, PersonalKind};
+use super::raw::RawTable;
+
+/// The survey tool that wrote a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// LimeSurvey's response export (codes or full-text headings).
+    LimeSurvey,
+    /// SurveyMonkey's export: two header rows.
+    SurveyMonkey,
+    /// Google Forms' response sheet: a timestamp first.
+    GoogleForms,
+    /// KoboToolbox's export: `group/question` headings and `_uuid` bookkeeping.
+    Kobo,
+    /// Anything else: one column, one question.
+    Generic,
+}
+
+impl Layout {
+    /// The machine name, as `inspect --json` prints it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::LimeSurvey => "limesurvey",
+            Layout::SurveyMonkey => "surveymonkey",
+            Layout::GoogleForms => "google_forms",
+            Layout::Kobo => "kobo",
+            Layout::Generic => "generic",
+        }
+    }
+
+    /// The tool's name, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::LimeSurvey => "LimeSurvey",
+            Layout::SurveyMonkey => "SurveyMonkey",
+            Layout::GoogleForms => "Google Forms",
+            Layout::Kobo => "KoboToolbox",
+            Layout::Generic => "Tableau générique",
+        }
+    }
+}
+
+/// How a group of columns holds its answers, as far as the layout tells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One column; the kind is inferred from the values.
+    Column,
+    /// One column the tool marks as free text.
+    OpenColumn,
+    /// Several `Stem [item]` columns: a battery or multi-column multiple choice, told
+    /// apart by the values.
+    Items,
+    /// One column per option, holding a tick (Oui, Yes, 1, X, or the option label).
+    Ticks,
+    /// Kobo select_multiple: space-separated option names in one column.
+    SpaceJoined,
+}
+
+/// A question as the headings describe it, before any answer is read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionSpec {
+    /// Question id.
+    pub id: String,
+    /// Stem.
+    pub text: String,
+    /// Answer columns (indices into the raw table).
+    pub columns: Vec<usize>,
+    /// Item or option label of each answer column (empty for one-column questions).
+    pub items: Vec<String>,
+    /// A column of free "other" answers, if the tool gives one.
+    pub other: Option<usize>,
+    /// How the answers are held.
+    pub shape: Shape,
+}
+
+/// What the headings tell about a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The tool that wrote the file.
+    pub layout: Layout,
+    /// Rows of headings before the first respondent.
+    pub header_rows: usize,
+    /// Full heading of every column.
+    pub headings: Vec<String>,
+    /// The questions, in column order.
+    pub questions: Vec<QuestionSpec>,
+    /// Bookkeeping columns (ids, timestamps, languages, pages).
+    pub metadata: Vec<usize>,
+    /// Columns holding personal data, with what they hold.
+    pub personal: Vec<(usize, PersonalKind)>,
+}
+
+/// Bookkeeping column names, compared after [`key`] normalisation.
+const METADATA: &[&str] = &[
+    // LimeSurvey (codes and full-text headings, French and English)
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "startdate",
+    "datestamp",
+    "refurl",
+    "token",
+    "id de la reponse",
+    "id de reponse",
+    "identifiant de la reponse",
+    "date de soumission",
+    "derniere page",
+    "langue de depart",
+    "tete de serie",
+    "date de debut",
+    "date de la derniere action",
+    "date de derniere action",
+    "response id",
+    "date submitted",
+    "last page",
+    "start language",
+    "date started",
+    "date last action",
+    "referrer url",
+    "url de reference",
+    "jeton",
+    "interviewtime",
+    "duree totale",
+    "total time",
+    // SurveyMonkey
+    "respondent id",
+    "collector id",
+    "start date",
+    "end date",
+    "custom data",
+    "custom data 1",
+    "id du repondant",
+    "id du collecteur",
+    "date de fin",
+    "donnees personnalisees",
+    "donnees personnalisees 1",
+    // Google Forms
+    "timestamp",
+    "horodateur",
+    "horodatage",
+    "score",
+    "note",
+    // KoboToolbox
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_index",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "_submitted_by",
+    "__version__",
+    "_version_",
+    "_tags",
+    "_parent_index",
+    "_parent_table_name",
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "subscriberid",
+    "simserial",
+    "phonenumber_meta",
+    "meta/instanceid",
+    "meta/instancename",
+    "meta/deprecatedid",
+    "instanceid",
+    "formhub/uuid",
+    "_xform_id_string",
+    "_attachments",
+    "_geolocation",
+    "_media_count",
+];
+
+/// A heading folded for comparison: lowercase, accents removed, spaces collapsed,
+/// trailing punctuation dropped.
+pub fn key(heading: &str) -> String {
+    let mut out = String::with_capacity(heading.len());
+    let mut space = false;
+    for ch in heading.trim().chars() {
+        let folded = fold_accent(ch);
+        if folded.is_whitespace() || folded == '\u{a0}' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        for low in folded.to_lowercase() {
+            out.push(low);
+        }
+    }
+    while out.ends_with([':', '?', '.', ' ', '*']) {
+        out.pop();
+    }
+    out
+}
+
+fn fold_accent(ch: char) -> char {
+    match ch {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        '’' | '‘' | '`' => '\'',
+        other => other,
+    }
+}
+
+fn is_metadata(heading: &str) -> bool {
+    let k = key(heading);
+    METADATA.contains(&k.as_str())
+        || (k.starts_with("custom data") || k.starts_with("donnees personnalisees"))
+        || k.starts_with("meta/")
+        || k.starts_with("_")
+}
+
+/// Text of a cell as a heading.
+fn heading_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Recognise the tool that wrote the table.
+pub fn detect(raw: &RawTable) -> Layout {
+    if raw.height() == 0 {
+        return Layout::Generic;
+    }
+    let first: Vec<String> = raw.row(0).iter().map(|c| key(&heading_text(c))).collect();
+    let has = |names: &[&str]| first.iter().any(|h| names.contains(&h.as_str()));
+
+    if has(&[
+        "respondent id",
+        "collector id",
+        "id du repondant",
+        "id du collecteur",
+    ]) && raw.height() >= 2
+    {
+        return Layout::SurveyMonkey;
+    }
+    if has(&["_uuid", "_submission_time", "_index", "_id"])
+        && (has(&["_uuid", "_submission_time"]) || first.iter().any(|h| h.contains('/')))
+    {
+        return Layout::Kobo;
+    }
+    if first
+        .first()
+        .is_some_and(|h| ["timestamp", "horodateur", "horodatage"].contains(&h.as_str()))
+    {
+        return Layout::GoogleForms;
+    }
+    let lime_bookkeeping = [
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "date de soumission",
+        "derniere page",
+        "langue de depart",
+        "tete de serie",
+        "date submitted",
+        "last page",
+        "start language",
+        "id de la reponse",
+        "response id",
+    ];
+    if first
+        .iter()
+        .filter(|h| lime_bookkeeping.contains(&h.as_str()))
+        .count()
+        >= 2
+    {
+        return Layout::LimeSurvey;
+    }
+    Layout::Generic
+}
+
+/// Split `Stem [item]` into stem and item; also LimeSurvey codes `Q3[SQ001]`.
+pub fn split_item(heading: &str) -> (&str, Option<&str>) {
+    let trimmed = heading.trim_end();
+    if let Some(body) = trimmed.strip_suffix(']') {
+        if let Some(open) = body.rfind('[') {
+            let stem = body[..open].trim_end();
+            let item = body[open + 1..].trim();
+            if !stem.is_empty() && !item.is_empty() {
+                return (stem, Some(item));
+            }
+        }
+    }
+    (trimmed, None)
+}
+
+/// Whether an item label names a free "other" answer.
+pub fn is_other_label(label: &str) -> bool {
+    let k = key(label);
+    k == "other"
+        || k == "autre"
+        || k == "autres"
+        || k.starts_with("other (")
+        || k.starts_with("autre (")
+        || k.starts_with("autre, ")
+        || k.starts_with("other, ")
+        || k == "autre (precisez)"
+}
+
+/// A LimeSurvey question code such as `G01Q03` or `Q3`: letters and digits, no spaces.
+fn is_code(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem.len() <= 20
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Build the plan for a table whose layout is known.
+pub fn plan(raw: &RawTable, layout: Layout) -> Plan {
+    match layout {
+        Layout::SurveyMonkey => plan_surveymonkey(raw),
+        Layout::Kobo => plan_kobo(raw),
+        Layout::LimeSurvey | Layout::GoogleForms => plan_bracketed(raw, layout),
+        Layout::Generic => plan_generic(raw),
+    }
+}
+
+/// Sort a column into metadata or personal data by its heading; `true` when it was sorted.
+fn set_apart(index: usize, heading: &str, plan: &mut Plan) -> bool {
+    if let Some(kind) = privacy::personal_by_header(heading) {
+        plan.personal.push((index, kind));
+        return true;
+    }
+    if is_metadata(heading) {
+        plan.metadata.push(index);
+        return true;
+    }
+    false
+}
+
+fn empty_plan(raw: &RawTable, layout: Layout, header_rows: usize) -> Plan {
+    let headings = if raw.height() == 0 {
+        Vec::new()
+    } else {
+        raw.row(0).iter().map(heading_text).collect()
+    };
+    Plan {
+        layout,
+        header_rows,
+        headings,
+        questions: Vec::new(),
+        metadata: Vec::new(),
+        personal: Vec::new(),
+    }
+}
+
+/// Ids `q1`, `q2`, … for tools without question codes.
+fn next_id(plan: &Plan) -> String {
+    format!("q{}", plan.questions.len() + 1)
+}
+
+fn plan_generic(raw: &RawTable) -> Plan {
+    let mut plan = empty_plan(raw, Layout::Generic, 1);
+    for (index, heading) in plan.headings.clone().iter().enumerate() {
+        if set_apart(index, heading, &mut plan) {
+            continue;
+        }
+        let id = next_id(&plan);
+        let text = if heading.is_empty() {
+            format!("Colonne {}", index + 1)
+        } else {
+            heading.clone()
+        };
+        plan.questions.push(QuestionSpec {
+            id,
+            text,
+            columns: vec![index],
+            items: vec![String::new()],
+            other: None,
+            shape: Shape::Column,
+        });
+    }
+    plan
+}
+
+/// LimeSurvey and Google Forms: one header row, `Stem [item]` columns grouped by stem.
+fn plan_bracketed(raw: &RawTable, layout: Layout) -> Plan {
+    let mut plan = empty_plan(raw, layout, 1);
+    let headings = plan.headings.clone();
+    let mut index = 0;
+    while index < headings.len() {
+        let heading = &headings[index];
+        if set_apart(index, heading, &mut plan) {
+            index += 1;
+            continue;
+        }
+        let (stem, item) = split_item(heading);
+        let coded = layout == Layout::LimeSurvey && is_code(stem);
+        let id = if coded {
+            stem.to_owned()
+        } else {
+            next_id(&plan)
+        };
+        let text = if stem.is_empty() {
+            format!("Colonne {}", index + 1)
+        } else {
+            stem.to_owned()
+        };
+        let Some(first_item) = item else {
+            plan.questions.push(QuestionSpec {
+                id,
+                text,
+                columns: vec![index],
+                items: vec![String::new()],
+                other: None,
+                shape: Shape::Column,
+            });
+            index += 1;
+            continue;
+        };
+        // Gather the run of columns sharing this stem.
+        let mut spec = QuestionSpec {
+            id,
+            text,
+            columns: Vec::new(),
+            items: Vec::new(),
+            other: None,
+            shape: Shape::Items,
+        };
+        let mut item_label = first_item.to_owned();
+        loop {
+            let k = key(&item_label);
+            if is_other_label(&item_label) && spec.other.is_none() {
+                spec.other = Some(index);
+            } else if k == "comment" || k == "commentaire" {
+                // LimeSurvey's per-question comment: its own open question, added after.
+            } else {
+                spec.columns.push(index);
+                spec.items.push(item_label.clone());
+            }
+            index += 1;
+            match headings.get(index).map(|h| split_item(h)) {
+                Some((next_stem, Some(next_item))) if next_stem == stem => {
+                    item_label = next_item.to_owned();
+                }
+                _ => break,
+            }
+        }
+        if spec.columns.len() == 1 && spec.other.is_none() {
+            // A lone `Stem [item]` column is a plain question about that item.
+            spec.text = format!("{} [{}]", spec.text, spec.items[0]);
+            spec.items = vec![String::new()];
+            spec.shape = Shape::Column;
+        }
+        if !spec.columns.is_empty() || spec.other.is_some() {
+            if spec.columns.is_empty() {
+                // Only an "other" column: an open question.
+                spec.columns = spec.other.take().into_iter().collect();
+                spec.items = vec![String::new()];
+                spec.shape = Shape::OpenColumn;
+            }
+            plan.questions.push(spec);
+        }
+    }
+    plan
+}
+
+/// SurveyMonkey: row 0 holds the question above its first column, row 1 the option, row
+/// or answer label under each column.
+fn plan_surveymonkey(raw: &RawTable) -> Plan {
+    let mut plan = empty_plan(raw, Layout::SurveyMonkey, 2);
+    let top = plan.headings.clone();
+    let sub: Vec<String> = raw.row(1).iter().map(heading_text).collect();
+    let mut full = Vec::with_capacity(top.len());
+    let mut current = String::new();
+    for (t, s) in top.iter().zip(&sub) {
+        if !t.is_empty() {
+            current = t.clone();
+        }
+        full.push(if s.is_empty() {
+            current.clone()
+        } else {
+            format!("{current} [{s}]")
+        });
+    }
+    let mut index = 0;
+    while index < top.len() {
+        let stem = if top[index].is_empty() {
+            format!("Colonne {}", index + 1)
+        } else {
+            top[index].clone()
+        };
+        let mut end = index + 1;
+        while end < top.len() && top[end].is_empty() {
+            end += 1;
+        }
+        if end == index + 1 && sub[index].is_empty() && set_apart(index, &stem, &mut plan) {
+            index = end;
+            continue;
+        }
+        let mut spec = QuestionSpec {
+            id: next_id(&plan),
+            text: stem,
+            columns: Vec::new(),
+            items: Vec::new(),
+            other: None,
+            shape: Shape::Items,
+        };
+        for (column, label) in sub.iter().enumerate().take(end).skip(index) {
+            let k = key(label);
+            if is_other_label(label)
+                || k.starts_with("other (please specify")
+                || k.starts_with("autre (veuillez")
+            {
+                if spec.other.is_none() {
+                    spec.other = Some(column);
+                    continue;
+                }
+            }
+            spec.columns.push(column);
+            spec.items.push(label.clone());
+        }
+        let single_kind = |k: &str| {
+            [
+                "response",
+                "reponse",
+                "open-ended response",
+                "reponse ouverte",
+                "",
+            ]
+            .contains(&k)
+        };
+        if spec.columns.len() == 1 && single_kind(&key(&spec.items[0])) {
+            let open = key(&spec.items[0]).contains("ouverte")
+                || key(&spec.items[0]).contains("open-ended");
+            spec.items = vec![String::new()];
+            spec.shape = if open {
+                Shape::OpenColumn
+            } else {
+                Shape::Column
+            };
+        } else if spec.columns.is_empty() {
+            if let Some(other) = spec.other.take() {
+                spec.columns.push(other);
+                spec.items.push(String::new());
+                spec.shape = Shape::OpenColumn;
+            }
+        }
+        if !spec.columns.is_empty() {
+            plan.questions.push(spec);
+        }
+        index = end;
+    }
+    plan.headings = full;
+    plan
+}
+
+/// KoboToolbox: `group/question` headings; a select_multiple has its joined column and one
+/// 0/1 column per option, `group/question/option`.
+fn plan_kobo(raw: &RawTable) -> Plan {
+    let mut plan = empty_plan(raw, Layout::Kobo, 1);
+    let headings = plan.headings.clone();
+    let mut index = 0;
+    while index < headings.len() {
+        let heading = &headings[index];
+        let name = heading
+            .rsplit('/')
+            .next()
+            .unwrap_or(heading)
+            .trim()
+            .to_owned();
+        if set_apart(index, heading, &mut plan) || set_apart(index, &name, &mut plan) {
+            index += 1;
+            continue;
+        }
+        // Option columns follow their joined column: `heading/option`.
+        let prefix = format!("{heading}/");
+        let mut end = index + 1;
+        while end < headings.len() && headings[end].starts_with(&prefix) {
+            end += 1;
+        }
+        let id = if name.is_empty() {
+            next_id(&plan)
+        } else {
+            name.replace(' ', "_")
+        };
+        let text = if name.is_empty() {
+            format!("Colonne {}", index + 1)
+        } else {
+            name.clone()
+        };
+        let spec = if end > index + 1 {
+            QuestionSpec {
+                id,
+                text,
+                columns: (index + 1..end).collect(),
+                items: headings[index + 1..end]
+                    .iter()
+                    .map(|h| h[prefix.len()..].to_owned())
+                    .collect(),
+                other: None,
+                shape: Shape::Ticks,
+            }
+        } else {
+            QuestionSpec {
+                id,
+                text,
+                columns: vec![index],
+                items: vec![String::new()],
+                other: None,
+                shape: Shape::Column,
+            }
+        };
+        plan.questions.push(spec);
+        index = end;
+    }
+    // A column of space-joined option names without its tick columns is flagged later
+    // by the values (see `questions::infer`).
+    plan
+}

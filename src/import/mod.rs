@@ -1,0 +1,20 @@
+//! Import: any survey export to a [`RawTable`], then to questions.
+//!
+//! Two stages, each tested on its own: a reader ([`read`]) turns bytes into typed cells;
+//! a layout detector ([`layout`]) recognises the tool that wrote the file and builds the
+//! questions ([`questions`]), with scales ([`scales`]) and personal columns ([`privacy`]).
+//! [`Survey`] runs the second stage; [`inspect`] reports on the result.
+
+pub mod error;
+pub mod inspect;
+pub mod layout;
+pub mod privacy;
+pub mod questions;
+pub mod raw;
+pub mod read;
+pub mod scales;
+pub mod survey;
+
+pub use error::ImportError;
+pub use raw::{FileFormat, RawTable};
+pub use survey::{Correction, Survey};

@@ -1,0 +1,412 @@
+//! Workbooks through calamine: xlsx, xlsm, xlsb, xls and ods.
+//!
+//! Cells keep calamine's types (numbers, text, booleans, dates with the 1900/1904 system
+//! resolved, errors). For xlsx and xlsb the sheet is streamed cell by cell through calamine's
+//! cell readers, which is what calamine's own `worksheet_range` does, with the limits checked
+//! on each cell (column past XFD, too many cells, too much text) before anything is
+//! allocated for it. xls and ods are loaded whole by calamine, so they are checked before
+//! opening ([`super::ole`], [`super::container`]).
+//!
+//! calamine has panicking paths on damaged input (slice indexing, arithmetic overflow in
+//! debug builds), so all of it runs under `catch_unwind`; a panic becomes a "damaged file"
+//! error instead of taking the application down.
+//!
+//! The table always starts at A1 (row 0 is the sheet's first row), even when calamine's range
+//! starts further down or right.
+
+use std::io::{Read, Seek};
+use std::panic::AssertUnwindSafe;
+
+use calamine::{
+    Cell, Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb, XlsbError,
+    Xlsx, XlsxError,
+};
+
+use super::container::{DAMAGED, too_much_text, zip_error};
+use super::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, check_cancelled, french_count};
+use crate::import::{FileFormat, ImportError, RawTable};
+use crate::progress::Progress;
+
+/// Cells reserved up front from a sheet's declared dimensions, at most (dimensions can lie).
+const MAX_RESERVED_CELLS: u64 = 4_000_000;
+
+/// The workbook formats calamine reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// xlsx or xlsm.
+    Xlsx,
+    /// Excel binary workbook.
+    Xlsb,
+    /// Legacy Excel.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+impl Kind {
+    fn format(self) -> FileFormat {
+        match self {
+            Kind::Xlsx => FileFormat::Xlsx,
+            Kind::Xlsb => FileFormat::Xlsb,
+            Kind::Xls => FileFormat::Xls,
+            Kind::Ods => FileFormat::Ods,
+        }
+    }
+}
+
+/// Reads one sheet of a workbook: `sheet` by name or position, or the first with data.
+pub(super) fn read<R: Read + Seek>(
+    file: &str,
+    kind: Kind,
+    reader: R,
+    sheet: Option<&str>,
+    progress: &dyn Progress,
+) -> Result<RawTable, ImportError> {
+    let work = || {
+        progress.report(0.05, "Lecture du classeur");
+        let mut book = Book::open(file, kind, reader)?;
+        check_cancelled(file, progress)?;
+        progress.report(0.2, "Lecture du classeur");
+        let sheets = book.sheet_names();
+        if sheets.is_empty() {
+            return Err(ImportError::malformed(
+                file,
+                "le classeur ne contient aucune feuille",
+            ));
+        }
+        let (name, cells) = match sheet {
+            Some(wanted) => {
+                let index = pick_sheet(file, &sheets, wanted)?;
+                let name = sheets[index].clone();
+                let cells = book.range(file, &name, progress)?;
+                (name, cells)
+            }
+            None => first_sheet_with_data(file, &mut book, &sheets, progress)?,
+        };
+        progress.report(1.0, "Lecture du classeur");
+        Ok(RawTable {
+            file_name: file.to_owned(),
+            format: kind.format(),
+            encoding: None,
+            delimiter: None,
+            sheets,
+            sheet: Some(name),
+            cells,
+            warnings: Vec::new(),
+        })
+    };
+    std::panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(ImportError::malformed(
+            file,
+            format!("{DAMAGED} (le lecteur de classeurs a rencontré une incohérence)"),
+        ))
+    })
+}
+
+fn first_sheet_with_data<R: Read + Seek>(
+    file: &str,
+    book: &mut Book<R>,
+    sheets: &[String],
+    progress: &dyn Progress,
+) -> Result<(String, Range<Data>), ImportError> {
+    for name in sheets {
+        check_cancelled(file, progress)?;
+        let cells = book.range(file, name, progress)?;
+        if cells.used_cells().any(|(_, _, value)| !is_blank(value)) {
+            return Ok((name.clone(), cells));
+        }
+    }
+    Err(ImportError::Empty {
+        file: file.to_owned(),
+    })
+}
+
+fn is_blank(value: &Data) -> bool {
+    match value {
+        Data::Empty => true,
+        Data::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// The sheet asked for: exact name, then name ignoring case and surrounding spaces, then
+/// 1-based position.
+fn pick_sheet(file: &str, sheets: &[String], wanted: &str) -> Result<usize, ImportError> {
+    if let Some(index) = sheets.iter().position(|s| s == wanted) {
+        return Ok(index);
+    }
+    let folded = wanted.trim().to_lowercase();
+    let matching: Vec<usize> = (0..sheets.len())
+        .filter(|&i| sheets[i].trim().to_lowercase() == folded)
+        .collect();
+    if let [index] = matching.as_slice() {
+        return Ok(*index);
+    }
+    if let Ok(position) = wanted.trim().parse::<usize>()
+        && (1..=sheets.len()).contains(&position)
+    {
+        return Ok(position - 1);
+    }
+    Err(ImportError::NoSuchSheet {
+        file: file.to_owned(),
+        sheet: wanted.to_owned(),
+        available: sheets.join(", "),
+    })
+}
+
+/// An open workbook of any kind.
+enum Book<R> {
+    Xlsx(Xlsx<R>),
+    Xlsb(Xlsb<R>),
+    Xls(Xls<R>),
+    Ods(Ods<R>),
+}
+
+impl<R: Read + Seek> Book<R> {
+    fn open(file: &str, kind: Kind, reader: R) -> Result<Self, ImportError> {
+        Ok(match kind {
+            Kind::Xlsx => Book::Xlsx(Xlsx::new(reader).map_err(|e| xlsx_error(file, e))?),
+            Kind::Xlsb => Book::Xlsb(Xlsb::new(reader).map_err(|e| xlsb_error(file, e))?),
+            Kind::Xls => Book::Xls(Xls::new(reader).map_err(|e| xls_error(file, e))?),
+            Kind::Ods => Book::Ods(Ods::new(reader).map_err(|e| ods_error(file, e))?),
+        })
+    }
+
+    fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(book) => book.sheet_names(),
+            Book::Xlsb(book) => book.sheet_names(),
+            Book::Xls(book) => book.sheet_names(),
+            Book::Ods(book) => book.sheet_names(),
+        }
+    }
+
+    /// The cells of one sheet, starting at A1.
+    fn range(
+        &mut self,
+        file: &str,
+        sheet: &str,
+        progress: &dyn Progress,
+    ) -> Result<Range<Data>, ImportError> {
+        progress.report(0.25, &format!("Lecture de la feuille « {sheet} »"));
+        match self {
+            Book::Xlsx(book) => match book.worksheet_cells_reader(sheet) {
+                Ok(mut cells) => {
+                    let declared = cells.dimensions();
+                    stream_cells(
+                        file,
+                        sheet,
+                        declared,
+                        || cells.next_cell(),
+                        |e| xlsx_error(file, e),
+                        progress,
+                    )
+                }
+                // A chart sheet: no cells.
+                Err(XlsxError::NotAWorksheet(_)) => Ok(Range::empty()),
+                Err(e) => Err(xlsx_error(file, e)),
+            },
+            Book::Xlsb(book) => {
+                let mut cells = book
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| xlsb_error(file, e))?;
+                let declared = cells.dimensions();
+                stream_cells(
+                    file,
+                    sheet,
+                    declared,
+                    || cells.next_cell(),
+                    |e| xlsb_error(file, e),
+                    progress,
+                )
+            }
+            Book::Xls(book) => book
+                .worksheet_range(sheet)
+                .map(from_a1)
+                .map_err(|e| xls_error(file, e)),
+            Book::Ods(book) => book
+                .worksheet_range(sheet)
+                .map(from_a1)
+                .map_err(|e| ods_error(file, e)),
+        }
+    }
+}
+
+/// Builds a sheet's table from calamine's cell stream, refusing it as soon as a cell lies
+/// past Excel's limits or the table would exceed [`MAX_CELLS`] or [`MAX_TEXT_BYTES`].
+///
+/// Cells are kept as calamine's borrowed `DataRef` until the table is laid out, then moved
+/// into `Data`: no cell is allocated twice (shared strings are copied once, as calamine's
+/// own `worksheet_range` copies them).
+fn stream_cells<'a, E>(
+    file: &str,
+    sheet: &str,
+    declared: Dimensions,
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, E>,
+    error: impl Fn(E) -> ImportError,
+    progress: &dyn Progress,
+) -> Result<Range<Data>, ImportError> {
+    let declared_rows = u64::from(declared.end.0.saturating_sub(declared.start.0)) + 1;
+    let declared_cols = u64::from(declared.end.1.saturating_sub(declared.start.1)) + 1;
+    let reserve = (declared_rows * declared_cols).min(MAX_RESERVED_CELLS);
+    let mut cells: Vec<Cell<DataRef<'a>>> = Vec::with_capacity(reserve as usize);
+    let (mut max_row, mut max_col) = (0usize, 0usize);
+    let (mut min_row, mut min_col) = (usize::MAX, usize::MAX);
+    let mut text_bytes = 0u64;
+    while let Some(cell) = next().map_err(&error)? {
+        let text_len = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::SharedString(text) => text.len(),
+            DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+                text.len()
+            }
+            _ => 0,
+        };
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if col >= MAX_COLUMNS || row >= MAX_ROWS {
+            return Err(ImportError::TooLarge {
+                file: file.to_owned(),
+                problem: format!(
+                    "la feuille « {sheet} » a des cellules au-delà de la limite d'Excel ({} lignes, {} colonnes)",
+                    french_count(MAX_ROWS),
+                    french_count(MAX_COLUMNS)
+                ),
+            });
+        }
+        if row > max_row || col > max_col {
+            max_row = max_row.max(row);
+            max_col = max_col.max(col);
+            if (max_row + 1) * (max_col + 1) > MAX_CELLS {
+                return Err(super::text::too_many_cells_error(
+                    file,
+                    max_row + 1,
+                    max_col + 1,
+                ));
+            }
+        }
+        min_row = min_row.min(row);
+        min_col = min_col.min(col);
+        text_bytes += text_len as u64;
+        if text_bytes > MAX_TEXT_BYTES {
+            return Err(too_much_text(file, text_bytes));
+        }
+        if cells.len() >= MAX_CELLS {
+            return Err(super::text::too_many_cells_error(
+                file,
+                max_row + 1,
+                max_col + 1,
+            ));
+        }
+        cells.push(cell);
+        if cells.len().is_multiple_of(65_536) {
+            check_cancelled(file, progress)?;
+            let done = (row as f32 + 1.0) / declared_rows as f32;
+            progress.report(
+                0.25 + 0.7 * done.min(1.0),
+                &format!("Lecture de la feuille « {sheet} »"),
+            );
+        }
+    }
+    if cells.is_empty() {
+        return Ok(Range::empty());
+    }
+    if min_row > 0 || min_col > 0 {
+        // Anchors the table at A1 (there is no real cell there).
+        cells.push(Cell::new((0, 0), DataRef::Empty));
+    }
+    let mut borrowed = Range::from_sparse(cells);
+    let (height, width) = borrowed.get_size();
+    // Both fit in u32: checked against MAX_ROWS and MAX_COLUMNS above.
+    let mut owned: Range<Data> = Range::new((0, 0), ((height - 1) as u32, (width - 1) as u32));
+    for row in 0..height {
+        for (to, from) in owned[row].iter_mut().zip(borrowed[row].iter_mut()) {
+            *to = Data::from(std::mem::take(from));
+        }
+    }
+    Ok(owned)
+}
+
+/// Moves a range that does not start at A1 into one that does (xls and ods ranges start at
+/// their first used cell).
+fn from_a1(mut range: Range<Data>) -> Range<Data> {
+    let (Some((top, left)), Some(end)) = (range.start(), range.end()) else {
+        return range;
+    };
+    if (top, left) == (0, 0) {
+        return range;
+    }
+    let (top, left) = (top as usize, left as usize);
+    let width = range.width();
+    let mut moved: Range<Data> = Range::new((0, 0), end);
+    for row in 0..range.height() {
+        let target = &mut moved[top + row][left..left + width];
+        for (to, from) in target.iter_mut().zip(range[row].iter_mut()) {
+            *to = std::mem::take(from);
+        }
+    }
+    moved
+}
+
+fn damaged(file: &str, detail: impl std::fmt::Display) -> ImportError {
+    ImportError::malformed(file, format!("{DAMAGED} ({detail})"))
+}
+
+fn unsupported(file: &str, detail: impl std::fmt::Display) -> ImportError {
+    ImportError::malformed(
+        file,
+        format!("le classeur est endommagé ou d'un type non pris en charge ({detail})"),
+    )
+}
+
+fn xlsx_error(file: &str, error: XlsxError) -> ImportError {
+    match error {
+        XlsxError::Zip(e) => zip_error(file, &e),
+        XlsxError::Io(e) => damaged(file, e),
+        XlsxError::Xml(quick_xml::Error::Io(e)) => damaged(file, e),
+        e => unsupported(file, e),
+    }
+}
+
+fn xlsb_error(file: &str, error: XlsbError) -> ImportError {
+    match error {
+        XlsbError::Zip(e) => zip_error(file, &e),
+        XlsbError::Io(e) => damaged(file, e),
+        XlsbError::Xml(quick_xml::Error::Io(e)) => damaged(file, e),
+        e => unsupported(file, e),
+    }
+}
+
+fn xls_error(file: &str, error: XlsError) -> ImportError {
+    match error {
+        XlsError::Password => ImportError::Encrypted {
+            file: file.to_owned(),
+        },
+        XlsError::Io(e) => damaged(file, e),
+        e => unsupported(file, e),
+    }
+}
+
+fn ods_error(file: &str, error: OdsError) -> ImportError {
+    match error {
+        OdsError::Password => ImportError::Encrypted {
+            file: file.to_owned(),
+        },
+        OdsError::Zip(e) => zip_error(file, &e),
+        OdsError::Io(e) => damaged(file, e),
+        OdsError::Xml(quick_xml::Error::Io(e)) => damaged(file, e),
+        OdsError::InvalidMime(_) => ImportError::malformed(
+            file,
+            "c'est un document OpenDocument (texte, présentation ?), pas un classeur",
+        ),
+        OdsError::CellLimitExceeded { requested, max } => ImportError::TooLarge {
+            file: file.to_owned(),
+            problem: format!(
+                "le classeur déplierait {} cellules (maximum {})",
+                french_count(requested),
+                french_count(max)
+            ),
+        },
+        e => unsupported(file, e),
+    }
+}

@@ -1,0 +1,13 @@
+//! Atelier: a desktop workbench for programme evaluators.
+//!
+//! The library holds everything but the window: import of survey exports, the evaluation
+//! model, statistics, charts and documents. `src/ui/` (egui) and `src/main.rs` (command line)
+//! drive it; nothing here depends on egui, so all of it runs headless in tests.
+
+#![warn(missing_docs)]
+
+pub mod import;
+pub mod model;
+pub mod progress;
+pub mod session;
+pub mod ui;

@@ -1,0 +1,134 @@
+//! Background imports: a named thread per file, progress over a channel, cancellable.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+use super::LoadedSource;
+use crate::import::Survey;
+use crate::progress::Progress;
+
+/// What a running job tells the session.
+enum Event {
+    Progress { done: f32, stage: String },
+    Finished(Result<Box<LoadedSource>, String>),
+}
+
+/// How a finished import turned out.
+pub enum Outcome {
+    /// The file was read.
+    Loaded(Box<LoadedSource>),
+    /// The file could not be read: one line naming it and the problem.
+    Failed(String),
+}
+
+/// Sends progress to the session, at most about once per percent, and wakes the GUI.
+struct ChannelProgress {
+    sender: Mutex<Sender<Event>>,
+    cancel: Arc<AtomicBool>,
+    last: Mutex<f32>,
+    wake: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Progress for ChannelProgress {
+    fn report(&self, done: f32, stage: &str) {
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if done - *last < 0.01 && done < 1.0 {
+            return;
+        }
+        *last = done;
+        if let Ok(sender) = self.sender.lock() {
+            let _ = sender.send(Event::Progress {
+                done,
+                stage: stage.to_owned(),
+            });
+        }
+        (self.wake)();
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// One file being imported on its own thread.
+pub struct ImportJob {
+    /// The file's name, as shown in the progress bar.
+    pub file_name: String,
+    /// Fraction done.
+    pub done: f32,
+    /// The current step, in the user's words.
+    pub stage: String,
+    cancel: Arc<AtomicBool>,
+    events: Receiver<Event>,
+}
+
+impl ImportJob {
+    /// Start importing `path` on a thread named after the file. `wake` is called after each
+    /// report (the GUI passes `ctx.request_repaint`).
+    pub fn spawn(path: PathBuf, wake: Arc<dyn Fn() + Send + Sync>) -> std::io::Result<ImportJob> {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let (sender, events) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = ChannelProgress {
+            sender: Mutex::new(sender.clone()),
+            cancel: Arc::clone(&cancel),
+            last: Mutex::new(-1.0),
+            wake: Arc::clone(&wake),
+        };
+        std::thread::Builder::new()
+            .name(format!("import {file_name}"))
+            .spawn(move || {
+                let result = Survey::open(&path, None, &progress)
+                    .map(|survey| Box::new(LoadedSource { path, survey }))
+                    .map_err(|e| e.to_string());
+                let _ = sender.send(Event::Finished(result));
+                wake();
+            })?;
+        Ok(ImportJob {
+            file_name,
+            done: 0.0,
+            stage: "Ouverture".to_owned(),
+            cancel,
+            events,
+        })
+    }
+
+    /// Ask the job to stop; it finishes promptly with a "cancelled" failure.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether cancellation was asked.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Take in what the thread reported; `Some` once it is finished.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        loop {
+            match self.events.try_recv() {
+                Ok(Event::Progress { done, stage }) => {
+                    self.done = done;
+                    self.stage = stage;
+                }
+                Ok(Event::Finished(Ok(source))) => return Some(Outcome::Loaded(source)),
+                Ok(Event::Finished(Err(message))) => return Some(Outcome::Failed(message)),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    return Some(Outcome::Failed(format!(
+                        "{}: l'import s'est arrêté de façon inattendue",
+                        self.file_name
+                    )));
+                }
+            }
+        }
+    }
+}

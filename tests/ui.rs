@@ -1,0 +1,155 @@
+//! The workbench in an egui_kittest harness: files dropped on the Sources panel are
+//! imported in the background and their questions appear, found by their labels.
+
+#![allow(missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use atelier::ui::{AtelierApp, LaunchOptions, View};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn harness() -> Harness<'static, AtelierApp> {
+    let ctx = egui::Context::default();
+    let app = AtelierApp::new(
+        &ctx,
+        LaunchOptions {
+            path: None,
+            view: View::Sources,
+            screenshot: None,
+        },
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtelierApp| app.frame(ui), app)
+}
+
+/// Step the harness until the background imports are done.
+fn settle(harness: &mut Harness<'_, AtelierApp>) {
+    let start = Instant::now();
+    harness.step();
+    while !harness.state().jobs.is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "import did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.step();
+    harness.step();
+}
+
+fn drop_file(harness: &mut Harness<'_, AtelierApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path)));
+    settle(harness);
+}
+
+#[test]
+fn a_dropped_export_shows_its_questions_by_label() {
+    let mut harness = harness();
+    harness.get_by_label_contains("Aucune source");
+    drop_file(&mut harness, data("limesurvey_fulltext.csv"));
+    assert_eq!(harness.state().state.sources.len(), 1);
+    assert!(
+        harness
+            .get_all_by_label_contains(
+                "Comment jugez-vous la pertinence des éléments du dispositif ?"
+            )
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .get_all_by_label_contains("Quelles actions proposez-vous ?")
+            .count()
+            >= 1
+    );
+    // The question list gives each question's kind.
+    harness
+        .get_by_label_contains("\nComment jugez-vous la pertinence des éléments du dispositif ?");
+    harness.get_by_label_contains("choix multiple · n = 5");
+    harness.get_by_label("5 répondants");
+}
+
+#[test]
+fn a_question_selected_shows_its_scale_and_can_be_flipped_then_undone() {
+    let mut harness = harness();
+    drop_file(&mut harness, data("limesurvey_fulltext.csv"));
+    harness
+        .get_all_by_label_contains("Les actions sont-elles mutualisées")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the question is listed")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("1. Souvent");
+    harness.get_by_label("Inverser").click();
+    harness.run_steps(2);
+    harness.get_by_label("1. Jamais");
+    let survey = &harness.state().state.sources[0].survey;
+    let q = survey
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("Les actions sont-elles"))
+        .unwrap();
+    assert_eq!(q.scale()[0], "Jamais");
+    harness.get_by_label("Annuler").click();
+    harness.run_steps(2);
+    harness.get_by_label("1. Souvent");
+}
+
+#[test]
+fn a_bad_file_dropped_is_reported_and_nothing_is_lost() {
+    let mut harness = harness();
+    drop_file(&mut harness, data("kobo.csv"));
+    let dir = std::env::temp_dir().join(format!("atelier-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("vide.csv");
+    std::fs::write(&empty, b"").unwrap();
+    drop_file(&mut harness, empty);
+    harness.get_by_label_contains("vide.csv: le fichier est vide");
+    assert_eq!(
+        harness.state().state.sources.len(),
+        1,
+        "the good source stays"
+    );
+}
+
+#[test]
+fn every_view_of_the_navigation_opens() {
+    let mut harness = harness();
+    for (label, view) in [
+        ("Codage", View::Coding),
+        ("Graphiques", View::Charts),
+        ("Cohortes", View::Cohort),
+        ("Monographies", View::Monographs),
+        ("Sources", View::Sources),
+    ] {
+        harness.get_by_label(label).click();
+        harness.run_steps(2);
+        assert_eq!(harness.state().view, view);
+    }
+}
