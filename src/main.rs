@@ -112,7 +112,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if json {
                 print_json(&inspect::to_json(&survey))?;
             } else {
-                print!("{}", inspect::to_text(&survey));
+                emit(&inspect::to_text(&survey))?;
             }
             Ok(())
         }
@@ -121,15 +121,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if json {
                 print_json(&inspect::questions_json(&survey, None))?;
             } else {
-                for q in &survey.questions {
-                    println!(
-                        "{:<10} {:<18} n={:<6} {}",
-                        q.id,
-                        inspect::kind_label(q.kind),
-                        q.n,
-                        q.text
-                    );
-                }
+                let lines: String = survey
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        format!(
+                            "{:<10} {:<18} n={:<6} {}\n",
+                            q.id,
+                            inspect::kind_label(q.kind),
+                            q.n,
+                            q.text
+                        )
+                    })
+                    .collect();
+                emit(&lines)?;
             }
             Ok(())
         }
@@ -139,9 +144,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(value).context("mise en forme JSON")?;
-    println!("{text}");
-    Ok(())
+    let mut text = serde_json::to_string_pretty(value).context("mise en forme JSON")?;
+    text.push('\n');
+    emit(&text)
+}
+
+/// Write to stdout; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("écriture sur la sortie standard")
+        }
+        _ => Ok(()),
+    }
 }
 
 fn open_window(

@@ -412,3 +412,88 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn every_encoding_delimiter_and_line_ending_reads_the_same_survey() {
+    let files = [
+        ("enc_utf8_comma_crlf.csv", "utf-8"),
+        ("enc_utf8_bom_tab.tsv", "utf-8"),
+        ("enc_utf8_cr_semicolon.csv", "utf-8"),
+        ("enc_utf16le.csv", "utf-16le"),
+        ("enc_utf16be_semicolon.csv", "utf-16be"),
+        ("enc_cp1252_semicolon.csv", "windows-1252"),
+    ];
+    let mut reference: Option<Value> = None;
+    for (file, encoding) in files {
+        let report = inspect(&data(file));
+        assert_eq!(report["encoding"], encoding, "{file}");
+        assert_eq!(report["rows"], 4, "{file}");
+        assert_eq!(
+            question(&report, "Âge")["kind"],
+            "numeric",
+            "{file}: accents decoded"
+        );
+        let note = question(&report, "Note");
+        assert_eq!(
+            note["kind"], "numeric",
+            "{file}: decimal commas make a numeric column"
+        );
+        assert!(
+            (note["mean"].as_f64().unwrap() - 2.813).abs() < 1e-9,
+            "{file}"
+        );
+        assert_eq!(question(&report, "Commentaire")["kind"], "open", "{file}");
+        let questions = report["questions"].clone();
+        match &reference {
+            None => reference = Some(questions),
+            Some(r) => assert_eq!(r, &questions, "{file} differs from the UTF-8 reading"),
+        }
+    }
+}
+
+#[test]
+fn hostile_text_files_are_refused_or_read_with_warnings_quickly() {
+    let dir = tempdir();
+    // A million columns: refused with a clear limit, not a hang.
+    let wide = dir.join("large.csv");
+    let mut line = String::with_capacity(2_100_000);
+    for i in 0..1_000_000 {
+        line.push_str(if i == 0 { "a" } else { ",a" });
+    }
+    std::fs::write(&wide, format!("{line}\n{line}\n")).unwrap();
+    let start = std::time::Instant::now();
+    let message = refused(&wide);
+    assert!(message.contains("colonnes"), "{message}");
+    assert!(start.elapsed().as_secs() < 20);
+
+    // An unbalanced quote: the file is still read, with a warning naming the line.
+    let quote = dir.join("guillemet.csv");
+    let mut text = String::from("Structure;Avis\n");
+    for i in 0..50 {
+        text.push_str(&format!("Agence {i};Plutôt satisfait\n"));
+    }
+    text.push_str("Agence X;\"Très satisfait\n");
+    for i in 0..5 {
+        text.push_str(&format!("Agence Y{i};Plutôt satisfait\n"));
+    }
+    std::fs::write(&quote, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["inspect", "--json"])
+        .arg(&quote)
+        .output()
+        .unwrap();
+    if out.status.success() {
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            report["rows"].as_u64().unwrap() >= 50,
+            "the rows before the quote are kept"
+        );
+        let warnings = report["warnings"].to_string();
+        assert!(
+            warnings.contains("guillemet"),
+            "the quote is reported: {warnings}"
+        );
+    } else {
+        assert_eq!(out.status.code(), Some(2));
+    }
+}

@@ -148,8 +148,6 @@ const METADATA: &[&str] = &[
     "timestamp",
     "horodateur",
     "horodatage",
-    "score",
-    "note",
     // KoboToolbox
     "_id",
     "_uuid",

@@ -322,13 +322,29 @@ pub fn infer(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout
         return plain(QuestionKind::Multiple);
     }
     match labels {
-        Some(labels) if looks_closed(&labels, n) => plain(QuestionKind::Single),
+        Some(labels) if looks_closed(&labels, n, &spec.text) => plain(QuestionKind::Single),
         _ => plain(QuestionKind::Open),
     }
 }
 
+/// Words in a heading that ask for free text.
+fn heading_asks_for_text(text: &str) -> bool {
+    let k = key(text);
+    [
+        "commentaire",
+        "remarque",
+        "precisez",
+        "suggestion",
+        "pistes",
+        "expliquez",
+        "other comments",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+}
+
 /// Few distinct, repeated, short answers: a closed question.
-fn looks_closed(labels: &[(String, usize)], n: usize) -> bool {
+fn looks_closed(labels: &[(String, usize)], n: usize, heading: &str) -> bool {
     let distinct = labels.len();
     let long = labels
         .iter()
@@ -337,8 +353,14 @@ fn looks_closed(labels: &[(String, usize)], n: usize) -> bool {
     if long * 4 > distinct {
         return false;
     }
+    if heading_asks_for_text(heading) && distinct * 2 > n {
+        return false;
+    }
     if n < 10 {
-        return distinct <= 5 && labels.iter().all(|(l, _)| l.chars().count() <= 60);
+        let short = labels
+            .iter()
+            .all(|(l, _)| l.split_whitespace().count() <= 3);
+        return distinct <= 5 && (distinct < n || short);
     }
     distinct <= 20 && distinct * 3 <= n * 2
 }

@@ -39,6 +39,8 @@ impl AtelierApp {
         options: LaunchOptions,
         outcome: Outcome,
     ) -> Self {
+        // Light by default: the workbench is shown on projectors in steering committees.
+        ctx.set_theme(egui::ThemePreference::Light);
         let mut app = AtelierApp {
             state: AppState::default(),
             view: options.view,

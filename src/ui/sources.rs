@@ -28,6 +28,8 @@ pub struct SourcesPanel {
 }
 
 const GRID_COLUMN_WIDTH: f32 = 170.0;
+/// Colour of pseudonymised columns and of the notice about them.
+const PSEUDONYMISED: Color32 = Color32::from_rgb(0x1b, 0x7a, 0x3d);
 const GRID_ROW_NUMBER_WIDTH: f32 = 56.0;
 
 impl SourcesPanel {
@@ -195,7 +197,7 @@ impl SourcesPanel {
                     "Données personnelles pseudonymisées : {}",
                     names.join(", ")
                 ))
-                .color(Color32::from_rgb(0x1b, 0x7a, 0x3d)),
+                .color(PSEUDONYMISED),
             );
         }
         let metadata = survey.metadata_columns();
@@ -483,53 +485,74 @@ fn likert_table_ui(ui: &mut egui::Ui, q: &Question) {
 }
 
 /// The respondent grid: one row per respondent, one column per column of the file, drawn
-/// only for the rows on screen so that 100,000 rows scroll smoothly.
+/// only for the rows on screen so that 100,000 rows scroll smoothly. The heading row stays
+/// in place while the rows scroll under it.
 fn grid_ui(ui: &mut egui::Ui, survey: &Survey) {
     let headings = &survey.plan.headings;
     let personal: Vec<usize> = survey.plan.personal.iter().map(|&(c, _)| c).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.label(RichText::new(format!("Réponses · {} lignes", survey.respondents())).strong());
-    egui::ScrollArea::both()
-        .id_salt("respondent_grid")
+    egui::ScrollArea::horizontal()
+        .id_salt("respondent_grid_h")
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, survey.respondents() + 1, |ui, rows| {
-            for row in rows {
-                ui.horizontal(|ui| {
-                    ui.spacing_mut().item_spacing.x = 4.0;
-                    if row == 0 {
-                        ui.add_sized(
-                            [GRID_ROW_NUMBER_WIDTH, row_height],
-                            egui::Label::new(RichText::new("#").strong()),
-                        );
-                        for (c, heading) in headings.iter().enumerate() {
-                            let mut text = RichText::new(heading).strong();
-                            if personal.contains(&c) {
-                                text = text.color(Color32::from_rgb(0x1b, 0x7a, 0x3d));
-                            }
-                            ui.add_sized(
-                                [GRID_COLUMN_WIDTH, row_height],
-                                egui::Label::new(text).truncate(),
-                            )
-                            .on_hover_text(heading);
-                        }
-                        return;
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                cell_ui(
+                    ui,
+                    GRID_ROW_NUMBER_WIDTH,
+                    row_height,
+                    RichText::new("#").strong(),
+                );
+                for (c, heading) in headings.iter().enumerate() {
+                    let mut text = RichText::new(heading).strong();
+                    if personal.contains(&c) {
+                        text = text.color(PSEUDONYMISED);
                     }
-                    let r = row - 1;
-                    let Some(&raw_row) = survey.respondent_rows.get(r) else {
-                        return;
-                    };
-                    ui.add_sized(
-                        [GRID_ROW_NUMBER_WIDTH, row_height],
-                        egui::Label::new(RichText::new(row.to_string()).weak()),
-                    );
-                    for c in 0..headings.len() {
-                        let text = cell_text(survey.raw.cell(raw_row, c)).unwrap_or_default();
-                        ui.add_sized(
-                            [GRID_COLUMN_WIDTH, row_height],
-                            egui::Label::new(text.as_ref()).truncate(),
-                        );
+                    cell_ui(ui, GRID_COLUMN_WIDTH, row_height, text).on_hover_text(heading);
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .id_salt("respondent_grid_v")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, survey.respondents(), |ui, rows| {
+                    for r in rows {
+                        let Some(&raw_row) = survey.respondent_rows.get(r) else {
+                            continue;
+                        };
+                        ui.horizontal(|ui| {
+                            ui.spacing_mut().item_spacing.x = 4.0;
+                            cell_ui(
+                                ui,
+                                GRID_ROW_NUMBER_WIDTH,
+                                row_height,
+                                RichText::new((r + 1).to_string()).weak(),
+                            );
+                            for c in 0..headings.len() {
+                                let text =
+                                    cell_text(survey.raw.cell(raw_row, c)).unwrap_or_default();
+                                let mut text = RichText::new(text.as_ref());
+                                if personal.contains(&c) {
+                                    text = text.color(PSEUDONYMISED);
+                                }
+                                cell_ui(ui, GRID_COLUMN_WIDTH, row_height, text);
+                            }
+                        });
                     }
                 });
-            }
         });
+}
+
+/// One grid cell: a fixed-width, left-aligned, truncated label.
+fn cell_ui(ui: &mut egui::Ui, width: f32, height: f32, text: RichText) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
 }
