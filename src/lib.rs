@@ -11,3 +11,4 @@ pub mod model;
 pub mod progress;
 pub mod session;
 pub mod ui;
+pub mod synth;

@@ -88,3 +88,6 @@ impl Warning {
 
 mod question;
 pub use question::{Item, Question, Values};
+
+pub mod manifest;
+pub use manifest::Manifest;

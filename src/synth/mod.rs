@@ -1,0 +1,92 @@
+//! Deterministic generation of the sample evaluation (`atelier synth sample`) and of
+//! scale data (`atelier synth scale`).
+//!
+//! Everything is drawn from [`rng::Rng`] streams seeded by [`SEED`], and written with fixed
+//! timestamps, so the same program writes the same bytes on every machine. Published figures
+//! of the report are reproduced exactly; each is listed in `REFERENCE.md` with its report line
+//! and the test that checks it.
+
+pub mod cohort;
+pub mod notes;
+pub mod rng;
+pub mod sites;
+pub mod surveys;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Manifest;
+
+/// The seed of the sample evaluation.
+pub const SEED: u64 = 2013;
+
+/// Why generation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SynthError {
+    /// A file could not be written.
+    #[error("{path}: écriture impossible ({source})")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A document library failed.
+    #[error("{path}: {message}")]
+    Document {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Shorthand for I/O errors on a path.
+pub fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SynthError + '_ {
+    move |source| SynthError::Io { path: path.to_path_buf(), source }
+}
+
+/// Write bytes to `dir/relative`, creating folders.
+pub fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), SynthError> {
+    let path = dir.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    std::fs::write(&path, bytes).map_err(io_error(&path))
+}
+
+/// A figure of the report that the sample reproduces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceFigure {
+    /// Where it belongs (e.g. « Conseillers PE », « Cohorte PE »).
+    pub section: String,
+    /// What it is, in words.
+    pub figure: String,
+    /// The value as the report prints it.
+    pub value: String,
+    /// The report line(s), e.g. `L2175–2182`.
+    pub report_line: String,
+    /// The test that checks it, `file::function`.
+    pub test: String,
+}
+
+/// What the generators build up: the manifest and the reference figures.
+#[derive(Clone, Debug, Default)]
+pub struct Sample {
+    /// The manifest written to `atelier.json`.
+    pub manifest: Manifest,
+    /// Figures listed in `REFERENCE.md`.
+    pub reference: Vec<ReferenceFigure>,
+}
+
+impl Sample {
+    /// Record a reproduced figure.
+    pub fn figure(&mut self, section: &str, figure: &str, value: &str, report_line: &str, test: &str) {
+        self.reference.push(ReferenceFigure {
+            section: section.to_owned(),
+            figure: figure.to_owned(),
+            value: value.to_owned(),
+            report_line: report_line.to_owned(),
+            test: test.to_owned(),
+        });
+    }
+}
