@@ -93,7 +93,7 @@ fn workbook() -> PathBuf {
     }
     std::fs::create_dir_all(&dir).expect("bench data folder");
     let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet_with_constant_memory();
+    let sheet = book.add_worksheet();
     let mut headings = vec![
         "id".to_owned(),
         "submitdate".to_owned(),
@@ -135,38 +135,43 @@ fn workbook() -> PathBuf {
         state
     };
     for r in 1..=RESPONSES {
-        let mut c = 0u16;
-        let mut put = |sheet: &mut rust_xlsxwriter::Worksheet, v: &str| {
-            if !v.is_empty() {
-                sheet.write(r, c, v).expect("cell");
-            }
-            c += 1;
-        };
-        put(sheet, &r.to_string());
-        put(sheet, "2013-10-12 10:00:00");
-        put(sheet, "4");
-        put(sheet, "fr");
-        put(
-            sheet,
+        let mut row: Vec<String> = vec![
+            r.to_string(),
+            "2013-10-12 10:00:00".into(),
+            "4".into(),
+            "fr".into(),
+        ];
+        row.push(
             [
                 "Moins de deux ans",
                 "Entre deux et cinq ans",
                 "Plus de cinq ans",
-            ][(next() % 3) as usize],
+            ][(next() % 3) as usize]
+                .into(),
         );
         for _ in 0..8 {
-            put(sheet, SATISFACTION[(next() % 5) as usize]);
+            row.push(SATISFACTION[(next() % 5) as usize].into());
         }
         for _ in 0..5 {
-            put(sheet, if next() % 2 == 0 { "Oui" } else { "" });
+            row.push(if next() % 2 == 0 {
+                "Oui".into()
+            } else {
+                String::new()
+            });
         }
         for _ in 0..4 {
-            put(sheet, USEFUL[(next() % 4) as usize]);
+            row.push(USEFUL[(next() % 4) as usize].into());
         }
-        sheet.write(r, c, 16 + (next() % 10) as u32).expect("age");
-        c += 1;
-        put(sheet, COMMENTS[(next() % 6) as usize]);
-        put(sheet, COMMENTS[(next() % 6) as usize]);
+        let age = 16 + (next() % 10) as u32;
+        row.push(String::new());
+        row.push(COMMENTS[(next() % 6) as usize].into());
+        row.push(COMMENTS[(next() % 6) as usize].into());
+        for (c, value) in row.iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write(r, c as u16, value.as_str()).expect("cell");
+            }
+        }
+        sheet.write(r, (row.len() - 3) as u16, age).expect("age");
     }
     book.save(&path).expect("bench workbook written");
     path

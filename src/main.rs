@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use atelier::import::{ImportError, Survey, inspect};
 use atelier::progress::Silent;
+use atelier::store::{self, Project, StoreError};
 use atelier::ui::{self, View};
 use clap::{Parser, Subcommand};
 
@@ -53,11 +54,43 @@ enum Command {
     },
     /// List every question: id, source, group, text, kind.
     Questions {
-        /// A survey export.
+        /// A folder holding atelier.json, or a survey export.
         path: PathBuf,
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Build a project file from a folder holding atelier.json.
+    New {
+        /// The project file to create (`*.atelier`).
+        project: PathBuf,
+        /// The evaluation folder.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Generate data: the sample evaluation, or large data for benchmarks.
+    Synth {
+        #[command(subcommand)]
+        what: SynthCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SynthCommand {
+    /// The bundled sample evaluation (byte for byte reproducible).
+    Sample {
+        /// The folder to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Scale data: N responses per questionnaire and cohort extracts to match.
+    Scale {
+        /// Responses per questionnaire.
+        #[arg(long)]
+        responses: usize,
+        /// The folder to write.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -75,6 +108,12 @@ impl std::error::Error for BadInput {}
 
 impl From<ImportError> for BadInput {
     fn from(e: ImportError) -> Self {
+        BadInput(e.to_string())
+    }
+}
+
+impl From<StoreError> for BadInput {
+    fn from(e: StoreError) -> Self {
         BadInput(e.to_string())
     }
 }
@@ -117,29 +156,75 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Questions { path, json }) => {
-            let survey = Survey::open(&path, None, &Silent).map_err(BadInput::from)?;
+            let evaluation = store::open_any(&path, &Silent).map_err(BadInput::from)?;
             if json {
-                print_json(&inspect::questions_json(&survey, None))?;
+                print_json(&inspect::evaluation_questions_json(&evaluation))?;
             } else {
-                let lines: String = survey
-                    .questions
-                    .iter()
-                    .map(|q| {
-                        format!(
-                            "{:<10} {:<18} n={:<6} {}\n",
-                            q.id,
+                let mut lines = String::new();
+                for source in &evaluation.sources {
+                    for q in &source.survey.questions {
+                        lines.push_str(&format!(
+                            "{:<28} {:<18} n={:<6} {}\n",
+                            evaluation.qid(source, q),
                             inspect::kind_label(q.kind),
                             q.n,
                             q.text
-                        )
-                    })
-                    .collect();
+                        ));
+                    }
+                }
                 emit(&lines)?;
             }
             Ok(())
         }
+        Some(Command::New { project, from }) => {
+            if !atelier::store::is_project_file(&project) {
+                return Err(BadInput(format!(
+                    "{}: un projet doit porter l'extension .atelier",
+                    project.display()
+                ))
+                .into());
+            }
+            Project::create_from_dir(&project, &from, &Silent).map_err(BadInput::from)?;
+            eprintln!(
+                "{} : projet créé à partir de {}",
+                project.display(),
+                from.display()
+            );
+            Ok(())
+        }
+        Some(Command::Synth {
+            what: SynthCommand::Sample { out },
+        }) => {
+            let sample = atelier::synth::write_sample(&out)?;
+            eprintln!(
+                "{} : échantillon écrit ({} sources, {} sites, {} chiffres du rapport)",
+                out.display(),
+                sample.manifest.sources.len(),
+                sample.manifest.sites.len(),
+                sample.reference.len()
+            );
+            Ok(())
+        }
+        Some(Command::Synth {
+            what: SynthCommand::Scale { responses, out },
+        }) => {
+            atelier::synth::write_scale(&out, responses)?;
+            eprintln!(
+                "{} : données à l'échelle écrites ({responses} réponses par questionnaire)",
+                out.display()
+            );
+            Ok(())
+        }
         Some(Command::Open { path }) => open_window(Some(path), cli.view, None),
-        None => open_window(cli.path, cli.view, cli.screenshot),
+        None => {
+            // Without a path, the last evaluation (not for a screenshot: it must be repeatable).
+            let path = match (cli.path, &cli.screenshot) {
+                (Some(p), _) => Some(p),
+                (None, Some(_)) => atelier::session::recent::bundled_sample(),
+                (None, None) => atelier::session::recent::default_path(),
+            };
+            open_window(path, cli.view, cli.screenshot)
+        }
     }
 }
 

@@ -241,3 +241,28 @@ pub fn questions_json(survey: &Survey, group: Option<&str>) -> Value {
         })).collect::<Vec<_>>()
     })
 }
+
+/// The `questions --json` object for an evaluation (or a single file), in questionnaire
+/// order: `{"questions": [{"id", "source", "group", "text", "kind", "n"}]}`.
+pub fn evaluation_questions_json(evaluation: &super::evaluation::Evaluation) -> Value {
+    let mut list = Vec::new();
+    for source in &evaluation.sources {
+        let group = (!source.entry.group.is_empty()).then_some(source.entry.group.as_str());
+        let source_id = if evaluation.is_single_file() {
+            source.survey.raw.file_name.as_str()
+        } else {
+            source.entry.id.as_str()
+        };
+        for q in &source.survey.questions {
+            list.push(json!({
+                "id": evaluation.qid(source, q),
+                "source": source_id,
+                "group": group,
+                "text": q.text,
+                "kind": q.kind.id(),
+                "n": q.n,
+            }));
+        }
+    }
+    json!({ "questions": list })
+}

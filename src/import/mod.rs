@@ -6,8 +6,10 @@
 //! [`Survey`] runs the second stage; [`inspect`] reports on the result.
 
 pub mod error;
+pub mod evaluation;
 pub mod inspect;
 pub mod layout;
+pub mod notes;
 pub mod privacy;
 pub mod questions;
 pub mod raw;

@@ -8,18 +8,22 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use super::LoadedSource;
 use crate::import::Survey;
+use crate::import::evaluation::{self, Evaluation};
 use crate::progress::Progress;
+use crate::store::{self, Project};
 
 /// What a running job tells the session.
 enum Event {
     Progress { done: f32, stage: String },
-    Finished(Result<Box<LoadedSource>, String>),
+    Finished(Outcome),
 }
 
 /// How a finished import turned out.
 pub enum Outcome {
-    /// The file was read.
+    /// A survey export was read.
     Loaded(Box<LoadedSource>),
+    /// A whole evaluation (folder or project file) was read.
+    Evaluation(Box<Evaluation>, Option<Project>),
     /// The file could not be read: one line naming it and the problem.
     Failed(String),
 }
@@ -86,10 +90,8 @@ impl ImportJob {
         std::thread::Builder::new()
             .name(format!("import {file_name}"))
             .spawn(move || {
-                let result = Survey::open(&path, None, &progress)
-                    .map(|survey| Box::new(LoadedSource { path, survey }))
-                    .map_err(|e| e.to_string());
-                let _ = sender.send(Event::Finished(result));
+                let outcome = load(path, &progress);
+                let _ = sender.send(Event::Finished(outcome));
                 wake();
             })?;
         Ok(ImportJob {
@@ -119,8 +121,7 @@ impl ImportJob {
                     self.done = done;
                     self.stage = stage;
                 }
-                Ok(Event::Finished(Ok(source))) => return Some(Outcome::Loaded(source)),
-                Ok(Event::Finished(Err(message))) => return Some(Outcome::Failed(message)),
+                Ok(Event::Finished(outcome)) => return Some(outcome),
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
                     return Some(Outcome::Failed(format!(
@@ -130,5 +131,29 @@ impl ImportJob {
                 }
             }
         }
+    }
+}
+
+/// Read what `path` names: a project file, an evaluation folder, or one survey export.
+fn load(path: PathBuf, progress: &ChannelProgress) -> Outcome {
+    if store::is_project_file(&path) {
+        let project = match Project::open(&path) {
+            Ok(p) => p,
+            Err(e) => return Outcome::Failed(e.to_string()),
+        };
+        return match project.evaluation(progress) {
+            Ok(evaluation) => Outcome::Evaluation(Box::new(evaluation), Some(project)),
+            Err(e) => Outcome::Failed(e.to_string()),
+        };
+    }
+    if path.is_dir() {
+        return match evaluation::open_path(&path, progress) {
+            Ok(evaluation) => Outcome::Evaluation(Box::new(evaluation), None),
+            Err(e) => Outcome::Failed(e.to_string()),
+        };
+    }
+    match Survey::open(&path, None, progress) {
+        Ok(survey) => Outcome::Loaded(Box::new(LoadedSource::single(path, survey))),
+        Err(e) => Outcome::Failed(e.to_string()),
     }
 }

@@ -4,10 +4,15 @@
 //! carries them out and records their inverse for undo. Nothing here depends on egui.
 
 pub mod jobs;
+pub mod recent;
 
 use std::path::PathBuf;
 
+use crate::import::evaluation::{Evaluation, EvaluationSource};
 use crate::import::{Correction, Survey};
+use crate::model::Manifest;
+use crate::model::manifest::SourceEntry;
+use crate::store::Project;
 
 /// A source file loaded in the session.
 #[derive(Debug)]
@@ -16,6 +21,46 @@ pub struct LoadedSource {
     pub path: PathBuf,
     /// The survey it holds.
     pub survey: Survey,
+    /// Its manifest entry (id, group, network, role); a bare entry for a file added alone.
+    pub entry: SourceEntry,
+    /// The respondent group's name for people (empty for a file added alone).
+    pub group_label: String,
+    /// For each respondent, the index of the visited site their structure names.
+    pub site_of_respondent: Vec<Option<usize>>,
+}
+
+impl LoadedSource {
+    /// A file added on its own, outside any manifest.
+    pub fn single(path: PathBuf, survey: Survey) -> Self {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let n = survey.respondents();
+        let entry = SourceEntry {
+            id,
+            file: survey.raw.file_name.clone(),
+            kind: "survey".to_owned(),
+            ..Default::default()
+        };
+        LoadedSource {
+            path,
+            survey,
+            entry,
+            group_label: String::new(),
+            site_of_respondent: vec![None; n],
+        }
+    }
+
+    fn from_evaluation(root: &std::path::Path, source: EvaluationSource) -> Self {
+        LoadedSource {
+            path: root.join(&source.entry.file),
+            survey: source.survey,
+            entry: source.entry,
+            group_label: source.group_label,
+            site_of_respondent: source.site_of_respondent,
+        }
+    }
 }
 
 /// A change the user asked for. Each one can be undone.
@@ -60,6 +105,16 @@ enum Inverse {
 /// Everything the session holds.
 #[derive(Debug, Default)]
 pub struct AppState {
+    /// The evaluation's manifest (title, groups, sites, cohort extracts); empty when only
+    /// loose files are open.
+    pub manifest: Manifest,
+    /// The folder the manifest's paths are relative to.
+    pub root: PathBuf,
+    /// The project file, when the evaluation was opened from one; corrections are saved
+    /// to it as they are made.
+    pub project: Option<Project>,
+    /// Problems met while saving to the project file, shown to the user.
+    pub save_errors: Vec<String>,
     /// Loaded sources, in the order they were added.
     pub sources: Vec<LoadedSource>,
     undo: Vec<Inverse>,
@@ -69,6 +124,30 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Replace what is open by an evaluation (not undoable: opening is not an edit).
+    pub fn open_evaluation(&mut self, evaluation: Evaluation, project: Option<Project>) {
+        self.sources = evaluation
+            .sources
+            .into_iter()
+            .map(|s| LoadedSource::from_evaluation(&evaluation.root, s))
+            .collect();
+        self.manifest = evaluation.manifest;
+        self.root = evaluation.root;
+        self.project = project;
+        self.undo.clear();
+        self.redo.clear();
+        self.version += 1;
+    }
+
+    /// The evaluation's title, or a default for loose files.
+    pub fn title(&self) -> &str {
+        if self.manifest.title.is_empty() {
+            "Fichiers isolés"
+        } else {
+            &self.manifest.title
+        }
+    }
+
     /// Carry out a command and remember how to undo it.
     pub fn apply(&mut self, command: Command) {
         if let Some(inverse) = self.execute(command) {

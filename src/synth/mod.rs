@@ -42,7 +42,10 @@ pub enum SynthError {
 
 /// Shorthand for I/O errors on a path.
 pub fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SynthError + '_ {
-    move |source| SynthError::Io { path: path.to_path_buf(), source }
+    move |source| SynthError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Write bytes to `dir/relative`, creating folders.
@@ -80,7 +83,14 @@ pub struct Sample {
 
 impl Sample {
     /// Record a reproduced figure.
-    pub fn figure(&mut self, section: &str, figure: &str, value: &str, report_line: &str, test: &str) {
+    pub fn figure(
+        &mut self,
+        section: &str,
+        figure: &str,
+        value: &str,
+        report_line: &str,
+        test: &str,
+    ) {
         self.reference.push(ReferenceFigure {
             section: section.to_owned(),
             figure: figure.to_owned(),
@@ -89,4 +99,73 @@ impl Sample {
             test: test.to_owned(),
         });
     }
+}
+
+/// Write the whole sample evaluation into `dir`: questionnaires, notes, cohort extracts,
+/// `atelier.json` and `REFERENCE.md`. Returns what was written.
+pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
+    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let mut sample = Sample {
+        manifest: Manifest {
+            title: "Évaluation de l'ANI Jeunes — échantillon fictif".to_owned(),
+            description: "Évaluation fictive reproduisant les chiffres publiés du rapport d'évaluation \
+                          de l'ANI Jeunes (2013) : cinq questionnaires en ligne, 40 entretiens d'employeurs, \
+                          dix visites de sites et deux extractions de cohorte. Aucune personne réelle n'y figure."
+                .to_owned(),
+            disclosure_threshold: 5,
+            ..Default::default()
+        },
+        reference: Vec::new(),
+    };
+    surveys::write(dir, &mut sample)?;
+    notes::write(dir, &mut sample)?;
+    cohort::write(dir, &mut sample)?;
+    let mut json =
+        serde_json::to_string_pretty(&sample.manifest).map_err(|e| SynthError::Document {
+            path: dir.join(crate::import::evaluation::MANIFEST_FILE),
+            message: e.to_string(),
+        })?;
+    json.push('\n');
+    write_file(
+        dir,
+        crate::import::evaluation::MANIFEST_FILE,
+        json.as_bytes(),
+    )?;
+    write_file(dir, "REFERENCE.md", reference_markdown(&sample).as_bytes())?;
+    Ok(sample)
+}
+
+/// `REFERENCE.md`: every report figure the sample reproduces, with its line and its test.
+pub fn reference_markdown(sample: &Sample) -> String {
+    let mut out = String::from(
+        "# Chiffres du rapport reproduits par l'échantillon\n\n\
+         Chaque chiffre publié par le rapport d'évaluation (`shared/seed/ani-jeunes-evaluation.txt`)\n\
+         que l'échantillon reproduit, avec sa ligne dans le rapport et le test qui vérifie qu'Atelier\n\
+         le retrouve en lisant les fichiers de l'échantillon. Fichier généré par `atelier synth sample`.\n",
+    );
+    let mut section = "";
+    for f in &sample.reference {
+        if f.section != section {
+            section = &f.section;
+            out.push_str(&format!(
+                "\n## {section}\n\n| Chiffre | Valeur | Rapport | Test |\n|---|---|---|---|\n"
+            ));
+        }
+        out.push_str(&format!(
+            "| {} | {} | {} | `{}` |\n",
+            f.figure, f.value, f.report_line, f.test
+        ));
+    }
+    out
+}
+
+/// Write scale data into `dir`: `responses` responses per questionnaire and cohort extracts
+/// scaled to match, with an `atelier.json` like the sample's.
+pub fn write_scale(dir: &Path, responses: usize) -> Result<(), SynthError> {
+    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let _ = responses;
+    Err(SynthError::Document {
+        path: dir.to_path_buf(),
+        message: "la génération à l'échelle n'est pas encore disponible".to_owned(),
+    })
 }

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use egui::RichText;
+
 use super::screenshot::{Capture, Outcome};
 use super::sources::SourcesPanel;
 use super::{LaunchOptions, View, placeholder};
@@ -56,9 +58,14 @@ impl AtelierApp {
         app
     }
 
-    /// Start importing a file, or every survey export of a folder.
+    /// Start importing a file, an evaluation folder (with `atelier.json`) or a project
+    /// file, or every survey export of a plain folder.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
-        if path.is_dir() {
+        if path.is_dir()
+            && !path
+                .join(crate::import::evaluation::MANIFEST_FILE)
+                .is_file()
+        {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .map(|entries| {
                     entries
@@ -117,6 +124,27 @@ impl AtelierApp {
                     );
                     self.state.apply(Command::AddSource(source));
                     self.sources.select_last(&self.state);
+                }
+                JobOutcome::Evaluation(evaluation, project) => {
+                    let respondents: usize = evaluation
+                        .sources
+                        .iter()
+                        .map(|s| s.survey.respondents())
+                        .sum();
+                    self.status = format!(
+                        "{} ouverte : {} sources, {} répondants, {} sites",
+                        evaluation.manifest.title,
+                        evaluation.sources.len(),
+                        respondents,
+                        evaluation.manifest.sites.len()
+                    );
+                    let opened = project
+                        .as_ref()
+                        .map(|p| p.path().to_path_buf())
+                        .unwrap_or_else(|| evaluation.root.clone());
+                    crate::session::recent::remember(&opened);
+                    self.state.open_evaluation(*evaluation, project);
+                    self.sources.select_first();
                 }
                 JobOutcome::Failed(message) => self.errors.push(message),
             }
@@ -243,6 +271,10 @@ impl AtelierApp {
     fn navigation_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             ui.heading("Atelier");
+            if !self.state.manifest.title.is_empty() {
+                ui.label(RichText::new(self.state.title()).weak())
+                    .on_hover_text(&self.state.manifest.description);
+            }
             ui.separator();
             for view in View::ALL {
                 if ui

@@ -39,6 +39,12 @@ impl SourcesPanel {
         self.selected_question = 0;
     }
 
+    /// Select the first source.
+    pub fn select_first(&mut self) {
+        self.selected_source = 0;
+        self.selected_question = 0;
+    }
+
     /// Keep the selection within what exists.
     pub fn clamp(&mut self, state: &AppState) {
         self.selected_source = self
@@ -74,6 +80,7 @@ impl SourcesPanel {
         };
         let survey = &source.survey;
         self.header_ui(ui, survey);
+        sites_ui(ui, state, source);
         ui.separator();
         egui::Panel::left("question_list")
             .resizable(true)
@@ -125,9 +132,13 @@ impl SourcesPanel {
             .show(ui, |ui| {
                 for (i, source) in state.sources.iter().enumerate() {
                     let survey = &source.survey;
+                    let title = if source.group_label.is_empty() {
+                        survey.raw.file_name.clone()
+                    } else {
+                        format!("{}\n{}", source.group_label, survey.raw.file_name)
+                    };
                     let text = format!(
-                        "{}\n{} · {} répondants · {} questions",
-                        survey.raw.file_name,
+                        "{title}\n{} · {} répondants · {} questions",
                         survey.layout().label(),
                         survey.respondents(),
                         survey.questions.len()
@@ -247,14 +258,17 @@ impl SourcesPanel {
                         continue;
                     }
                     let corrected = survey.corrections.contains_key(&q.id);
-                    let text = format!(
-                        "{} · {}{} · n = {}\n{}",
+                    let mut text = format!(
+                        "{} · {}{} · n = {}",
                         q.id,
                         kind_label(q.kind),
                         if corrected { " (corrigé)" } else { "" },
                         q.n,
-                        q.text
                     );
+                    if q.text != q.id {
+                        text.push('\n');
+                        text.push_str(&q.text);
+                    }
                     if ui
                         .selectable_label(i == self.selected_question, text)
                         .clicked()
@@ -555,4 +569,45 @@ fn cell_ui(ui: &mut egui::Ui, width: f32, height: f32, text: RichText) -> egui::
         },
     )
     .inner
+}
+
+/// How many respondents of the selected source each visited site has.
+fn sites_ui(ui: &mut egui::Ui, state: &AppState, source: &crate::session::LoadedSource) {
+    if state.manifest.sites.is_empty() {
+        return;
+    }
+    let mut counts = vec![0usize; state.manifest.sites.len()];
+    for site in source.site_of_respondent.iter().flatten() {
+        if let Some(c) = counts.get_mut(*site) {
+            *c += 1;
+        }
+    }
+    let linked: usize = counts.iter().sum();
+    egui::CollapsingHeader::new(format!(
+        "{} · {linked} répondant(s) rattaché(s) à un site visité",
+        if source.group_label.is_empty() {
+            "Source"
+        } else {
+            source.group_label.as_str()
+        }
+    ))
+    .id_salt("sites_of_source")
+    .show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (site, count) in state.manifest.sites.iter().zip(&counts) {
+                if *count > 0 {
+                    let text = format!("{} : {count}", site.name);
+                    if *count < 5 {
+                        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color))
+                            .on_hover_text(
+                                "Moins de 5 répondants : chiffres à ne pas publier seuls",
+                            );
+                    } else {
+                        ui.label(text);
+                    }
+                    ui.separator();
+                }
+            }
+        });
+    });
 }

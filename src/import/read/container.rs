@@ -245,7 +245,7 @@ pub(super) fn check_ods_content<R: Read + Seek>(
         events += 1;
         if events.is_multiple_of(65_536) {
             check_cancelled(file, progress)?;
-            progress.report(0.1, "Lecture du classeur");
+            progress.report(0.02, "Lecture du classeur");
         }
         buf.clear();
         let event = xml.read_event_into(&mut buf).map_err(|e| {

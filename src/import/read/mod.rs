@@ -9,9 +9,18 @@
 //! total amount of cell text are bounded (see the `MAX_*` constants), and calamine runs behind
 //! a panic guard. A file that cannot be read gives one [`ImportError`] line naming the file;
 //! a file that can be read despite problems gives a table with warnings.
+//!
+//! - `text` reads delimited text: `encoding` decodes it, `scan` sizes it and finds stray
+//!   quotes, `cell` types its fields;
+//! - `workbook` reads spreadsheets through calamine, after `container` (zip: format, zip
+//!   bombs, ods repeats) or `ole` and `biff` (xls, encrypted workbooks) have vetted them.
 
+mod biff;
 mod cell;
 mod container;
+mod encoding;
+#[cfg(test)]
+mod fixtures;
 mod ole;
 mod scan;
 mod text;

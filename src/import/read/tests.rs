@@ -171,6 +171,30 @@ fn xlsx_sheet_is_chosen_by_name_case_or_position_and_starts_at_a1() {
 }
 
 #[test]
+fn a_hidden_sheet_is_not_the_default() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    // The first sheet is the active one, which Excel never hides.
+    book.add_worksheet().set_name("Accueil").unwrap();
+    let lists = book.add_worksheet().set_name("Listes").unwrap();
+    lists.write_string(0, 0, "Oui").unwrap();
+    lists.set_hidden(true);
+    book.add_worksheet()
+        .set_name("Réponses")
+        .unwrap()
+        .write_string(0, 0, "Avis")
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert_eq!(
+        ok("listes.xlsx", &bytes, None).sheet.as_deref(),
+        Some("Réponses")
+    );
+    assert_eq!(
+        ok("listes.xlsx", &bytes, Some("Listes")).cell(0, 0),
+        &text("Oui")
+    );
+}
+
+#[test]
 fn ods_is_read_with_its_types_and_trailing_repeats() {
     let table = ok("enquete.ods", &ods_of(ODS_SURVEY), None);
     assert_eq!(table.format, FileFormat::Ods);
@@ -186,8 +210,8 @@ fn ods_is_read_with_its_types_and_trailing_repeats() {
 #[test]
 fn xls_is_read_through_calamine() {
     for pad in [true, false] {
-        let stream = ole::tests::workbook_stream(&[], pad);
-        let bytes = ole::tests::compound_file(&[("Workbook", &stream)]);
+        let stream = fixtures::workbook_stream(&[], pad);
+        let bytes = fixtures::compound_file(&[("Workbook", &stream)]);
         let table = ok("ancien.xls", &bytes, None);
         assert_eq!(table.format, FileFormat::Xls);
         assert_eq!(table.sheets, ["Réponses"]);
@@ -438,7 +462,7 @@ fn ods_repeats_that_would_fill_memory_are_refused() {
 
 #[test]
 fn an_encrypted_workbook_is_reported_as_protected() {
-    let bytes = ole::tests::compound_file(&[
+    let bytes = fixtures::compound_file(&[
         ("EncryptionInfo", &[4, 0, 4, 0]),
         ("EncryptedPackage", &[0; 5000]),
     ]);

@@ -3,8 +3,9 @@
 //! Survey tools and Excel write text in many ways: UTF-8 with or without a BOM, UTF-16 with a
 //! BOM ("Texte Unicode" in French Excel, tab-separated), Windows-1252 from older exports;
 //! commas, semicolons (French Excel), tabs or pipes; `\n`, `\r\n` or old Mac `\r`. Each is
-//! detected from the bytes. The text is then scanned once ([`super::scan`]) to size the table
-//! and find stray quotes, and parsed once with the `csv` crate straight into the table.
+//! detected from the bytes ([`super::encoding`] for the encoding). The text is then scanned
+//! once ([`super::scan`]) to size the table and find stray quotes, and parsed once with the
+//! `csv` crate straight into the table.
 
 use std::borrow::Cow;
 use std::ops::ControlFlow;
@@ -12,6 +13,7 @@ use std::ops::ControlFlow;
 use calamine::{Data, Range};
 
 use super::cell::{self, ColumnTyping, Field};
+use super::encoding::{check_is_text, decode, strip_bom};
 use super::scan::{self, LineCounter, Stop, Summary};
 use super::{MAX_CELLS, MAX_COLUMNS, check_cancelled, french_count};
 use crate::import::{FileFormat, ImportError, RawTable};
@@ -29,8 +31,6 @@ const SAMPLE_RECORDS: usize = 200;
 const MAX_QUOTE_REPAIRS: usize = 10;
 /// Rows listed by name in the ragged-rows warning.
 const LISTED_ROWS: usize = 10;
-
-const NOT_TEXT: &str = "ce n'est pas un fichier texte ni un classeur reconnu";
 
 /// Reads delimited text. `extension` only breaks ties (a `.tsv` prefers tabs).
 pub(super) fn read(
@@ -92,174 +92,6 @@ pub(super) fn read(
     })
 }
 
-/// Removes a byte-order mark left after decoding (a doubled BOM), without copying.
-fn strip_bom(text: Cow<'_, str>) -> Cow<'_, str> {
-    match text {
-        Cow::Borrowed(s) => Cow::Borrowed(s.strip_prefix('\u{feff}').unwrap_or(s)),
-        Cow::Owned(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.drain(..'\u{feff}'.len_utf8());
-            }
-            Cow::Owned(s)
-        }
-    }
-}
-
-/// Text decoded to UTF-8.
-struct Decoded<'a> {
-    text: Cow<'a, str>,
-    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
-    encoding: &'static str,
-    /// Characters that could not be decoded and were replaced by U+FFFD.
-    replaced: usize,
-}
-
-/// Detects the encoding: a BOM first, then UTF-16 by its NUL bytes, then UTF-8 if the bytes
-/// are valid (or nearly: a few stray bytes in a UTF-8 file are replaced rather than turning
-/// every accent into mojibake), Windows-1252 otherwise.
-fn decode(bytes: &[u8]) -> Decoded<'_> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_with(rest, encoding_rs::UTF_16LE, "utf-16le");
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_with(rest, encoding_rs::UTF_16BE, "utf-16be");
-    }
-    if let Some(little_endian) = utf16_without_bom(bytes) {
-        return if little_endian {
-            decode_with(bytes, encoding_rs::UTF_16LE, "utf-16le")
-        } else {
-            decode_with(bytes, encoding_rs::UTF_16BE, "utf-16be")
-        };
-    }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
-        utf8(bytes)
-    } else {
-        decode_with(bytes, encoding_rs::WINDOWS_1252, "windows-1252")
-    }
-}
-
-fn utf8(bytes: &[u8]) -> Decoded<'_> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: Cow::Borrowed(text),
-            encoding: "utf-8",
-            replaced: 0,
-        },
-        Err(_) => {
-            let replaced = bytes
-                .utf8_chunks()
-                .filter(|chunk| !chunk.invalid().is_empty())
-                .count();
-            Decoded {
-                text: String::from_utf8_lossy(bytes),
-                encoding: "utf-8",
-                replaced,
-            }
-        }
-    }
-}
-
-fn decode_with<'a>(
-    bytes: &'a [u8],
-    encoding: &'static encoding_rs::Encoding,
-    name: &'static str,
-) -> Decoded<'a> {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    let replaced = if had_errors {
-        text.chars().filter(|&c| c == '\u{fffd}').count()
-    } else {
-        0
-    };
-    Decoded {
-        text,
-        encoding: name,
-        replaced,
-    }
-}
-
-/// BOM-less UTF-16 holding mostly ASCII has a NUL in every other byte: `Some(true)` for
-/// little-endian, `Some(false)` for big-endian.
-fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    let sample = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = sample.len() / 2;
-    if pairs < 2 {
-        return None;
-    }
-    let zeros_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros_at(0), zeros_at(1));
-    let many = |zeros: usize| zeros * 10 >= pairs * 3;
-    let few = |zeros: usize| zeros * 20 <= pairs;
-    if many(odd) && few(even) {
-        Some(true)
-    } else if many(even) && few(odd) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// Invalid UTF-8 that is still mostly UTF-8: far more valid accented characters than
-/// invalid sequences.
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let mut invalid = 0usize;
-    let mut accented = 0usize;
-    for chunk in bytes.utf8_chunks() {
-        accented += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        invalid += usize::from(!chunk.invalid().is_empty());
-    }
-    accented >= 4 * invalid
-}
-
-/// Refuses binary content (many control characters or undecodable bytes) and documents that
-/// are not tables (HTML and XML, which some tools save as ".xls").
-fn check_is_text(file: &str, text: &str) -> Result<(), ImportError> {
-    let mut total = 0usize;
-    let mut suspicious = 0usize;
-    for c in text.chars().take(SAMPLE_BYTES) {
-        total += 1;
-        let control = (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
-            || ('\u{7f}'..='\u{9f}').contains(&c);
-        suspicious += usize::from(control || c == '\u{fffd}');
-    }
-    // More than 2 % (and more than a stray few, for short files).
-    if suspicious > 3 && suspicious * 50 > total {
-        return Err(ImportError::malformed(file, NOT_TEXT));
-    }
-    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let head: String = start
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<table")
-    {
-        return Err(ImportError::malformed(
-            file,
-            "c'est une page HTML, pas un classeur (certains outils l'enregistrent sous le nom « .xls ») : \
-             ouvrez-la dans Excel ou LibreOffice puis enregistrez-la en .xlsx ou .csv",
-        ));
-    }
-    if head.starts_with("<?xml") {
-        let problem = if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-            "c'est un classeur « XML 2003 » : ouvrez-le dans Excel ou LibreOffice puis enregistrez-le en .xlsx"
-        } else {
-            "c'est un document XML, pas un tableau (csv, xlsx, ods)"
-        };
-        return Err(ImportError::malformed(file, problem));
-    }
-    Ok(())
-}
-
 /// Chooses the delimiter whose field counts are the most consistent over the first records,
 /// among those that split the lines at all; ties go to the order of [`DELIMITERS`], with tabs
 /// first for a `.tsv`.
@@ -297,6 +129,19 @@ fn sniff_delimiter(text: &str, extension: &str) -> u8 {
         let slot = if mode >= 2 { &mut best } else { &mut fallback };
         if slot.is_none_or(|(score, _)| consistency > score) {
             *slot = Some((consistency, delimiter));
+        }
+    }
+    // No line break in the whole sample (a single huge line): the delimiter that occurs most
+    // wins, so that the column limit then refuses the file clearly.
+    if best.is_none() && truncated && !sample.iter().any(|&b| b == b'\n' || b == b'\r') {
+        let most = DELIMITERS
+            .iter()
+            .map(|&d| (sample.iter().filter(|&&b| b == d).count(), d))
+            .max_by_key(|&(count, _)| count);
+        if let Some((count, delimiter)) = most
+            && count > 0
+        {
+            return delimiter;
         }
     }
     match (best, fallback) {
@@ -339,9 +184,11 @@ fn shape(
     delimiter: u8,
     progress: &dyn Progress,
 ) -> Result<Shape, ImportError> {
-    let mut literal_quotes = Vec::new();
+    let mut literal_quotes: Vec<(usize, usize)> = Vec::new();
     let mut warnings = Vec::new();
     loop {
+        // Progress is reported on the first pass only, so that it never goes back.
+        let first_pass = literal_quotes.is_empty();
         let mut rows = 0usize;
         let mut width = 0usize;
         let mut too_many_cells = false;
@@ -361,10 +208,12 @@ fn shape(
                 ControlFlow::Continue(())
             },
             |offset| {
-                progress.report(
-                    0.05 + 0.25 * offset as f32 / total as f32,
-                    "Lecture du fichier",
-                );
+                if first_pass {
+                    progress.report(
+                        0.05 + 0.25 * offset as f32 / total as f32,
+                        "Lecture du fichier",
+                    );
+                }
                 if progress.cancelled() {
                     ControlFlow::Break(())
                 } else {
@@ -820,6 +669,28 @@ mod tests {
     }
 
     #[test]
+    fn a_single_huge_line_is_refused_whatever_its_delimiter() {
+        for delimiter in [";", ",", "\t"] {
+            let text = format!("x{delimiter}").repeat(200_000);
+            let err = read("une_ligne.csv", "csv", text.as_bytes(), &Silent).unwrap_err();
+            assert!(
+                matches!(err, ImportError::TooLarge { .. }),
+                "{delimiter:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_comma_in_the_header_of_a_single_column_does_not_split_it() {
+        let table = read_text(
+            "avis.csv",
+            "Avis, remarques\nTrès bien\nÀ revoir\n".as_bytes(),
+        );
+        assert_eq!(table.width(), 1);
+        assert_eq!(table.cell(0, 0), &Data::String("Avis, remarques".into()));
+    }
+
+    #[test]
     fn empty_and_whitespace_files_are_empty() {
         for bytes in [
             b"".as_slice(),
@@ -832,34 +703,5 @@ mod tests {
             let err = read("vide.csv", "csv", bytes, &Silent).unwrap_err();
             assert!(matches!(err, ImportError::Empty { .. }), "{bytes:?}: {err}");
         }
-    }
-
-    #[test]
-    fn binary_garbage_is_not_text() {
-        let mut state = 0x2545_f491_u32;
-        let garbage: Vec<u8> = (0..10_000)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                state.to_le_bytes()[0]
-            })
-            .collect();
-        for bytes in [garbage, vec![0u8; 1000]] {
-            let err = read("donnees.csv", "csv", &bytes, &Silent).unwrap_err();
-            assert_eq!(err.to_string(), format!("donnees.csv: {NOT_TEXT}"));
-        }
-    }
-
-    #[test]
-    fn html_disguised_as_xls_is_explained() {
-        let err = read(
-            "export.xls",
-            "xls",
-            b"<html><body><table><tr><td>1</td></tr></table>",
-            &Silent,
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("page HTML"), "{err}");
     }
 }

@@ -18,8 +18,8 @@ use std::io::{Read, Seek};
 use std::panic::AssertUnwindSafe;
 
 use calamine::{
-    Cell, Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb, XlsbError,
-    Xlsx, XlsxError,
+    Cell, Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Sheet, SheetType, SheetVisible,
+    Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
 };
 
 use super::container::{DAMAGED, too_much_text, zip_error};
@@ -81,7 +81,7 @@ pub(super) fn read<R: Read + Seek>(
                 let cells = book.range(file, &name, progress)?;
                 (name, cells)
             }
-            None => first_sheet_with_data(file, &mut book, &sheets, progress)?,
+            None => first_sheet_with_data(file, &mut book, progress)?,
         };
         progress.report(1.0, "Lecture du classeur");
         Ok(RawTable {
@@ -103,17 +103,25 @@ pub(super) fn read<R: Read + Seek>(
     })
 }
 
+/// The first visible worksheet holding data; hidden sheets (lookup lists, settings) only
+/// when no visible one has any.
 fn first_sheet_with_data<R: Read + Seek>(
     file: &str,
     book: &mut Book<R>,
-    sheets: &[String],
     progress: &dyn Progress,
 ) -> Result<(String, Range<Data>), ImportError> {
-    for name in sheets {
+    let (visible, hidden): (Vec<Sheet>, Vec<Sheet>) = book
+        .sheets()
+        .into_iter()
+        .filter(|sheet| sheet.typ != SheetType::ChartSheet)
+        .partition(|sheet| {
+            sheet.visible == SheetVisible::Visible && sheet.typ == SheetType::WorkSheet
+        });
+    for sheet in visible.iter().chain(&hidden) {
         check_cancelled(file, progress)?;
-        let cells = book.range(file, name, progress)?;
+        let cells = book.range(file, &sheet.name, progress)?;
         if cells.used_cells().any(|(_, _, value)| !is_blank(value)) {
-            return Ok((name.clone(), cells));
+            return Ok((sheet.name.clone(), cells));
         }
     }
     Err(ImportError::Empty {
@@ -173,11 +181,15 @@ impl<R: Read + Seek> Book<R> {
     }
 
     fn sheet_names(&self) -> Vec<String> {
+        self.sheets().into_iter().map(|sheet| sheet.name).collect()
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
         match self {
-            Book::Xlsx(book) => book.sheet_names(),
-            Book::Xlsb(book) => book.sheet_names(),
-            Book::Xls(book) => book.sheet_names(),
-            Book::Ods(book) => book.sheet_names(),
+            Book::Xlsx(book) => book.sheets_metadata().to_vec(),
+            Book::Xlsb(book) => book.sheets_metadata().to_vec(),
+            Book::Xls(book) => book.sheets_metadata().to_vec(),
+            Book::Ods(book) => book.sheets_metadata().to_vec(),
         }
     }
 

@@ -1,0 +1,305 @@
+//! An evaluation: several questionnaires, interview grids, visited sites and cohort
+//! extracts, described by a manifest (`atelier.json`) and read together.
+//!
+//! Respondents are linked to the visited sites through the question that names their
+//! structure (`site_question` in the manifest), so every figure can be cut by site.
+
+use std::path::{Path, PathBuf};
+
+use super::ImportError;
+use super::layout::key;
+use super::privacy::Pseudonymiser;
+use super::read;
+use super::survey::Survey;
+use crate::model::{Manifest, Question, Values};
+use crate::progress::{Progress, Silent};
+
+/// The manifest's file name inside an evaluation folder.
+pub const MANIFEST_FILE: &str = "atelier.json";
+
+/// One questionnaire or interview grid of an evaluation.
+#[derive(Clone, Debug)]
+pub struct EvaluationSource {
+    /// The manifest entry (id, file, group, network, role).
+    pub entry: crate::model::manifest::SourceEntry,
+    /// The group's name for people (« Conseillers Pôle emploi »).
+    pub group_label: String,
+    /// The survey read from the file.
+    pub survey: Survey,
+    /// For each respondent, the index of the visited site (in `manifest.sites`) their
+    /// structure names, if any.
+    pub site_of_respondent: Vec<Option<usize>>,
+}
+
+/// An evaluation read from its manifest and files.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    /// The folder the manifest's paths are relative to.
+    pub root: PathBuf,
+    /// The manifest.
+    pub manifest: Manifest,
+    /// Questionnaires and interview grids, in manifest order.
+    pub sources: Vec<EvaluationSource>,
+}
+
+impl Evaluation {
+    /// Read `dir/atelier.json` and every source it lists.
+    pub fn open_dir(dir: &Path, progress: &dyn Progress) -> Result<Evaluation, ImportError> {
+        let manifest = read_manifest(dir)?;
+        Evaluation::open_with(
+            dir,
+            manifest,
+            &|file: &str| {
+                std::fs::read(dir.join(file)).map_err(|source| ImportError::Io {
+                    file: file.to_owned(),
+                    source,
+                })
+            },
+            progress,
+        )
+    }
+
+    /// Read every source of `manifest`, getting each file's bytes from `load` (the disk, or a
+    /// project file).
+    pub fn open_with(
+        root: &Path,
+        manifest: Manifest,
+        load: &dyn Fn(&str) -> Result<Vec<u8>, ImportError>,
+        progress: &dyn Progress,
+    ) -> Result<Evaluation, ImportError> {
+        let pseudonymiser = Pseudonymiser::random();
+        let mut sources = Vec::with_capacity(manifest.sources.len());
+        let total = manifest.sources.len().max(1) as f32;
+        for (i, entry) in manifest.sources.iter().enumerate() {
+            if progress.cancelled() {
+                return Err(ImportError::Cancelled {
+                    file: entry.file.clone(),
+                });
+            }
+            progress.report(i as f32 / total, &format!("Lecture de {}", entry.file));
+            let bytes = load(&entry.file)?;
+            let name = Path::new(&entry.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let raw = read::read_bytes(&name, &bytes, entry.sheet.as_deref(), &Silent)?;
+            let survey = Survey::from_raw(raw, &pseudonymiser);
+            sources.push(link_source(&manifest, entry.clone(), survey));
+        }
+        progress.report(1.0, "Évaluation chargée");
+        Ok(Evaluation {
+            root: root.to_path_buf(),
+            manifest,
+            sources,
+        })
+    }
+
+    /// An evaluation of one survey export, for a quick look at a single file.
+    pub fn single(path: &Path, survey: Survey) -> Evaluation {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entry = crate::model::manifest::SourceEntry {
+            id: stem.clone(),
+            file: survey.raw.file_name.clone(),
+            group: String::new(),
+            kind: "survey".to_owned(),
+            ..Default::default()
+        };
+        let n = survey.respondents();
+        let source = EvaluationSource {
+            entry,
+            group_label: String::new(),
+            survey,
+            site_of_respondent: vec![None; n],
+        };
+        let manifest = Manifest {
+            title: stem,
+            disclosure_threshold: 5,
+            ..Default::default()
+        };
+        Evaluation {
+            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            manifest,
+            sources: vec![source],
+        }
+    }
+
+    /// Whether this is a single file rather than a whole evaluation.
+    pub fn is_single_file(&self) -> bool {
+        self.manifest.sources.is_empty()
+    }
+
+    /// The id of a question as other tools name it: `SOURCE.QUESTION` in an evaluation,
+    /// the bare question id for a single file.
+    pub fn qid(&self, source: &EvaluationSource, question: &Question) -> String {
+        if self.is_single_file() {
+            question.id.clone()
+        } else {
+            format!("{}.{}", source.entry.id, question.id)
+        }
+    }
+
+    /// Find a question by its `qid`.
+    pub fn find(&self, qid: &str) -> Option<(&EvaluationSource, &Question)> {
+        self.sources.iter().find_map(|s| {
+            s.survey
+                .questions
+                .iter()
+                .find(|q| self.qid(s, q) == qid)
+                .map(|q| (s, q))
+        })
+    }
+
+    /// Respondents of every source linked to a visited site, by site index.
+    pub fn respondents_by_site(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.manifest.sites.len()];
+        for source in &self.sources {
+            for site in source.site_of_respondent.iter().flatten() {
+                if let Some(c) = counts.get_mut(*site) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// Read and check an evaluation's manifest.
+pub fn read_manifest(dir: &Path) -> Result<Manifest, ImportError> {
+    let path = dir.join(MANIFEST_FILE);
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    parse_manifest(&file, &text)
+}
+
+/// Parse and check a manifest's text; `file` names it in messages.
+pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, ImportError> {
+    let file = file.to_owned();
+    let manifest: Manifest = serde_json::from_str(text).map_err(|e| {
+        ImportError::malformed(
+            &file,
+            format!(
+                "ligne {}, colonne {} : {}",
+                e.line(),
+                e.column(),
+                json_problem(&e)
+            ),
+        )
+    })?;
+    for source in &manifest.sources {
+        if !manifest.groups.is_empty() && !manifest.groups.iter().any(|g| g.id == source.group) {
+            return Err(ImportError::malformed(
+                &file,
+                format!(
+                    "la source « {} » cite un groupe inconnu « {} »",
+                    source.id, source.group
+                ),
+            ));
+        }
+        if source.file.contains("..") || Path::new(&source.file).is_absolute() {
+            return Err(ImportError::malformed(
+                &file,
+                format!(
+                    "la source « {} » doit être un chemin relatif au dossier, sans « .. »",
+                    source.id
+                ),
+            ));
+        }
+    }
+    let mut ids: Vec<&str> = manifest.sources.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(ImportError::malformed(
+            &file,
+            format!("deux sources portent l'identifiant « {} »", w[0]),
+        ));
+    }
+    Ok(manifest)
+}
+
+fn json_problem(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    // serde's message ends with " at line L column C", already given.
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Link a source's respondents to the visited sites through its structure question.
+fn link_source(
+    manifest: &Manifest,
+    entry: crate::model::manifest::SourceEntry,
+    survey: Survey,
+) -> EvaluationSource {
+    let group_label = manifest
+        .groups
+        .iter()
+        .find(|g| g.id == entry.group)
+        .map(|g| g.label.clone())
+        .unwrap_or_else(|| entry.group.clone());
+    let n = survey.respondents();
+    let mut site_of_respondent = vec![None; n];
+    let question = entry.site_question.as_deref().and_then(|wanted| {
+        let wanted_key = key(wanted);
+        survey
+            .questions
+            .iter()
+            .find(|q| q.id == wanted || key(&q.text) == wanted_key)
+    });
+    if let Some(q) = question {
+        let names: Vec<Vec<String>> = manifest
+            .sites
+            .iter()
+            .map(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .map(|n| key(n))
+                    .collect()
+            })
+            .collect();
+        let label_site: Vec<Option<usize>> = q
+            .labels
+            .iter()
+            .map(|label| {
+                let k = key(label);
+                names.iter().position(|aliases| aliases.contains(&k))
+            })
+            .collect();
+        if let Some(Values::Codes(codes)) = q.items.first().map(|i| &i.values) {
+            for (r, &code) in codes.iter().enumerate() {
+                if code > 0 {
+                    site_of_respondent[r] =
+                        label_site.get(usize::from(code) - 1).copied().flatten();
+                }
+            }
+        }
+    }
+    EvaluationSource {
+        entry,
+        group_label,
+        survey,
+        site_of_respondent,
+    }
+}
+
+/// Open what a command-line `PATH` names: a folder holding `atelier.json`, or a single
+/// survey export. (Project files are opened by [`crate::store`].)
+pub fn open_path(path: &Path, progress: &dyn Progress) -> Result<Evaluation, ImportError> {
+    if path.is_dir() {
+        if !path.join(MANIFEST_FILE).is_file() {
+            return Err(ImportError::malformed(
+                &path.display().to_string(),
+                format!("ce dossier ne contient pas de {MANIFEST_FILE}"),
+            ));
+        }
+        return Evaluation::open_dir(path, progress);
+    }
+    let survey = Survey::open(path, None, progress)?;
+    Ok(Evaluation::single(path, survey))
+}

@@ -1,0 +1,175 @@
+//! Evaluations: a folder with `atelier.json`, its questions by `SOURCE.QUESTION` id,
+//! respondents linked to the visited sites, and the project file built from it.
+
+#![allow(missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use atelier::import::Correction;
+use atelier::import::evaluation::Evaluation;
+use atelier::model::QuestionKind;
+use atelier::progress::Silent;
+use atelier::store::Project;
+use serde_json::Value;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/evaluation")
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atelier-eval-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn questions_of_an_evaluation_are_listed_as_source_dot_question() {
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["questions", "--json"])
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let questions = v["questions"].as_array().unwrap();
+    assert_eq!(questions[0]["id"], "cons.q1");
+    assert_eq!(questions[0]["source"], "cons");
+    assert_eq!(questions[0]["group"], "conseillers");
+    let last = questions.last().unwrap();
+    assert_eq!(last["source"], "jeunes", "questionnaires in manifest order");
+    assert!(
+        questions
+            .iter()
+            .any(|q| q["id"] == "jeunes.q3" && q["kind"] == "likert")
+    );
+}
+
+#[test]
+fn respondents_are_linked_to_visited_sites_by_their_structure() {
+    let evaluation = Evaluation::open_dir(&fixture(), &Silent).unwrap();
+    let counsellors = &evaluation.sources[0];
+    assert_eq!(counsellors.group_label, "Conseillers");
+    // "pole emploi lille" written without capitals or accent still names the site.
+    assert_eq!(
+        counsellors.site_of_respondent,
+        vec![Some(0), Some(0), Some(1), None, Some(0)]
+    );
+    assert_eq!(evaluation.respondents_by_site(), vec![3, 1]);
+}
+
+#[test]
+fn a_broken_manifest_is_refused_with_its_line() {
+    let dir = tempdir("broken");
+    std::fs::write(
+        dir.join("atelier.json"),
+        "{\n  \"title\": \"x\",\n  \"sources\": [ {\"id\": 3} ]\n}\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["questions"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("atelier.json") && stderr.contains("ligne 3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
+    let dir = tempdir("project");
+    let project_path = dir.join("test.atelier");
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .arg("new")
+        .arg(&project_path)
+        .arg("--from")
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Creating it again does not overwrite it.
+    let again = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .arg("new")
+        .arg(&project_path)
+        .arg("--from")
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+
+    let project = Project::open(&project_path).unwrap();
+    let sha = project.file_sha256("conseillers.csv").unwrap().unwrap();
+    assert_eq!(sha.len(), 64);
+    // The SurveyMonkey file had personal columns: what is stored holds no e-mail in clear.
+    let stored = String::from_utf8_lossy(&project.file("jeunes.csv").unwrap()).into_owned();
+    assert!(!stored.contains("camille.exemple@example.net") && !stored.contains("Dominique"));
+
+    // A correction is saved and comes back when the project is reopened.
+    let evaluation = project.evaluation(&Silent).unwrap();
+    let q = evaluation.sources[0]
+        .survey
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("Depuis combien"))
+        .unwrap();
+    assert_eq!(q.kind, QuestionKind::Single);
+    project
+        .save_correction(
+            "cons",
+            &q.id,
+            &Correction {
+                kind: Some(QuestionKind::Open),
+                scale: None,
+            },
+        )
+        .unwrap();
+    drop(project);
+    for file in [project_path.clone(), dir.join("test.atelier-wal")] {
+        if let Ok(raw) = std::fs::read(&file) {
+            assert!(
+                !String::from_utf8_lossy(&raw).contains("camille.exemple@example.net"),
+                "{}",
+                file.display()
+            );
+        }
+    }
+    let reopened = Project::open(&project_path)
+        .unwrap()
+        .evaluation(&Silent)
+        .unwrap();
+    let q = reopened.sources[0]
+        .survey
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("Depuis combien"))
+        .unwrap();
+    assert_eq!(q.kind, QuestionKind::Open);
+
+    // The project answers the same contracts as the folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["questions", "--json"])
+        .arg(&project_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["questions"][0]["id"], "cons.q1");
+}
