@@ -13,3 +13,5 @@ pub mod session;
 pub mod store;
 pub mod synth;
 pub mod ui;
+pub mod cohort;
+pub mod charts;

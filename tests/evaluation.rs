@@ -1,7 +1,8 @@
 //! Evaluations: a folder with `atelier.json`, its questions by `SOURCE.QUESTION` id,
 //! respondents linked to the visited sites, and the project file built from it.
 
-#![allow(missing_docs)]
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

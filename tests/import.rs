@@ -1,7 +1,8 @@
 //! Import, end to end: each survey tool's layout, each question kind, privacy, bad files.
 //! Fixtures are small files written for the purpose in tests/data/.
 
-#![allow(missing_docs)]
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! on: several documents per site in Markdown and Word, enough substance to code, no one
 //! named, a manifest that matches the files, and the same bytes on every generation.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,8 @@
 //! The workbench in an egui_kittest harness: files dropped on the Sources panel are
 //! imported in the background and their questions appear, found by their labels.
 
-#![allow(missing_docs)]
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,7 +1,8 @@
 //! The real window under Xvfb: `atelier --screenshot` renders the workbench with a file
 //! loaded and writes a PNG that shows it (not a blank frame).
 
-#![allow(missing_docs)]
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -163,6 +163,45 @@ impl AtelierApp {
         }
     }
 
+    /// Open an evaluation: a project file, or a folder holding `atelier.json`.
+    fn pick_evaluation(&mut self, ctx: &egui::Context) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Ouvrir un projet Atelier")
+            .add_filter("Projet Atelier", &["atelier"])
+            .pick_file();
+        if let Some(path) = picked {
+            self.start_import(ctx, path);
+        }
+    }
+
+    /// Open an evaluation folder (holding `atelier.json`).
+    fn pick_folder(&mut self, ctx: &egui::Context) {
+        if let Some(path) = rfd::FileDialog::new().set_title("Ouvrir un dossier d'évaluation").pick_folder() {
+            self.open_path(ctx, &path);
+        }
+    }
+
+    /// Save the open evaluation folder as a project file, then work in that project.
+    fn save_as_project(&mut self, ctx: &egui::Context) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Enregistrer le projet sous…")
+            .add_filter("Projet Atelier", &["atelier"])
+            .set_file_name("evaluation.atelier")
+            .save_file();
+        let Some(mut path) = picked else { return };
+        if !crate::store::is_project_file(&path) {
+            path.set_extension("atelier");
+        }
+        match crate::store::Project::create_from_dir(&path, &self.state.root, &crate::progress::Silent) {
+            Ok(project) => {
+                drop(project);
+                self.status = format!("Projet enregistré : {}", path.display());
+                self.start_import(ctx, path);
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -306,6 +345,28 @@ impl AtelierApp {
                 {
                     self.pick_files(ctx);
                 }
+                ui.menu_button("Évaluation", |ui| {
+                    if ui.button("Ouvrir un projet…").clicked() {
+                        ui.close();
+                        self.pick_evaluation(ctx);
+                    }
+                    if ui.button("Ouvrir un dossier d'évaluation…").clicked() {
+                        ui.close();
+                        self.pick_folder(ctx);
+                    }
+                    let can_save = self.state.project.is_none() && !self.state.manifest.sources.is_empty();
+                    if ui
+                        .add_enabled(can_save, egui::Button::new("Enregistrer comme projet…"))
+                        .on_hover_text("Un seul fichier .atelier qui garde les sources et vos corrections")
+                        .clicked()
+                    {
+                        ui.close();
+                        self.save_as_project(ctx);
+                    }
+                    if let Some(project) = &self.state.project {
+                        ui.weak(format!("Projet : {}", project.path().display()));
+                    }
+                });
             });
         });
     }
@@ -330,6 +391,10 @@ impl AtelierApp {
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
+            }
+            if let Some(error) = self.state.save_errors.last() {
+                ui.separator();
+                ui.label(RichText::new(format!("Enregistrement impossible : {error}")).color(ui.visuals().error_fg_color));
             }
         });
     }

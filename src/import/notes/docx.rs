@@ -189,17 +189,17 @@ fn heading_styles(xml: &str) -> HashMap<String, u8> {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.name().as_ref() {
                 "w:style" => current = attribute(&e, "w:styleId"),
                 "w:name" => {
-                    if let (Some(id), Some(name)) = (&current, attribute(&e, "w:val")) {
-                        if let Some(level) = level_from_style_name(&name) {
-                            own.entry(id.clone()).or_insert(level);
-                        }
+                    if let (Some(id), Some(name)) = (&current, attribute(&e, "w:val"))
+                        && let Some(level) = level_from_style_name(&name)
+                    {
+                        own.entry(id.clone()).or_insert(level);
                     }
                 }
                 "w:outlineLvl" => {
-                    if let (Some(id), Some(level)) = (&current, attribute(&e, "w:val")) {
-                        if let Some(level) = outline_level(&level) {
-                            own.insert(id.clone(), level);
-                        }
+                    if let (Some(id), Some(value)) = (&current, attribute(&e, "w:val"))
+                        && let Some(level) = outline_level(&value)
+                    {
+                        own.insert(id.clone(), level);
                     }
                 }
                 "w:basedOn" => {
@@ -303,16 +303,8 @@ fn walk_document(
                      il n'est pas ouvert",
                 ));
             }
-            Event::Start(e) if fallback > 0 => {
-                if e.name().as_ref() == "mc:Fallback" {
-                    fallback += 1;
-                }
-            }
-            Event::End(e) if fallback > 0 => {
-                if e.name().as_ref() == "mc:Fallback" {
-                    fallback -= 1;
-                }
-            }
+            Event::Start(e) if fallback > 0 && e.name().as_ref() == "mc:Fallback" => fallback += 1,
+            Event::End(e) if fallback > 0 && e.name().as_ref() == "mc:Fallback" => fallback -= 1,
             _ if fallback > 0 => {}
             Event::Start(e) => match e.name().as_ref() {
                 "w:p" => open.push(Open::default()),

@@ -102,11 +102,11 @@ impl Builder {
     fn append(&mut self, content: &str, line: &str) {
         let mut content = content.trim();
         let mut hard = line.ends_with("  ");
-        if let Some(stripped) = content.strip_suffix('\\') {
-            if !stripped.ends_with('\\') {
-                content = stripped.trim_end();
-                hard = true;
-            }
+        if let Some(stripped) = content.strip_suffix('\\')
+            && !stripped.ends_with('\\')
+        {
+            content = stripped.trim_end();
+            hard = true;
         }
         if !self.current.is_empty() {
             self.current.push(if self.hard_break { '\n' } else { ' ' });

@@ -18,8 +18,9 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::markup::{Block, Span};
 
-/// The numbering (and abstract numbering) id of bullet lists.
-const BULLETS: usize = 1;
+/// The numbering (and abstract numbering) id of bullet lists; docx-rs already declares a
+/// decimal list under id 1.
+const BULLETS: usize = 2;
 /// Who the document properties say wrote the notes: the team, never a person.
 const AUTHOR: &str = "Équipe d'évaluation ANI Jeunes";
 
@@ -196,5 +197,22 @@ mod tests {
             .unwrap();
         assert!(core.contains("<dc:title>Entretien &amp; suite</dc:title>"));
         assert!(core.contains("2013-10-08T17:30:00Z"));
+    }
+
+    #[test]
+    fn bullet_items_use_their_own_bullet_list() {
+        let bytes = render(&sample(), "Entretien", "2013-10-08").unwrap();
+        let mut archive = ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut numbering = String::new();
+        archive
+            .by_name("word/numbering.xml")
+            .unwrap()
+            .read_to_string(&mut numbering)
+            .unwrap();
+        let id = format!(r#"<w:num w:numId="{BULLETS}">"#);
+        assert_eq!(numbering.matches(&id).count(), 1, "{numbering}");
+        let abstract_id = format!(r#"<w:abstractNum w:abstractNumId="{BULLETS}">"#);
+        let start = numbering.find(&abstract_id).unwrap();
+        assert!(numbering[start..].contains(r#"<w:numFmt w:val="bullet" />"#));
     }
 }

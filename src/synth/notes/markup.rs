@@ -79,7 +79,8 @@ pub(super) fn to_markdown(blocks: &[Block]) -> String {
     let mut previous_bullet = false;
     for block in blocks {
         let bullet = matches!(block, Block::Bullet(_));
-        if !out.is_empty() && !(bullet && previous_bullet) {
+        // No blank line between two items of the same list.
+        if !(out.is_empty() || bullet && previous_bullet) {
             out.push('\n');
         }
         match block {

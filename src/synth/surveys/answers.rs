@@ -10,7 +10,9 @@
 mod staff;
 mod youth;
 
-pub use staff::{DIRECTOR_COMMENT, DIRECTOR_IMPROVE, ML_COMMENT, ML_IMPROVE, PE_COMMENT, PE_IMPROVE};
+pub use staff::{
+    DIRECTOR_COMMENT, DIRECTOR_IMPROVE, ML_COMMENT, ML_IMPROVE, PE_COMMENT, PE_IMPROVE,
+};
 pub use youth::{YOUTH_ML_SUGGEST, YOUTH_PE_COMMENT, YOUTH_PE_SUGGEST};
 
 use crate::synth::rng::Rng;
@@ -20,6 +22,8 @@ use crate::synth::rng::Rng;
 pub struct Theme {
     /// How often it comes up, relative to the bank's other themes.
     pub weight: f64,
+    /// Praise (`1`) or disappointment (`-1`): one answer never says both.
+    pub tone: i8,
     /// Wordings: full sentences with their punctuation; `{ani}`, `{Ani}`, `{conseiller}`,
     /// `{Conseiller}` are filled at random.
     pub variants: &'static [&'static str],
@@ -61,13 +65,40 @@ pub struct Bank {
     pub typing: Typing,
 }
 
-const ANI: &[&str] = &["l'ANI", "l'ANI Jeunes", "le dispositif", "l'ANI jeunes", "ce dispositif", "l'ANI"];
-const ANI_CAP: &[&str] = &["L'ANI", "L'ANI Jeunes", "Le dispositif", "L'ANI jeunes", "Ce dispositif"];
-const ADVISER: &[&str] = &["ma conseillère", "mon conseiller", "la conseillère", "mon référent", "ma conseillere"];
-const ADVISER_CAP: &[&str] = &["Ma conseillère", "Mon conseiller", "La conseillère", "Mon référent"];
+const ANI: &[&str] = &[
+    "l'ANI",
+    "l'ANI Jeunes",
+    "le dispositif",
+    "l'ANI jeunes",
+    "ce dispositif",
+    "l'ANI",
+];
+const ANI_CAP: &[&str] = &[
+    "L'ANI",
+    "L'ANI Jeunes",
+    "Le dispositif",
+    "L'ANI jeunes",
+    "Ce dispositif",
+];
+const ADVISER: &[&str] = &[
+    "ma conseillère",
+    "mon conseiller",
+    "la conseillère",
+    "mon référent",
+    "ma conseillere",
+];
+const ADVISER_CAP: &[&str] = &[
+    "Ma conseillère",
+    "Mon conseiller",
+    "La conseillère",
+    "Mon référent",
+];
 
 /// Words that keep their capital when a sentence is lower-cased after an opener.
-const PROPER: &[&str] = &["ANI", "CIVIS", "Pôle", "Mission", "Missions", "EMT", "PE", "ML", "DIRECCTE", "ARML", "Parcours", "CV", "RSA", "CDI", "CDD"];
+const PROPER: &[&str] = &[
+    "ANI", "CIVIS", "Pôle", "Mission", "Missions", "EMT", "PE", "ML", "DIRECCTE", "ARML",
+    "Parcours", "CV", "RSA", "CDI", "CDD",
+];
 
 /// An answer from `bank`.
 pub fn write(rng: &mut Rng, bank: &Bank) -> String {
@@ -79,7 +110,9 @@ pub fn write(rng: &mut Rng, bank: &Bank) -> String {
     let mut weights: Vec<f64> = bank.themes.iter().map(|t| t.weight).collect();
     let mut sentences: Vec<String> = Vec::new();
     for _ in 0..count {
-        let Some(k) = rng.weighted(&weights) else { break };
+        let Some(k) = rng.weighted(&weights) else {
+            break;
+        };
         weights[k] = 0.0;
         if let Some(variant) = rng.pick(bank.themes[k].variants) {
             sentences.push(fill(rng, variant));
@@ -115,7 +148,12 @@ pub fn write(rng: &mut Rng, bank: &Bank) -> String {
 /// `{ani}` and the other slots filled at random.
 fn fill(rng: &mut Rng, variant: &str) -> String {
     let mut out = variant.to_owned();
-    for (slot, choices) in [("{ani}", ANI), ("{Ani}", ANI_CAP), ("{conseiller}", ADVISER), ("{Conseiller}", ADVISER_CAP)] {
+    for (slot, choices) in [
+        ("{ani}", ANI),
+        ("{Ani}", ANI_CAP),
+        ("{conseiller}", ADVISER),
+        ("{Conseiller}", ADVISER_CAP),
+    ] {
         while let Some(at) = out.find(slot) {
             let choice = rng.pick(choices).copied().unwrap_or_default();
             out.replace_range(at..at + slot.len(), choice);
@@ -128,7 +166,9 @@ fn fill(rng: &mut Rng, variant: &str) -> String {
 /// or an acronym.
 pub fn lower_first(sentence: &str) -> String {
     let first_word = sentence.split([' ', '\'', ',']).next().unwrap_or_default();
-    if PROPER.contains(&first_word) || (first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase())) {
+    if PROPER.contains(&first_word)
+        || (first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase()))
+    {
         return sentence.to_owned();
     }
     let mut chars = sentence.chars();
@@ -216,7 +256,9 @@ fn typo(rng: &mut Rng, text: &str) -> String {
     let long: Vec<usize> = (0..words.len())
         .filter(|&i| words[i].chars().count() >= 6 && words[i].chars().all(char::is_alphabetic))
         .collect();
-    let Some(&w) = rng.pick(&long) else { return text.to_owned() };
+    let Some(&w) = rng.pick(&long) else {
+        return text.to_owned();
+    };
     let mut chars: Vec<char> = words[w].chars().collect();
     let at = 1 + rng.below(chars.len() - 3);
     match rng.below(3) {
@@ -234,7 +276,9 @@ fn typo(rng: &mut Rng, text: &str) -> String {
 
 /// Answers to an open question from `n` respondents, about `share` of whom answer.
 pub fn column(rng: &mut Rng, n: usize, share: f64, bank: &Bank) -> Vec<Option<String>> {
-    (0..n).map(|_| rng.chance(share).then(|| write(rng, bank))).collect()
+    (0..n)
+        .map(|_| rng.chance(share).then(|| write(rng, bank)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -244,10 +288,12 @@ mod tests {
     #[test]
     fn banks_give_hundreds_of_distinct_answers() {
         let mut rng = Rng::new(5);
-        let answers: std::collections::BTreeSet<String> =
-            (0..600).map(|_| write(&mut rng, &YOUTH_PE_SUGGEST)).collect();
+        let answers: std::collections::BTreeSet<String> = (0..600)
+            .map(|_| write(&mut rng, &YOUTH_PE_SUGGEST))
+            .collect();
         assert!(answers.len() > 300, "{}", answers.len());
-        let answers: std::collections::BTreeSet<String> = (0..150).map(|_| write(&mut rng, &PE_IMPROVE)).collect();
+        let answers: std::collections::BTreeSet<String> =
+            (0..150).map(|_| write(&mut rng, &PE_IMPROVE)).collect();
         assert!(answers.len() > 120, "{}", answers.len());
     }
 

@@ -12,20 +12,27 @@
 
 use super::answers::{self, ML_COMMENT, ML_IMPROVE, PE_COMMENT, PE_IMPROVE};
 use super::deal::{self, answering, blurred, labelled, rated, ticks};
+mod profiles;
+
 use std::path::Path;
 
 use super::formats::{self, CsvStyle};
 use super::table::{Answers, Cell, Column, Question, Sheet, Stamp, Tool};
-use crate::synth::{SEED, SynthError};
 use crate::synth::rng::Rng;
 use crate::synth::sites::Network;
+use crate::synth::{SEED, SynthError};
+use profiles::{ML, PE, Profile, Shares};
 
 /// « Dans quelle structure exercez-vous ? »: the structure question (manifest `site_question`).
 pub const STRUCTURE: &str = "Dans quelle structure exercez-vous ?";
 /// Experience before the ANI.
 pub const EXPERIENCE: &str = "Depuis combien de temps exerciez-vous le métier de conseiller avant de commencer à accompagner des jeunes dans le cadre de l'ANI ?";
 /// The experience brackets, as the report's charts print them.
-pub const EXPERIENCE_LABELS: [&str; 3] = ["Moins de deux ans", "Entre deux et cinq ans", "Plus de cinq ans"];
+pub const EXPERIENCE_LABELS: [&str; 3] = [
+    "Moins de deux ans",
+    "Entre deux et cinq ans",
+    "Plus de cinq ans",
+];
 /// Which young people the counsellor follows.
 pub const CASELOAD: &str = "Dans le cadre de votre activité, vous accompagnez :";
 /// The answers for Pôle emploi, as the report's chart prints them (L2223–2236).
@@ -54,9 +61,15 @@ pub const POOLING: &str = "Les actions proposées dans le cadre de l'ANI Jeunes 
 /// Continuation of the scheme.
 pub const CONTINUATION: &str = "Souhaitez-vous la pérennisation du dispositif ANI Jeunes ?";
 /// Its scale, most favourable first.
-pub const CONTINUATION_LABELS: [&str; 4] = ["Oui, tout à fait", "Oui, plutôt", "Non, plutôt pas", "Non, pas du tout"];
+pub const CONTINUATION_LABELS: [&str; 4] = [
+    "Oui, tout à fait",
+    "Oui, plutôt",
+    "Non, plutôt pas",
+    "Non, pas du tout",
+];
 /// Relevance grid.
-pub const RELEVANCE: &str = "Comment jugez-vous la pertinence des éléments suivants du dispositif ?";
+pub const RELEVANCE: &str =
+    "Comment jugez-vous la pertinence des éléments suivants du dispositif ?";
 /// Efficacy grid.
 pub const EFFICACY: &str = "Comment jugez-vous l'efficacité des éléments suivants du dispositif ?";
 /// Comparison with other reinforced schemes.
@@ -64,11 +77,13 @@ pub const COMPARISON: &str = "Par rapport aux autres dispositifs d'accompagnemen
 /// Orientation criteria grid.
 pub const CRITERIA: &str = "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?";
 /// Actions offered.
-pub const ACTIONS: &str = "Quelles actions proposez-vous le plus souvent aux jeunes accompagnés dans le cadre de l'ANI ?";
+pub const ACTIONS: &str =
+    "Quelles actions proposez-vous le plus souvent aux jeunes accompagnés dans le cadre de l'ANI ?";
 /// Phase 3 topics.
 pub const PHASE3: &str = "En phase 3 (suivi dans l'emploi), sur quoi portent principalement vos échanges avec le jeune ?";
 /// Effects of the accompaniment.
-pub const EFFECTS: &str = "Quels sont, selon vous, les principaux effets de l'accompagnement ANI pour les jeunes ?";
+pub const EFFECTS: &str =
+    "Quels sont, selon vous, les principaux effets de l'accompagnement ANI pour les jeunes ?";
 /// Improvement suggestions.
 pub const IMPROVE: &str = "Quelles pistes d'amélioration proposeriez-vous pour le dispositif ?";
 /// Free comments.
@@ -93,9 +108,26 @@ pub const COMPONENTS: [&str; 9] = [
 /// The grid item the report singles out (L2679–2683).
 pub const REPORTING: &str = "Les éléments de reporting";
 
-const RELEVANCE_LABELS: [&str; 5] = ["Très pertinent", "Plutôt pertinent", "Plutôt pas pertinent", "Pas du tout pertinent", "Ne sait pas"];
-const EFFICACY_LABELS: [&str; 5] = ["Très efficace", "Plutôt efficace", "Plutôt pas efficace", "Pas du tout efficace", "Ne sait pas"];
-const COMPARISON_LABELS: [&str; 4] = ["Plus efficace", "Aussi efficace", "Moins efficace", "Ne sait pas"];
+const RELEVANCE_LABELS: [&str; 5] = [
+    "Très pertinent",
+    "Plutôt pertinent",
+    "Plutôt pas pertinent",
+    "Pas du tout pertinent",
+    "Ne sait pas",
+];
+const EFFICACY_LABELS: [&str; 5] = [
+    "Très efficace",
+    "Plutôt efficace",
+    "Plutôt pas efficace",
+    "Pas du tout efficace",
+    "Ne sait pas",
+];
+const COMPARISON_LABELS: [&str; 4] = [
+    "Plus efficace",
+    "Aussi efficace",
+    "Moins efficace",
+    "Ne sait pas",
+];
 const POOLING_LABELS: [&str; 5] = ["Toujours", "Souvent", "Parfois", "Rarement", "Jamais"];
 const IMPORTANCE_LABELS: [&str; 4] = ["Déterminant", "Important", "Secondaire", "Sans importance"];
 
@@ -122,8 +154,14 @@ pub const ACTION_OPTIONS: [&str; 9] = [
     "Stratégie de recherche d'emploi",
 ];
 const ACTION_OTHERS: &[&str] = &[
-    "Job dating", "Visites d'entreprises", "Simulations d'entretien filmées", "Parrainage", "Forum emploi",
-    "Accompagnement au permis", "Préparation aux concours", "Ateliers image de soi",
+    "Job dating",
+    "Visites d'entreprises",
+    "Simulations d'entretien filmées",
+    "Parrainage",
+    "Forum emploi",
+    "Accompagnement au permis",
+    "Préparation aux concours",
+    "Ateliers image de soi",
 ];
 
 /// Phase 3 topics (CML-6 / CPE-8).
@@ -163,157 +201,10 @@ pub struct Counsellors {
     pub questions: Vec<Question>,
 }
 
-/// Shares per grid item, most favourable first, then the « Ne sait pas » share.
-type Shares = (&'static [f64], f64);
-
-struct Profile {
-    n: usize,
-    visited: &'static [(&'static str, usize)],
-    status: [f64; 2],
-    experience: [f64; 3],
-    experience_answered: usize,
-    caseload: [f64; 3],
-    caseload_answered: usize,
-    caseload_labels: [&'static str; 3],
-    caseload_size: [(i64, i64, i64); 3],
-    reinforced_before: [f64; 2],
-    criteria: [[f64; 4]; 6],
-    actions: [f64; 9],
-    pooling: [f64; 5],
-    phase3: [f64; 5],
-    after: [f64; 4],
-    after_answered: usize,
-    relevance: [Shares; 9],
-    efficacy: [Shares; 9],
-    comparison: [Shares; 6],
-    effects: [f64; 6],
-    continuation: [f64; 4],
-    continuation_answered: usize,
-    improve_share: f64,
-    comment_share: f64,
-}
-
-const PE: Profile = Profile {
-    n: 274,
-    visited: &[("pe_alencon", 3), ("pe_vannes", 2), ("pe_labege", 9), ("pe_lille", 14), ("pe_dunkerque", 11)],
-    status: [93.0, 7.0],
-    experience: [13.0, 17.0, 70.0],
-    experience_answered: 271,
-    caseload: [30.0, 35.0, 35.0],
-    caseload_answered: 270,
-    caseload_labels: CASELOAD_PE,
-    caseload_size: [(38, 50, 74), (30, 46, 70), (8, 22, 45)],
-    reinforced_before: [58.0, 42.0],
-    criteria: [
-        [12.0, 38.0, 35.0, 15.0],
-        [20.0, 41.0, 30.0, 9.0],
-        [55.0, 36.0, 7.0, 2.0],
-        [18.0, 41.0, 30.0, 11.0],
-        [10.0, 35.0, 40.0, 15.0],
-        [51.0, 38.0, 9.0, 2.0],
-    ],
-    actions: [0.92, 0.88, 0.46, 0.71, 0.52, 0.24, 0.31, 0.36, 0.58],
-    pooling: [4.0, 11.0, 25.0, 38.0, 22.0],
-    phase3: [0.78, 0.66, 0.61, 0.42, 0.36],
-    after: [84.0, 9.0, 5.0, 2.0],
-    after_answered: 266,
-    relevance: [
-        (&[38.0, 48.0, 10.0, 2.0], 2.0),
-        (&[62.0, 33.0, 3.0, 1.0], 1.0),
-        (&[52.0, 38.0, 7.0, 2.0], 1.0),
-        (&[58.0, 34.0, 5.0, 1.0], 2.0),
-        (&[50.0, 39.0, 8.0, 1.0], 2.0),
-        (&[30.0, 44.0, 17.0, 5.0], 4.0),
-        (&[40.0, 45.0, 11.0, 2.0], 2.0),
-        (&[28.0, 47.0, 19.0, 4.0], 2.0),
-        (&[5.0, 24.0, 41.0, 27.0], 3.0),
-    ],
-    efficacy: [
-        (&[33.0, 50.0, 12.0, 2.0], 3.0),
-        (&[58.0, 36.0, 4.0, 1.0], 1.0),
-        (&[49.0, 40.0, 8.0, 2.0], 1.0),
-        (&[56.0, 35.0, 6.0, 1.0], 2.0),
-        (&[46.0, 41.0, 9.0, 2.0], 2.0),
-        (&[24.0, 45.0, 20.0, 6.0], 5.0),
-        (&[35.0, 46.0, 13.0, 3.0], 3.0),
-        (&[25.0, 48.0, 20.0, 5.0], 2.0),
-        (&[4.0, 21.0, 43.0, 29.0], 3.0),
-    ],
-    comparison: [
-        (&[64.0, 31.0, 3.0], 2.0),
-        (&[55.0, 36.0, 6.0], 3.0),
-        (&[58.0, 34.0, 5.0], 3.0),
-        (&[57.0, 35.0, 5.0], 3.0),
-        (&[49.0, 40.0, 7.0], 4.0),
-        (&[62.0, 33.0, 3.0], 2.0),
-    ],
-    effects: [0.66, 0.33, 0.71, 0.63, 0.55, 0.22],
-    continuation: [74.0, 26.0, 0.0, 0.0],
-    continuation_answered: 268,
-    improve_share: 0.52,
-    comment_share: 0.3,
-};
-
-const ML: Profile = Profile {
-    n: 195,
-    visited: &[("ml_touraine", 4), ("ml_perigueux", 8), ("ml_centre_var", 4), ("ml_charleville", 6), ("ml_nord_essonne", 3)],
-    status: [81.0, 19.0],
-    experience: [27.0, 22.0, 51.0],
-    experience_answered: 194,
-    caseload: [14.0, 11.0, 75.0],
-    caseload_answered: 193,
-    caseload_labels: CASELOAD_ML,
-    caseload_size: [(30, 45, 65), (20, 35, 55), (5, 18, 40)],
-    reinforced_before: [71.0, 29.0],
-    criteria: [
-        [50.0, 38.0, 10.0, 2.0],
-        [47.0, 41.0, 10.0, 2.0],
-        [45.0, 42.0, 11.0, 2.0],
-        [30.0, 45.0, 19.0, 6.0],
-        [17.0, 42.0, 31.0, 10.0],
-        [4.0, 18.0, 46.0, 32.0],
-    ],
-    actions: [0.86, 0.74, 0.79, 0.41, 0.55, 0.3, 0.63, 0.58, 0.52],
-    pooling: [14.0, 42.0, 27.0, 13.0, 4.0],
-    phase3: [0.71, 0.4, 0.86, 0.55, 0.38],
-    after: [12.0, 80.0, 5.0, 3.0],
-    after_answered: 190,
-    relevance: [
-        (&[40.0, 45.0, 11.0, 2.0], 2.0),
-        (&[55.0, 38.0, 5.0, 1.0], 1.0),
-        (&[30.0, 48.0, 15.0, 3.0], 4.0),
-        (&[38.0, 45.0, 11.0, 2.0], 4.0),
-        (&[35.0, 46.0, 13.0, 2.0], 4.0),
-        (&[33.0, 42.0, 15.0, 4.0], 6.0),
-        (&[42.0, 44.0, 9.0, 2.0], 3.0),
-        (&[20.0, 44.0, 27.0, 7.0], 2.0),
-        (&[12.0, 45.0, 28.0, 10.0], 5.0),
-    ],
-    efficacy: [
-        (&[34.0, 48.0, 13.0, 2.0], 3.0),
-        (&[50.0, 41.0, 6.0, 1.0], 2.0),
-        (&[26.0, 48.0, 18.0, 3.0], 5.0),
-        (&[35.0, 46.0, 12.0, 2.0], 5.0),
-        (&[31.0, 47.0, 15.0, 2.0], 5.0),
-        (&[28.0, 43.0, 18.0, 5.0], 6.0),
-        (&[37.0, 46.0, 11.0, 2.0], 4.0),
-        (&[19.0, 44.0, 28.0, 7.0], 2.0),
-        (&[10.0, 44.0, 30.0, 11.0], 5.0),
-    ],
-    comparison: [
-        (&[27.0, 60.0, 9.0], 4.0),
-        (&[15.0, 63.0, 14.0], 8.0),
-        (&[20.0, 62.0, 11.0], 7.0),
-        (&[19.0, 63.0, 12.0], 6.0),
-        (&[23.0, 61.0, 10.0], 6.0),
-        (&[22.0, 64.0, 9.0], 5.0),
-    ],
-    effects: [0.84, 0.63, 0.44, 0.37, 0.51, 0.24],
-    continuation: [31.0, 38.0, 22.0, 9.0],
-    continuation_answered: 191,
-    improve_share: 0.58,
-    comment_share: 0.28,
-};
+/// Pôle emploi counsellors who answered (report L222).
+pub const RESPONDENTS_PE: usize = 274;
+/// Mission locale counsellors who answered (report L220).
+pub const RESPONDENTS_ML: usize = 195;
 
 /// Respondents of the counsellors' questionnaire in one network.
 pub fn respondents(network: Network) -> usize {
@@ -343,18 +234,31 @@ pub fn build(network: Network) -> Counsellors {
     let seniority: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let mut questions = Vec::new();
 
-    questions.push(Question::new(STRUCTURE, Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect())));
+    questions.push(Question::new(
+        STRUCTURE,
+        Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect()),
+    ));
 
     let mask = answering(&mut rng, n, n - 2);
     let status = deal::ranked(&mask, &p.status, &blurred(&mut rng, &seniority, 0.8));
-    questions.push(Question::new("Quel est votre statut ?", Answers::Choice(labelled(&status, &["CDI", "CDD"]))));
+    questions.push(Question::new(
+        "Quel est votre statut ?",
+        Answers::Choice(labelled(&status, &["CDI", "CDD"])),
+    ));
 
     // Most experienced first: shares reversed so the highest seniority gets « Plus de cinq ans ».
     let mask = answering(&mut rng, n, p.experience_answered);
     let reversed = [p.experience[2], p.experience[1], p.experience[0]];
     let experience = deal::ranked(&mask, &reversed, &blurred(&mut rng, &seniority, 0.3));
-    let labels = [EXPERIENCE_LABELS[2], EXPERIENCE_LABELS[1], EXPERIENCE_LABELS[0]];
-    questions.push(Question::new(EXPERIENCE, Answers::Choice(labelled(&experience, &labels))));
+    let labels = [
+        EXPERIENCE_LABELS[2],
+        EXPERIENCE_LABELS[1],
+        EXPERIENCE_LABELS[0],
+    ];
+    questions.push(Question::new(
+        EXPERIENCE,
+        Answers::Choice(labelled(&experience, &labels)),
+    ));
 
     let mask = answering(&mut rng, n, n - 3);
     let before = deal::exact(&mut rng, &mask, &p.reinforced_before);
@@ -365,7 +269,10 @@ pub fn build(network: Network) -> Counsellors {
 
     let mask = answering(&mut rng, n, p.caseload_answered);
     let caseload = deal::exact(&mut rng, &mask, &p.caseload);
-    questions.push(Question::new(CASELOAD, Answers::Choice(labelled(&caseload, &p.caseload_labels))));
+    questions.push(Question::new(
+        CASELOAD,
+        Answers::Choice(labelled(&caseload, &p.caseload_labels)),
+    ));
 
     let sizes: Vec<Option<f64>> = caseload
         .iter()
@@ -390,38 +297,87 @@ pub fn build(network: Network) -> Counsellors {
 
     let mask = answering(&mut rng, n, n - 2);
     let picks = ticks(&mut rng, &mask, &p.actions);
-    let other = mask.iter().map(|&m| (m && rng.chance(0.03)).then(|| pick(&mut rng, ACTION_OTHERS))).collect();
-    questions.push(Question::new(ACTIONS, Answers::Ticks { options: owned(&ACTION_OPTIONS), picks, other: Some(other) }));
+    let other = mask
+        .iter()
+        .map(|&m| (m && rng.chance(0.03)).then(|| pick(&mut rng, ACTION_OTHERS)))
+        .collect();
+    questions.push(Question::new(
+        ACTIONS,
+        Answers::Ticks {
+            options: owned(&ACTION_OPTIONS),
+            picks,
+            other: Some(other),
+        },
+    ));
 
     let mask = answering(&mut rng, n, n - 3);
     let pooling = deal::ranked(&mask, &p.pooling, &blurred(&mut rng, &disposition, 3.0));
-    questions.push(Question::new(POOLING, Answers::Choice(labelled(&pooling, &POOLING_LABELS))));
+    questions.push(Question::new(
+        POOLING,
+        Answers::Choice(labelled(&pooling, &POOLING_LABELS)),
+    ));
 
     let mask = answering(&mut rng, n, n - 5);
     let picks = ticks(&mut rng, &mask, &p.phase3);
-    questions.push(Question::new(PHASE3, Answers::Ticks { options: owned(&PHASE3_OPTIONS), picks, other: None }));
+    questions.push(Question::new(
+        PHASE3,
+        Answers::Ticks {
+            options: owned(&PHASE3_OPTIONS),
+            picks,
+            other: None,
+        },
+    ));
 
     let mask = answering(&mut rng, n, p.after_answered);
     let after = deal::exact(&mut rng, &mask, &p.after);
-    questions.push(Question::new(AFTER, Answers::Choice(labelled(&after, &AFTER_LABELS))));
+    questions.push(Question::new(
+        AFTER,
+        Answers::Choice(labelled(&after, &AFTER_LABELS)),
+    ));
 
     let mask = answering(&mut rng, n, n - 6);
-    let relevance = ratings(&mut rng, &mask, &p.relevance, &disposition, &RELEVANCE_LABELS);
+    let relevance = ratings(
+        &mut rng,
+        &mask,
+        &p.relevance,
+        &disposition,
+        &RELEVANCE_LABELS,
+    );
     questions.push(Question::new(RELEVANCE, grid(&COMPONENTS, relevance)));
     let mask = answering(&mut rng, n, n - 8);
     let efficacy = ratings(&mut rng, &mask, &p.efficacy, &disposition, &EFFICACY_LABELS);
     questions.push(Question::new(EFFICACY, grid(&COMPONENTS, efficacy)));
     let mask = answering(&mut rng, n, n - 9);
-    let comparison = ratings(&mut rng, &mask, &p.comparison, &disposition, &COMPARISON_LABELS);
+    let comparison = ratings(
+        &mut rng,
+        &mask,
+        &p.comparison,
+        &disposition,
+        &COMPARISON_LABELS,
+    );
     questions.push(Question::new(COMPARISON, grid(&COMPARED, comparison)));
 
     let mask = answering(&mut rng, n, n - 4);
     let picks = ticks(&mut rng, &mask, &p.effects);
-    questions.push(Question::new(EFFECTS, Answers::Ticks { options: owned(&EFFECT_OPTIONS), picks, other: None }));
+    questions.push(Question::new(
+        EFFECTS,
+        Answers::Ticks {
+            options: owned(&EFFECT_OPTIONS),
+            picks,
+            other: None,
+        },
+    ));
 
     let mask = answering(&mut rng, n, p.continuation_answered);
-    let continuation = deal::ranked(&mask, &p.continuation, &blurred(&mut rng, &disposition, 0.5));
-    questions.push(Question::new(CONTINUATION, Answers::Choice(labelled(&continuation, &CONTINUATION_LABELS))));
+    let continuation = deal::ranked(
+        &mask,
+        &p.continuation,
+        &blurred(&mut rng, &disposition, 0.5),
+    );
+    questions.push(Question::new(
+        CONTINUATION,
+        Answers::Choice(labelled(&continuation, &CONTINUATION_LABELS)),
+    ));
 
     let (improve_bank, comment_bank) = match network {
         Network::Pe => (&PE_IMPROVE, &PE_COMMENT),
@@ -431,13 +387,18 @@ pub fn build(network: Network) -> Counsellors {
     if network == Network::Ml {
         // The verbatim the report quotes, from a counsellor of a Mission locale not visited.
         let visited: Vec<&str> = crate::synth::sites::SITES.iter().map(|s| s.name).collect();
-        let candidates: Vec<usize> = (0..n).filter(|&r| !visited.contains(&structures[r])).collect();
+        let candidates: Vec<usize> = (0..n)
+            .filter(|&r| !visited.contains(&structures[r]))
+            .collect();
         if let Some(&r) = rng.pick(&candidates) {
             improve[r] = Some(VERBATIM.to_owned());
         }
     }
     questions.push(Question::new(IMPROVE, Answers::Text(improve)));
-    questions.push(Question::new(COMMENTS, Answers::Text(answers::column(&mut rng, n, p.comment_share, comment_bank))));
+    questions.push(Question::new(
+        COMMENTS,
+        Answers::Text(answers::column(&mut rng, n, p.comment_share, comment_bank)),
+    ));
     Counsellors { stamps, questions }
 }
 
@@ -450,7 +411,10 @@ fn pick(rng: &mut Rng, options: &[&str]) -> String {
 }
 
 fn grid(items: &[&str], answers: Vec<Vec<Option<String>>>) -> Answers {
-    Answers::Grid { items: owned(items), answers }
+    Answers::Grid {
+        items: owned(items),
+        answers,
+    }
 }
 
 /// One rating per item, following each respondent's disposition; the last label is the
@@ -479,41 +443,102 @@ pub fn export(network: Network, path: &Path) -> Result<Vec<u8>, SynthError> {
     let (stream, headings, style) = match network {
         Network::Pe => (
             "conseillers_pe bookkeeping",
-            ["ID de la réponse", "Date de soumission", "Dernière page", "Langue de départ", "Tête de série", "Date de début", "Date de la dernière action"],
-            CsvStyle { delimiter: b';', crlf: false, quote_all: true, bom: true, windows_1252: false, stamp: Stamp::iso },
+            [
+                "ID de la réponse",
+                "Date de soumission",
+                "Dernière page",
+                "Langue de départ",
+                "Tête de série",
+                "Date de début",
+                "Date de la dernière action",
+            ],
+            CsvStyle {
+                delimiter: b';',
+                crlf: false,
+                quote_all: true,
+                bom: true,
+                windows_1252: false,
+                stamp: Stamp::iso,
+            },
         ),
         Network::Ml => (
             "conseillers_ml bookkeeping",
-            ["Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started", "Date last action"],
-            CsvStyle { delimiter: b';', crlf: true, quote_all: false, bom: false, windows_1252: true, stamp: Stamp::excel_french },
+            [
+                "Response ID",
+                "Date submitted",
+                "Last page",
+                "Start language",
+                "Seed",
+                "Date started",
+                "Date last action",
+            ],
+            CsvStyle {
+                delimiter: b';',
+                crlf: true,
+                quote_all: false,
+                bom: false,
+                windows_1252: true,
+                stamp: Stamp::excel_french,
+            },
         ),
     };
     let mut rng = Rng::stream(SEED, stream);
-    let sheet = limesurvey_sheet(&mut rng, &headings, &counsellors.stamps, &counsellors.questions);
+    let sheet = limesurvey_sheet(
+        &mut rng,
+        &headings,
+        &counsellors.stamps,
+        &counsellors.questions,
+    );
     formats::csv(&sheet, style, path)
 }
 
 /// A LimeSurvey response table: id, submission date, last page, language, seed, start and
 /// last action dates, then the questions. `stamps` are the start times.
-pub fn limesurvey_sheet(rng: &mut Rng, headings: &[&str; 7], stamps: &[Stamp], questions: &[Question]) -> Sheet {
+pub fn limesurvey_sheet(
+    rng: &mut Rng,
+    headings: &[&str; 7],
+    stamps: &[Stamp],
+    questions: &[Question],
+) -> Sheet {
     let n = stamps.len();
     let mut id = 10 + rng.below(20) as i64;
     let ids: Vec<Cell> = (0..n)
         .map(|_| {
             // Incomplete responses were deleted before export: the ids have gaps.
-            id += 1 + if rng.chance(0.2) { rng.below(4) as i64 } else { 0 };
+            id += 1 + if rng.chance(0.2) {
+                rng.below(4) as i64
+            } else {
+                0
+            };
             Cell::Number(id as f64)
         })
         .collect();
-    let submitted: Vec<Stamp> = stamps.iter().map(|s| s.plus_minutes(6 + rng.below(30) as u32)).collect();
+    let submitted: Vec<Stamp> = stamps
+        .iter()
+        .map(|s| s.plus_minutes(6 + rng.below(30) as u32))
+        .collect();
     let mut sheet = Sheet::new(false);
     sheet.push(Column::plain(headings[0], ids));
-    sheet.push(Column::plain(headings[1], submitted.iter().map(|s| Cell::Stamp(*s)).collect()));
+    sheet.push(Column::plain(
+        headings[1],
+        submitted.iter().map(|s| Cell::Stamp(*s)).collect(),
+    ));
     sheet.push(Column::plain(headings[2], vec![Cell::Number(5.0); n]));
     sheet.push(Column::plain(headings[3], vec![Cell::text("fr"); n]));
-    sheet.push(Column::plain(headings[4], (0..n).map(|_| Cell::Number((100_000_000 + rng.below(1_900_000_000)) as f64)).collect()));
-    sheet.push(Column::plain(headings[5], stamps.iter().map(|s| Cell::Stamp(*s)).collect()));
-    sheet.push(Column::plain(headings[6], submitted.iter().map(|s| Cell::Stamp(*s)).collect()));
+    sheet.push(Column::plain(
+        headings[4],
+        (0..n)
+            .map(|_| Cell::Number((100_000_000 + rng.below(1_900_000_000)) as f64))
+            .collect(),
+    ));
+    sheet.push(Column::plain(
+        headings[5],
+        stamps.iter().map(|s| Cell::Stamp(*s)).collect(),
+    ));
+    sheet.push(Column::plain(
+        headings[6],
+        submitted.iter().map(|s| Cell::Stamp(*s)).collect(),
+    ));
     for question in questions {
         sheet.question(question, Tool::LimeSurvey);
     }

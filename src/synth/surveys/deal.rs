@@ -36,7 +36,9 @@ pub fn exact(rng: &mut Rng, mask: &[bool], shares: &[f64]) -> Vec<Option<usize>>
         .collect();
     rng.shuffle(&mut pool);
     let mut pool = pool.into_iter();
-    mask.iter().map(|&m| if m { pool.next() } else { None }).collect()
+    mask.iter()
+        .map(|&m| if m { pool.next() } else { None })
+        .collect()
 }
 
 /// Like [`exact`], but the respondents with the highest `score` get the first categories:
@@ -91,7 +93,10 @@ pub fn rated(
 /// Each respondent's disposition blurred by noise: feeds [`ranked`] so that two answers
 /// of one respondent agree more often than chance, not always.
 pub fn blurred(rng: &mut Rng, disposition: &[f64], noise: f64) -> Vec<f64> {
-    disposition.iter().map(|d| d + noise * (rng.unit() - 0.5)).collect()
+    disposition
+        .iter()
+        .map(|d| d + noise * (rng.unit() - 0.5))
+        .collect()
 }
 
 /// Category indices to labels.
@@ -115,10 +120,38 @@ pub fn ticks(rng: &mut Rng, mask: &[bool], probabilities: &[f64]) -> Vec<Option<
             if !m {
                 return None;
             }
-            let mut picked: Vec<usize> =
-                (0..probabilities.len()).filter(|&k| rng.chance(probabilities[k])).collect();
+            let mut picked: Vec<usize> = (0..probabilities.len())
+                .filter(|&k| rng.chance(probabilities[k]))
+                .collect();
             if picked.is_empty() {
                 picked.push(likeliest);
+            }
+            Some(picked)
+        })
+        .collect()
+}
+
+/// Multiple choice as people tick a form quickly: each answering respondent ticks a few
+/// boxes (`how_many[k]`: the relative chance of ticking `k + 1`), drawn by `weights`
+/// without replacement.
+pub fn few_ticks(
+    rng: &mut Rng,
+    mask: &[bool],
+    weights: &[f64],
+    how_many: &[f64],
+) -> Vec<Option<Vec<usize>>> {
+    mask.iter()
+        .map(|&m| {
+            if !m {
+                return None;
+            }
+            let count = rng.weighted(how_many).unwrap_or(0) + 1;
+            let mut left = weights.to_vec();
+            let mut picked = Vec::with_capacity(count);
+            for _ in 0..count {
+                let Some(k) = rng.weighted(&left) else { break };
+                left[k] = 0.0;
+                picked.push(k);
             }
             Some(picked)
         })
@@ -146,7 +179,9 @@ pub fn october(rng: &mut Rng, n: usize, hours: (u8, u8)) -> Vec<Stamp> {
     let weights: Vec<f64> = (1..=31u8)
         .map(|day| {
             let since = |d: u8| if day >= d { f64::from(day - d) } else { 99.0 };
-            let peak = 3.0 * (-since(1) / 3.0).exp() + 2.0 * (-since(14) / 2.5).exp() + 1.5 * (-since(24) / 2.5).exp();
+            let peak = 3.0 * (-since(1) / 3.0).exp()
+                + 2.0 * (-since(14) / 2.5).exp()
+                + 1.5 * (-since(24) / 2.5).exp();
             // 1 October 2013 was a Tuesday: days 5, 6, 12, 13, … are weekends.
             let weekend = matches!((day + 1) % 7, 0 | 6);
             (0.25 + peak) * if weekend { 0.3 } else { 1.0 }
@@ -211,15 +246,30 @@ mod tests {
         let picks = ranked(&mask, &[13.0, 17.0, 70.0], &score);
         let count = |k| picks.iter().filter(|p| **p == Some(k)).count();
         assert_eq!((count(0), count(1), count(2)), (35, 46, 190));
-        assert_eq!(picks[273], Some(0), "the highest score gets the first category");
+        assert_eq!(
+            picks[273],
+            Some(0),
+            "the highest score gets the first category"
+        );
     }
 
     #[test]
     fn structures_give_visited_sites_their_counts() {
         let mut rng = Rng::new(2);
-        let names = structures(&mut rng, 274, Network::Pe, &[("pe_lille", 14), ("pe_vannes", 2)]);
+        let names = structures(
+            &mut rng,
+            274,
+            Network::Pe,
+            &[("pe_lille", 14), ("pe_vannes", 2)],
+        );
         assert_eq!(names.len(), 274);
-        assert_eq!(names.iter().filter(|n| **n == "Pôle emploi Lille").count(), 14);
-        assert_eq!(names.iter().filter(|n| **n == "Pôle emploi Vannes").count(), 2);
+        assert_eq!(
+            names.iter().filter(|n| **n == "Pôle emploi Lille").count(),
+            14
+        );
+        assert_eq!(
+            names.iter().filter(|n| **n == "Pôle emploi Vannes").count(),
+            2
+        );
     }
 }

@@ -10,7 +10,9 @@
 use std::path::Path;
 
 use super::answers::{self, DIRECTOR_COMMENT, DIRECTOR_IMPROVE};
-use super::counsellors::{CONTINUATION, CONTINUATION_LABELS, COMMENTS, IMPROVE, STRUCTURE, limesurvey_sheet};
+use super::counsellors::{
+    COMMENTS, CONTINUATION, CONTINUATION_LABELS, IMPROVE, STRUCTURE, limesurvey_sheet,
+};
 use super::deal::{self, answering, blurred, labelled, rated, ticks};
 use super::formats;
 use super::table::{Answers, Question};
@@ -21,8 +23,13 @@ use crate::synth::{SEED, SynthError};
 /// Respondents (report L217).
 pub const RESPONDENTS: usize = 105;
 
-const VISITED: &[(&str, usize)] =
-    &[("ml_touraine", 2), ("ml_perigueux", 1), ("ml_centre_var", 2), ("ml_charleville", 3), ("ml_nord_essonne", 2)];
+const VISITED: &[(&str, usize)] = &[
+    ("ml_touraine", 2),
+    ("ml_perigueux", 1),
+    ("ml_centre_var", 2),
+    ("ml_charleville", 3),
+    ("ml_nord_essonne", 2),
+];
 
 const FUNCTIONS: [&str; 3] = [
     "Directeur ou directrice",
@@ -44,9 +51,16 @@ const PARTNERS: [&str; 6] = [
     "Structures d'insertion par l'activité économique",
     "Services sociaux et de santé",
 ];
-const PARTNER_OTHERS: &[&str] = &["Foyers de jeunes travailleurs", "Auto-écoles sociales", "PLIE", "Chambre de métiers", "Centre d'information et d'orientation"];
+const PARTNER_OTHERS: &[&str] = &[
+    "Foyers de jeunes travailleurs",
+    "Auto-écoles sociales",
+    "PLIE",
+    "Chambre de métiers",
+    "Centre d'information et d'orientation",
+];
 
-const STEERING: &str = "Comment jugez-vous les éléments suivants de la mise en œuvre de l'ANI Jeunes ?";
+const STEERING: &str =
+    "Comment jugez-vous les éléments suivants de la mise en œuvre de l'ANI Jeunes ?";
 const STEERING_ITEMS: [&str; 7] = [
     "Le niveau de financement par jeune",
     "Le paiement en fonction des sorties positives",
@@ -56,7 +70,13 @@ const STEERING_ITEMS: [&str; 7] = [
     "La saisie et le suivi dans Parcours 3",
     "L'articulation avec Pôle emploi",
 ];
-const STEERING_LABELS: [&str; 5] = ["Très satisfaisant", "Satisfaisant", "Peu satisfaisant", "Pas du tout satisfaisant", "Sans avis"];
+const STEERING_LABELS: [&str; 5] = [
+    "Très satisfaisant",
+    "Satisfaisant",
+    "Peu satisfaisant",
+    "Pas du tout satisfaisant",
+    "Sans avis",
+];
 const STEERING_SHARES: [(&[f64], f64); 7] = [
     (&[24.0, 52.0, 18.0, 6.0], 0.0),
     (&[4.0, 27.0, 45.0, 24.0], 2.0),
@@ -85,14 +105,21 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
     let structures = deal::structures(&mut rng, n, Network::Ml, VISITED);
     let disposition: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let mut questions = Vec::new();
-    questions.push(Question::new(STRUCTURE, Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect())));
+    questions.push(Question::new(
+        STRUCTURE,
+        Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect()),
+    ));
 
     let all = deal::everyone(n);
     let function = deal::exact(&mut rng, &all, &[62.0, 17.0, 21.0]);
-    questions.push(Question::new("Quelle est votre fonction ?", Answers::Choice(labelled(&function, &FUNCTIONS))));
+    questions.push(Question::new(
+        "Quelle est votre fonction ?",
+        Answers::Choice(labelled(&function, &FUNCTIONS)),
+    ));
 
-    let counsellors: Vec<Option<f64>> =
-        (0..n).map(|_| (!rng.chance(0.03)).then(|| deal::around(&mut rng, 1, 4, 14) as f64)).collect();
+    let counsellors: Vec<Option<f64>> = (0..n)
+        .map(|_| (!rng.chance(0.03)).then(|| deal::around(&mut rng, 1, 4, 14) as f64))
+        .collect();
     questions.push(Question::new(
         "Combien de conseillers de votre structure accompagnent des jeunes dans le cadre de l'ANI ?",
         Answers::Number(counsellors.clone()),
@@ -127,11 +154,22 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
     let picks = ticks(&mut rng, &mask, &[0.82, 0.46, 0.58, 0.49, 0.31, 0.44]);
     let other = mask
         .iter()
-        .map(|&m| (m && rng.chance(0.06)).then(|| rng.pick(PARTNER_OTHERS).copied().unwrap_or_default().to_owned()))
+        .map(|&m| {
+            (m && rng.chance(0.06)).then(|| {
+                rng.pick(PARTNER_OTHERS)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
         .collect();
     questions.push(Question::new(
         "Quels partenaires avez-vous mobilisés dans le cadre de l'ANI ?",
-        Answers::Ticks { options: PARTNERS.iter().map(|s| (*s).to_owned()).collect(), picks, other: Some(other) },
+        Answers::Ticks {
+            options: PARTNERS.iter().map(|s| (*s).to_owned()).collect(),
+            picks,
+            other: Some(other),
+        },
     ));
 
     let mask = answering(&mut rng, n, n - 3);
@@ -139,28 +177,57 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
         .iter()
         .map(|(shares, aside)| {
             let score = blurred(&mut rng, &disposition, 1.2);
-            labelled(&rated(&mut rng, &mask, shares, *aside, &score), &STEERING_LABELS)
+            labelled(
+                &rated(&mut rng, &mask, shares, *aside, &score),
+                &STEERING_LABELS,
+            )
         })
         .collect();
     questions.push(Question::new(
         STEERING,
-        Answers::Grid { items: STEERING_ITEMS.iter().map(|s| (*s).to_owned()).collect(), answers: steering },
+        Answers::Grid {
+            items: STEERING_ITEMS.iter().map(|s| (*s).to_owned()).collect(),
+            answers: steering,
+        },
     ));
 
     let mask = answering(&mut rng, n, n - 2);
     let employers = deal::exact(&mut rng, &mask, &[6.0, 21.0, 73.0]);
-    questions.push(Question::new(EMPLOYERS, Answers::Choice(labelled(&employers, &EMPLOYERS_LABELS))));
+    questions.push(Question::new(
+        EMPLOYERS,
+        Answers::Choice(labelled(&employers, &EMPLOYERS_LABELS)),
+    ));
 
     let mask = answering(&mut rng, n, n - 2);
-    let fit = deal::ranked(&mask, &[34.0, 49.0, 17.0], &blurred(&mut rng, &disposition, 0.8));
-    questions.push(Question::new(FIT, Answers::Choice(labelled(&fit, &FIT_LABELS))));
+    let fit = deal::ranked(
+        &mask,
+        &[34.0, 49.0, 17.0],
+        &blurred(&mut rng, &disposition, 0.8),
+    );
+    questions.push(Question::new(
+        FIT,
+        Answers::Choice(labelled(&fit, &FIT_LABELS)),
+    ));
 
     let mask = answering(&mut rng, n, n - 1);
-    let continuation = deal::ranked(&mask, &[38.0, 40.0, 16.0, 6.0], &blurred(&mut rng, &disposition, 0.5));
-    questions.push(Question::new(CONTINUATION, Answers::Choice(labelled(&continuation, &CONTINUATION_LABELS))));
+    let continuation = deal::ranked(
+        &mask,
+        &[38.0, 40.0, 16.0, 6.0],
+        &blurred(&mut rng, &disposition, 0.5),
+    );
+    questions.push(Question::new(
+        CONTINUATION,
+        Answers::Choice(labelled(&continuation, &CONTINUATION_LABELS)),
+    ));
 
-    questions.push(Question::new(IMPROVE, Answers::Text(answers::column(&mut rng, n, 0.66, &DIRECTOR_IMPROVE))));
-    questions.push(Question::new(COMMENTS, Answers::Text(answers::column(&mut rng, n, 0.31, &DIRECTOR_COMMENT))));
+    questions.push(Question::new(
+        IMPROVE,
+        Answers::Text(answers::column(&mut rng, n, 0.66, &DIRECTOR_IMPROVE)),
+    ));
+    questions.push(Question::new(
+        COMMENTS,
+        Answers::Text(answers::column(&mut rng, n, 0.31, &DIRECTOR_COMMENT)),
+    ));
     (stamps, questions)
 }
 
@@ -178,5 +245,10 @@ pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
         "Date de la dernière action",
     ];
     let sheet = limesurvey_sheet(&mut rng, &headings, &stamps, &questions);
-    formats::ods(&sheet, "Réponses", "Enquête ANI Jeunes – directeurs de Mission locale", path)
+    formats::ods(
+        &sheet,
+        "Réponses",
+        "Enquête ANI Jeunes – directeurs de Mission locale",
+        path,
+    )
 }

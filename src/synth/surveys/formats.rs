@@ -14,7 +14,14 @@ use super::table::{Cell, Sheet, Stamp};
 use crate::synth::SynthError;
 
 /// When every generated document says it was made: the end of the fieldwork.
-pub const DOCUMENT_DATE: Stamp = Stamp { year: 2013, month: 11, day: 4, hour: 9, minute: 30, second: 0 };
+pub const DOCUMENT_DATE: Stamp = Stamp {
+    year: 2013,
+    month: 11,
+    day: 4,
+    hour: 9,
+    minute: 30,
+    second: 0,
+};
 
 /// How a delimited file is written.
 #[derive(Clone, Copy, Debug)]
@@ -34,7 +41,10 @@ pub struct CsvStyle {
 }
 
 fn document_error(path: &Path, message: impl std::fmt::Display) -> SynthError {
-    SynthError::Document { path: path.to_path_buf(), message: message.to_string() }
+    SynthError::Document {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
 }
 
 /// A number as a spreadsheet user types it: no `.0` on integers, a decimal comma in
@@ -53,8 +63,16 @@ fn number_text(x: f64, decimal_comma: bool) -> String {
 pub fn csv(sheet: &Sheet, style: CsvStyle, path: &Path) -> Result<Vec<u8>, SynthError> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(style.delimiter)
-        .terminator(if style.crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
-        .quote_style(if style.quote_all { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary })
+        .terminator(if style.crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .quote_style(if style.quote_all {
+            csv::QuoteStyle::Always
+        } else {
+            csv::QuoteStyle::Necessary
+        })
         .from_writer(Vec::new());
     for row in sheet.rows() {
         let fields: Vec<String> = row
@@ -67,9 +85,13 @@ pub fn csv(sheet: &Sheet, style: CsvStyle, path: &Path) -> Result<Vec<u8>, Synth
                 Cell::Date(s) => s.french_date(),
             })
             .collect();
-        writer.write_record(&fields).map_err(|e| document_error(path, e))?;
+        writer
+            .write_record(&fields)
+            .map_err(|e| document_error(path, e))?;
     }
-    let text = writer.into_inner().map_err(|e| document_error(path, e.error()))?;
+    let text = writer
+        .into_inner()
+        .map_err(|e| document_error(path, e.error()))?;
     let text = String::from_utf8(text).map_err(|e| document_error(path, e))?;
     if style.windows_1252 {
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
@@ -95,7 +117,12 @@ fn excel_time(stamp: &Stamp) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// The sheet as an xlsx workbook of one worksheet named `sheet_name`.
-pub fn xlsx(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result<Vec<u8>, SynthError> {
+pub fn xlsx(
+    sheet: &Sheet,
+    sheet_name: &str,
+    title: &str,
+    path: &Path,
+) -> Result<Vec<u8>, SynthError> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         let properties = DocProperties::new()
@@ -120,7 +147,12 @@ pub fn xlsx(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result
                         worksheet.write_number(r, c, *x)?;
                     }
                     Cell::Stamp(s) => {
-                        worksheet.write_datetime_with_format(r, c, excel_time(s)?, &stamp_format)?;
+                        worksheet.write_datetime_with_format(
+                            r,
+                            c,
+                            excel_time(s)?,
+                            &stamp_format,
+                        )?;
                     }
                     Cell::Date(s) => {
                         let day = ExcelDateTime::from_ymd(s.year, s.month, s.day)?;
@@ -191,7 +223,9 @@ fn ods_cell(cell: &Cell) -> String {
         Cell::Empty => "<table:table-cell/>".to_owned(),
         Cell::Text(s) => {
             let paragraphs: String = s.split('\n').map(ods_paragraph).collect();
-            format!("<table:table-cell office:value-type=\"string\">{paragraphs}</table:table-cell>")
+            format!(
+                "<table:table-cell office:value-type=\"string\">{paragraphs}</table:table-cell>"
+            )
         }
         Cell::Number(x) => {
             let shown = number_text(*x, true);
@@ -223,7 +257,12 @@ const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 "#;
 
 /// The sheet as an OpenDocument spreadsheet of one table named `sheet_name`.
-pub fn ods(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result<Vec<u8>, SynthError> {
+pub fn ods(
+    sheet: &Sheet,
+    sheet_name: &str,
+    title: &str,
+    path: &Path,
+) -> Result<Vec<u8>, SynthError> {
     let mut content = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \
          xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -231,7 +270,10 @@ pub fn ods(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result<
          xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
          <office:body><office:spreadsheet>",
     );
-    content.push_str(&format!("<table:table table:name=\"{}\">", xml_escape(sheet_name)));
+    content.push_str(&format!(
+        "<table:table table:name=\"{}\">",
+        xml_escape(sheet_name)
+    ));
     for row in sheet.rows() {
         content.push_str("<table:table-row>");
         for cell in &row {
@@ -239,7 +281,8 @@ pub fn ods(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result<
         }
         content.push_str("</table:table-row>\n");
     }
-    content.push_str("</table:table></office:spreadsheet></office:body></office:document-content>\n");
+    content
+        .push_str("</table:table></office:spreadsheet></office:body></office:document-content>\n");
     let d = DOCUMENT_DATE;
     let meta = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta \
@@ -258,8 +301,9 @@ pub fn ods(sheet: &Sheet, sheet_name: &str, title: &str, path: &Path) -> Result<
         d.second
     );
     let zipped = || -> zip::result::ZipResult<Vec<u8>> {
-        let time = zip::DateTime::from_date_and_time(d.year, d.month, d.day, d.hour, d.minute, d.second)
-            .map_err(|_| zip::result::ZipError::InvalidArchive("date".into()))?;
+        let time =
+            zip::DateTime::from_date_and_time(d.year, d.month, d.day, d.hour, d.minute, d.second)
+                .map_err(|_| zip::result::ZipError::InvalidArchive("date".into()))?;
         let stored = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored)
             .last_modified_time(time)
@@ -289,6 +333,9 @@ mod tests {
         assert_eq!(ods_paragraph("a  b"), "<text:p>a <text:s/>b</text:p>");
         assert_eq!(ods_paragraph(" a"), "<text:p><text:s/>a</text:p>");
         assert_eq!(ods_paragraph("a b"), "<text:p>a b</text:p>");
-        assert_eq!(ods_paragraph("a   "), "<text:p>a <text:s text:c=\"2\"/></text:p>");
+        assert_eq!(
+            ods_paragraph("a   "),
+            "<text:p>a <text:s text:c=\"2\"/></text:p>"
+        );
     }
 }

@@ -27,7 +27,11 @@ impl Cell {
     /// A text cell, or an empty one for an empty string.
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
     }
 }
 
@@ -149,7 +153,10 @@ pub struct Question {
 impl Question {
     /// A question from its stem and answers.
     pub fn new(text: &str, answers: Answers) -> Question {
-        Question { text: text.to_owned(), answers }
+        Question {
+            text: text.to_owned(),
+            answers,
+        }
     }
 
     /// The columns this question takes in an export by `tool`.
@@ -157,26 +164,39 @@ impl Question {
         let stem = self.text.as_str();
         let plain = |sub: &str, cells: Vec<Cell>| Column {
             heading: stem.to_owned(),
-            sub: if tool == Tool::SurveyMonkey { sub.to_owned() } else { String::new() },
+            sub: if tool == Tool::SurveyMonkey {
+                sub.to_owned()
+            } else {
+                String::new()
+            },
             cells,
         };
         match &self.answers {
             Answers::Choice(values) => vec![plain("Response", texts(values))],
             Answers::Number(values) => vec![plain(
                 "Response",
-                values.iter().map(|v| v.map_or(Cell::Empty, Cell::Number)).collect(),
+                values
+                    .iter()
+                    .map(|v| v.map_or(Cell::Empty, Cell::Number))
+                    .collect(),
             )],
             Answers::Text(values) => vec![plain("Open-Ended Response", texts(values))],
-            Answers::Ticks { options, picks, other } => {
-                ticks_columns(tool, stem, options, picks, other.as_deref())
-            }
+            Answers::Ticks {
+                options,
+                picks,
+                other,
+            } => ticks_columns(tool, stem, options, picks, other.as_deref()),
             Answers::Grid { items, answers } => items
                 .iter()
                 .zip(answers)
                 .enumerate()
                 .map(|(k, (item, values))| match tool {
                     Tool::SurveyMonkey => Column {
-                        heading: if k == 0 { stem.to_owned() } else { String::new() },
+                        heading: if k == 0 {
+                            stem.to_owned()
+                        } else {
+                            String::new()
+                        },
                         sub: item.clone(),
                         cells: texts(values),
                     },
@@ -188,7 +208,10 @@ impl Question {
 }
 
 fn texts(values: &[Option<String>]) -> Vec<Cell> {
-    values.iter().map(|v| v.as_deref().map_or(Cell::Empty, Cell::text)).collect()
+    values
+        .iter()
+        .map(|v| v.as_deref().map_or(Cell::Empty, Cell::text))
+        .collect()
 }
 
 fn ticks_columns(
@@ -199,7 +222,10 @@ fn ticks_columns(
     other: Option<&[Option<String>]>,
 ) -> Vec<Column> {
     let ticked = |k: usize| -> Vec<bool> {
-        picks.iter().map(|p| p.as_ref().is_some_and(|p| p.contains(&k))).collect()
+        picks
+            .iter()
+            .map(|p| p.as_ref().is_some_and(|p| p.contains(&k)))
+            .collect()
     };
     let other_cells = |values: &[Option<String>]| texts(values);
     match tool {
@@ -214,7 +240,12 @@ fn ticks_columns(
                     if let Some(p) = p {
                         let mut sorted = p.clone();
                         sorted.sort_unstable();
-                        parts.extend(sorted.iter().filter_map(|&k| options.get(k)).map(String::as_str));
+                        parts.extend(
+                            sorted
+                                .iter()
+                                .filter_map(|&k| options.get(k))
+                                .map(String::as_str),
+                        );
                     }
                     if let Some(text) = other.and_then(|o| o.get(r)).and_then(|o| o.as_deref()) {
                         parts.push(text);
@@ -222,18 +253,32 @@ fn ticks_columns(
                     Cell::text(parts.join(", "))
                 })
                 .collect();
-            vec![Column { heading: stem.to_owned(), sub: String::new(), cells }]
+            vec![Column {
+                heading: stem.to_owned(),
+                sub: String::new(),
+                cells,
+            }]
         }
         Tool::SurveyMonkey => {
             let mut columns: Vec<Column> = options
                 .iter()
                 .enumerate()
                 .map(|(k, option)| Column {
-                    heading: if k == 0 { stem.to_owned() } else { String::new() },
+                    heading: if k == 0 {
+                        stem.to_owned()
+                    } else {
+                        String::new()
+                    },
                     sub: option.clone(),
                     cells: ticked(k)
                         .into_iter()
-                        .map(|t| if t { Cell::text(option.as_str()) } else { Cell::Empty })
+                        .map(|t| {
+                            if t {
+                                Cell::text(option.as_str())
+                            } else {
+                                Cell::Empty
+                            }
+                        })
                         .collect(),
                 })
                 .collect();
@@ -293,12 +338,20 @@ pub struct Column {
 impl Column {
     /// A `Stem [item]` column.
     pub fn bracketed(stem: &str, item: &str, cells: Vec<Cell>) -> Column {
-        Column { heading: format!("{stem} [{item}]"), sub: String::new(), cells }
+        Column {
+            heading: format!("{stem} [{item}]"),
+            sub: String::new(),
+            cells,
+        }
     }
 
     /// A bookkeeping or plain column.
     pub fn plain(heading: &str, cells: Vec<Cell>) -> Column {
-        Column { heading: heading.to_owned(), sub: String::new(), cells }
+        Column {
+            heading: heading.to_owned(),
+            sub: String::new(),
+            cells,
+        }
     }
 }
 
@@ -314,7 +367,10 @@ pub struct Sheet {
 impl Sheet {
     /// An empty sheet.
     pub fn new(two_header_rows: bool) -> Sheet {
-        Sheet { columns: Vec::new(), two_header_rows }
+        Sheet {
+            columns: Vec::new(),
+            two_header_rows,
+        }
     }
 
     /// Add a bookkeeping or plain column.
@@ -329,10 +385,25 @@ impl Sheet {
 
     /// Header rows then one row per respondent.
     pub fn rows(&self) -> Vec<Vec<Cell>> {
-        let height = self.columns.iter().map(|c| c.cells.len()).max().unwrap_or(0);
-        let mut rows = vec![self.columns.iter().map(|c| Cell::text(c.heading.as_str())).collect()];
+        let height = self
+            .columns
+            .iter()
+            .map(|c| c.cells.len())
+            .max()
+            .unwrap_or(0);
+        let mut rows = vec![
+            self.columns
+                .iter()
+                .map(|c| Cell::text(c.heading.as_str()))
+                .collect(),
+        ];
         if self.two_header_rows {
-            rows.push(self.columns.iter().map(|c| Cell::text(c.sub.as_str())).collect());
+            rows.push(
+                self.columns
+                    .iter()
+                    .map(|c| Cell::text(c.sub.as_str()))
+                    .collect(),
+            );
         }
         for r in 0..height {
             rows.push(

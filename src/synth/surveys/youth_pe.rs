@@ -55,7 +55,8 @@ pub const REASON_LABELS: [&str; 4] = [
 /// The report's shares of each reason, in percent.
 pub const REASON_SHARES: [f64; 4] = [45.0, 5.0, 42.0, 8.0];
 /// Actions received.
-pub const RECEIVED: &str = "Au cours de votre accompagnement, quelles actions vous ont été proposées ?";
+pub const RECEIVED: &str =
+    "Au cours de votre accompagnement, quelles actions vous ont été proposées ?";
 /// Their options.
 pub const RECEIVED_OPTIONS: [&str; 8] = [
     "Des rendez-vous individuels réguliers avec votre conseiller",
@@ -69,8 +70,14 @@ pub const RECEIVED_OPTIONS: [&str; 8] = [
 ];
 const RECEIVED_P: [f64; 8] = [0.86, 0.8, 0.76, 0.69, 0.54, 0.19, 0.11, 0.14];
 const RECEIVED_OTHERS: &[&str] = &[
-    "Un job dating", "Une aide pour le permis", "Des simulations d'entretien", "Une visite d'entreprise",
-    "Un forum de l'emploi", "Rien de particulier", "aide au transport", "Une aide financière",
+    "Un job dating",
+    "Une aide pour le permis",
+    "Des simulations d'entretien",
+    "Une visite d'entreprise",
+    "Un forum de l'emploi",
+    "Rien de particulier",
+    "aide au transport",
+    "Une aide financière",
 ];
 
 /// The usefulness grid.
@@ -85,7 +92,13 @@ pub const USEFULNESS_ITEMS: [(&str, usize); 7] = [
     ("La formation", 6),
     ("Le suivi dans l'emploi", 7),
 ];
-const USEFULNESS_LABELS: [&str; 5] = ["Très utile", "Plutôt utile", "Peu utile", "Pas du tout utile", "Non concerné(e)"];
+const USEFULNESS_LABELS: [&str; 5] = [
+    "Très utile",
+    "Plutôt utile",
+    "Peu utile",
+    "Pas du tout utile",
+    "Non concerné(e)",
+];
 const USEFULNESS_SHARES: [[f64; 4]; 7] = [
     [52.0, 35.0, 9.0, 4.0],
     [41.0, 38.0, 14.0, 7.0],
@@ -97,13 +110,19 @@ const USEFULNESS_SHARES: [[f64; 4]; 7] = [
 ];
 
 /// The overall rating.
-pub const RATING: &str = "Globalement, comment évaluez-vous l'accompagnement dont vous avez bénéficié ?";
+pub const RATING: &str =
+    "Globalement, comment évaluez-vous l'accompagnement dont vous avez bénéficié ?";
 /// Its scale, most favourable first.
 pub const RATING_LABELS: [&str; 4] = ["Très bien", "Plutôt bien", "Plutôt mal", "Très mal"];
 const RATING_SHARES: [f64; 4] = [26.0, 45.0, 18.0, 11.0];
 
-const VISITED: &[(&str, usize)] =
-    &[("pe_alencon", 38), ("pe_vannes", 27), ("pe_labege", 96), ("pe_lille", 142), ("pe_dunkerque", 104)];
+const VISITED: &[(&str, usize)] = &[
+    ("pe_alencon", 38),
+    ("pe_vannes", 27),
+    ("pe_labege", 96),
+    ("pe_lille", 142),
+    ("pe_dunkerque", 104),
+];
 
 /// What the young people answered, with their start times and personal details.
 pub struct YoungPe {
@@ -122,11 +141,17 @@ pub fn build() -> YoungPe {
     let satisfaction: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let all = deal::everyone(n);
     let mut questions = Vec::new();
-    questions.push(Question::new(STRUCTURE, Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect())));
+    questions.push(Question::new(
+        STRUCTURE,
+        Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect()),
+    ));
 
     // Sex and age as in the PE database (L1723–1724, L1677): plausible, not survey figures.
     let sex = deal::exact(&mut rng, &all, &[49.8, 50.2]);
-    questions.push(Question::new("Vous êtes :", Answers::Choice(labelled(&sex, &["Un homme", "Une femme"]))));
+    questions.push(Question::new(
+        "Vous êtes :",
+        Answers::Choice(labelled(&sex, &["Un homme", "Une femme"])),
+    ));
     let mask = answering(&mut rng, n, n - 9);
     let band = deal::exact(&mut rng, &mask, &[32.0, 68.0]);
     let ages = band
@@ -136,7 +161,10 @@ pub fn build() -> YoungPe {
     questions.push(Question::new("Quel âge avez-vous ?", Answers::Number(ages)));
 
     let foreign = deal::exact(&mut rng, &all, &[FOREIGN as f64, (n - FOREIGN) as f64]);
-    questions.push(Question::new(NATIONALITY, Answers::Choice(labelled(&foreign, &["Étrangère", "Française"]))));
+    questions.push(Question::new(
+        NATIONALITY,
+        Answers::Choice(labelled(&foreign, &["Étrangère", "Française"])),
+    ));
 
     let mask = answering(&mut rng, n, n - 14);
     let level = deal::exact(&mut rng, &mask, &[3.0, 34.0, 36.0, 27.0]);
@@ -144,15 +172,30 @@ pub fn build() -> YoungPe {
         "Quel est votre niveau de formation ?",
         Answers::Choice(labelled(
             &level,
-            &["Sans diplôme", "CAP ou BEP", "Baccalauréat", "Bac+2 ou plus"],
+            &[
+                "Sans diplôme",
+                "CAP ou BEP",
+                "Baccalauréat",
+                "Bac+2 ou plus",
+            ],
         )),
     ));
 
-    let vehicle = deal::exact(&mut rng, &all, &[NO_VEHICLE as f64, (n - NO_VEHICLE) as f64]);
-    questions.push(Question::new(VEHICLE, Answers::Choice(labelled(&vehicle, &["Non", "Oui"]))));
+    let vehicle = deal::exact(
+        &mut rng,
+        &all,
+        &[NO_VEHICLE as f64, (n - NO_VEHICLE) as f64],
+    );
+    questions.push(Question::new(
+        VEHICLE,
+        Answers::Choice(labelled(&vehicle, &["Non", "Oui"])),
+    ));
 
     let progress = deal::exact(&mut rng, &all, &[949.0, 925.0, STOPPED as f64]);
-    questions.push(Question::new(PROGRESS, Answers::Choice(labelled(&progress, &PROGRESS_LABELS))));
+    questions.push(Question::new(
+        PROGRESS,
+        Answers::Choice(labelled(&progress, &PROGRESS_LABELS)),
+    ));
 
     // Those who stopped say why; the least satisfied found it brought them nothing.
     let stopped: Vec<bool> = progress.iter().map(|p| *p == Some(2)).collect();
@@ -161,7 +204,10 @@ pub fn build() -> YoungPe {
     let shares: Vec<f64> = order.iter().map(|&k| REASON_SHARES[k]).collect();
     let ranked = deal::ranked(&stopped, &shares, &reason_score);
     let reasons: Vec<Option<usize>> = ranked.iter().map(|r| r.map(|r| order[r])).collect();
-    questions.push(Question::new(REASON, Answers::Choice(labelled(&reasons, &REASON_LABELS))));
+    questions.push(Question::new(
+        REASON,
+        Answers::Choice(labelled(&reasons, &REASON_LABELS)),
+    ));
 
     let situation = situation(&mut rng, &progress, &reasons);
     questions.push(Question::new(
@@ -170,12 +216,21 @@ pub fn build() -> YoungPe {
     ));
 
     let mask = answering(&mut rng, n, n - 31);
-    let frequency = deal::ranked(&mask, &[9.0, 31.0, 38.0, 22.0], &blurred(&mut rng, &satisfaction, 1.5));
+    let frequency = deal::ranked(
+        &mask,
+        &[9.0, 31.0, 38.0, 22.0],
+        &blurred(&mut rng, &satisfaction, 1.5),
+    );
     questions.push(Question::new(
         "À quelle fréquence rencontriez-vous votre conseiller ?",
         Answers::Choice(labelled(
             &frequency,
-            &["Plus d'une fois par semaine", "Une fois par semaine", "Deux fois par mois", "Une fois par mois ou moins"],
+            &[
+                "Plus d'une fois par semaine",
+                "Une fois par semaine",
+                "Deux fois par mois",
+                "Une fois par mois ou moins",
+            ],
         )),
     ));
 
@@ -183,11 +238,22 @@ pub fn build() -> YoungPe {
     let received = ticks(&mut rng, &mask, &RECEIVED_P);
     let other = mask
         .iter()
-        .map(|&m| (m && rng.chance(0.02)).then(|| rng.pick(RECEIVED_OTHERS).copied().unwrap_or_default().to_owned()))
+        .map(|&m| {
+            (m && rng.chance(0.02)).then(|| {
+                rng.pick(RECEIVED_OTHERS)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
         .collect();
     questions.push(Question::new(
         RECEIVED,
-        Answers::Ticks { options: RECEIVED_OPTIONS.iter().map(|s| (*s).to_owned()).collect(), picks: received.clone(), other: Some(other) },
+        Answers::Ticks {
+            options: RECEIVED_OPTIONS.iter().map(|s| (*s).to_owned()).collect(),
+            picks: received.clone(),
+            other: Some(other),
+        },
     ));
 
     // Each action is rated by those who received it; the others say « Non concerné(e) » or skip.
@@ -211,12 +277,25 @@ pub fn build() -> YoungPe {
         .collect();
     questions.push(Question::new(
         USEFULNESS,
-        Answers::Grid { items: USEFULNESS_ITEMS.iter().map(|(s, _)| (*s).to_owned()).collect(), answers: usefulness },
+        Answers::Grid {
+            items: USEFULNESS_ITEMS
+                .iter()
+                .map(|(s, _)| (*s).to_owned())
+                .collect(),
+            answers: usefulness,
+        },
     ));
 
     let mask = answering(&mut rng, n, n - 17);
-    let rating = deal::ranked(&mask, &RATING_SHARES, &blurred(&mut rng, &satisfaction, 0.35));
-    questions.push(Question::new(RATING, Answers::Choice(labelled(&rating, &RATING_LABELS))));
+    let rating = deal::ranked(
+        &mask,
+        &RATING_SHARES,
+        &blurred(&mut rng, &satisfaction, 0.35),
+    );
+    questions.push(Question::new(
+        RATING,
+        Answers::Choice(labelled(&rating, &RATING_LABELS)),
+    ));
 
     let mut suggestions = answers::column(&mut rng, n, 0.36, &YOUTH_PE_SUGGEST);
     // A few young people type their own address into the answer: Atelier must mask it.
@@ -247,7 +326,11 @@ const SITUATION_LABELS: [&str; 5] = [
 ];
 
 /// Today's situation, consistent with the progress and the reason for stopping.
-fn situation(rng: &mut Rng, progress: &[Option<usize>], reasons: &[Option<usize>]) -> Vec<Option<usize>> {
+fn situation(
+    rng: &mut Rng,
+    progress: &[Option<usize>],
+    reasons: &[Option<usize>],
+) -> Vec<Option<usize>> {
     progress
         .iter()
         .zip(reasons)
@@ -281,24 +364,62 @@ pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
         })
         .collect();
     sheet.push(Column::plain("Respondent ID", ids));
-    sheet.push(Column::plain("Collector ID", (0..n).map(|_| Cell::Number(if rng.chance(0.82) { 47_119_305.0 } else { 47_119_322.0 })).collect()));
-    sheet.push(Column::plain("Start Date", young.stamps.iter().map(|s| Cell::Stamp(*s)).collect()));
+    sheet.push(Column::plain(
+        "Collector ID",
+        (0..n)
+            .map(|_| {
+                Cell::Number(if rng.chance(0.82) {
+                    47_119_305.0
+                } else {
+                    47_119_322.0
+                })
+            })
+            .collect(),
+    ));
+    sheet.push(Column::plain(
+        "Start Date",
+        young.stamps.iter().map(|s| Cell::Stamp(*s)).collect(),
+    ));
     sheet.push(Column::plain(
         "End Date",
-        young.stamps.iter().map(|s| Cell::Stamp(s.plus_minutes(3 + rng.below(14) as u32))).collect(),
+        young
+            .stamps
+            .iter()
+            .map(|s| Cell::Stamp(s.plus_minutes(3 + rng.below(14) as u32)))
+            .collect(),
     ));
     // Documentation address ranges (RFC 5737): no real machine.
     let ranges = ["192.0.2", "198.51.100", "203.0.113"];
     sheet.push(Column::plain(
         "IP Address",
-        (0..n).map(|r| Cell::text(format!("{}.{}", ranges[r % 3], 1 + (r * 7) % 254))).collect(),
+        (0..n)
+            .map(|r| Cell::text(format!("{}.{}", ranges[r % 3], 1 + (r * 7) % 254)))
+            .collect(),
     ));
-    sheet.push(Column::plain("Email Address", (1..=n).map(|r| Cell::text(format!("jeune{r:04}@exemple.fr"))).collect()));
-    sheet.push(Column::plain("First Name", (1..=n).map(|r| Cell::text(format!("Prénom{r:04}"))).collect()));
-    sheet.push(Column::plain("Last Name", (1..=n).map(|r| Cell::text(format!("Nom{r:04}"))).collect()));
+    sheet.push(Column::plain(
+        "Email Address",
+        (1..=n)
+            .map(|r| Cell::text(format!("jeune{r:04}@exemple.fr")))
+            .collect(),
+    ));
+    sheet.push(Column::plain(
+        "First Name",
+        (1..=n)
+            .map(|r| Cell::text(format!("Prénom{r:04}")))
+            .collect(),
+    ));
+    sheet.push(Column::plain(
+        "Last Name",
+        (1..=n).map(|r| Cell::text(format!("Nom{r:04}"))).collect(),
+    ));
     sheet.push(Column::plain("Custom Data 1", vec![Cell::Empty; n]));
     for question in &young.questions {
         sheet.question(question, Tool::SurveyMonkey);
     }
-    formats::xlsx(&sheet, "Sheet", "Enquête ANI Jeunes – jeunes accompagnés par Pôle emploi", path)
+    formats::xlsx(
+        &sheet,
+        "Sheet",
+        "Enquête ANI Jeunes – jeunes accompagnés par Pôle emploi",
+        path,
+    )
 }

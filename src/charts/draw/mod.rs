@@ -1,0 +1,444 @@
+//! Drawing a [`ChartSpec`] onto any plotters backend: the one code path behind the screen
+//! texture, the PNG and the SVG.
+//!
+//! The frame (title, subtitle, notes, cautions, source) is laid out here; each kind of body
+//! has its own module that computes its pixel layout from the text it must hold (labels are
+//! wrapped and measured with the embedded font first, bars get what is left), then draws.
+//! When the body does not fit, everything is laid out again with smaller type.
+
+mod bars;
+mod distribution;
+mod diverging;
+mod heatmap;
+
+use plotters::coord::Shift;
+use plotters::prelude::{
+    Circle, DrawingArea, DrawingBackend, PathElement, Polygon, Rectangle,
+};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, RGBColor, ShapeStyle, TextStyle};
+
+use super::ChartError;
+use super::palette::{self, Rgb};
+use super::spec::{ChartBody, ChartSpec};
+use super::text::{self, FAMILY, Font};
+
+/// A rectangle in device pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Self {
+        Rect { x0, y0, x1, y1 }
+    }
+    pub fn w(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    pub fn h(&self) -> f64 {
+        self.y1 - self.y0
+    }
+}
+
+/// Horizontal alignment of a text on its anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// The few primitives charts are made of. Coordinates are device pixels.
+pub(crate) trait Painter {
+    /// Fills a rectangle.
+    fn fill(&mut self, r: Rect, colour: Rgb) -> Result<(), ChartError>;
+    /// Draws a straight line.
+    fn line(&mut self, a: (f64, f64), b: (f64, f64), colour: Rgb, width: f64)
+    -> Result<(), ChartError>;
+    /// Fills a polygon.
+    fn polygon(&mut self, points: &[(f64, f64)], colour: Rgb) -> Result<(), ChartError>;
+    /// Draws a circle outline.
+    fn circle(&mut self, c: (f64, f64), radius: f64, colour: Rgb) -> Result<(), ChartError>;
+    /// Writes one line of text with its baseline at `baseline`.
+    fn text(
+        &mut self,
+        text: &str,
+        x: f64,
+        baseline: f64,
+        font: Font,
+        colour: Rgb,
+        align: Align,
+    ) -> Result<(), ChartError>;
+}
+
+/// Which plotters backend is behind a painter: they place text differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Raster (screen texture, PNG).
+    Bitmap,
+    /// Vector (SVG).
+    Svg,
+}
+
+/// Draws through a plotters drawing area.
+pub(crate) struct PlottersPainter<DB: DrawingBackend> {
+    area: DrawingArea<DB, Shift>,
+    target: Target,
+}
+
+impl<DB: DrawingBackend> PlottersPainter<DB> {
+    pub fn new(area: DrawingArea<DB, Shift>, target: Target) -> Self {
+        PlottersPainter { area, target }
+    }
+
+    /// Flushes the drawing to its backend.
+    pub fn finish(self) -> Result<(), ChartError> {
+        self.area.present().map_err(draw_error)
+    }
+}
+
+fn draw_error<E: std::fmt::Display>(e: E) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+fn colour(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+impl<DB: DrawingBackend> Painter for PlottersPainter<DB> {
+    fn fill(&mut self, r: Rect, c: Rgb) -> Result<(), ChartError> {
+        let (x0, y0, x1, y1) = (px(r.x0), px(r.y0), px(r.x1), px(r.y1));
+        if x1 <= x0 || y1 <= y0 {
+            return Ok(());
+        }
+        // The raster backend fills both corners inclusively; SVG takes a width.
+        let (x1, y1) = match self.target {
+            Target::Bitmap => (x1 - 1, y1 - 1),
+            Target::Svg => (x1, y1),
+        };
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], colour(c).filled()))
+            .map_err(draw_error)
+    }
+
+    fn line(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        c: Rgb,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let style = ShapeStyle {
+            color: colour(c).to_rgba(),
+            filled: false,
+            stroke_width: width.round().max(1.0) as u32,
+        };
+        self.area
+            .draw(&PathElement::new(
+                vec![(px(a.0), px(a.1)), (px(b.0), px(b.1))],
+                style,
+            ))
+            .map_err(draw_error)
+    }
+
+    fn polygon(&mut self, points: &[(f64, f64)], c: Rgb) -> Result<(), ChartError> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area
+            .draw(&Polygon::new(pts, colour(c).filled()))
+            .map_err(draw_error)
+    }
+
+    fn circle(&mut self, c: (f64, f64), radius: f64, col: Rgb) -> Result<(), ChartError> {
+        let style = ShapeStyle {
+            color: colour(col).to_rgba(),
+            filled: false,
+            stroke_width: 1,
+        };
+        self.area
+            .draw(&Circle::new((px(c.0), px(c.1)), radius.round().max(1.0) as u32, style))
+            .map_err(draw_error)
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        x: f64,
+        baseline: f64,
+        font: Font,
+        c: Rgb,
+        align: Align,
+    ) -> Result<(), ChartError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        // plotters' raster text puts the baseline half a size below the anchor; its SVG text
+        // writes `font-size = size / 1.24` with `dy = 0.76em`. The SVG size is corrected so
+        // its em matches DejaVu's (size / 1.164) and both put the baseline where asked.
+        let (size, top) = match self.target {
+            Target::Bitmap => (font.size, baseline - font.size / 2.0),
+            Target::Svg => {
+                let size = font.size * 1.24 / 1.164;
+                (size, baseline - 0.76 * size / 1.24)
+            }
+        };
+        let h = match align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let rgb = colour(c);
+        let style = TextStyle::from(FontDesc::new(FontFamily::Name(FAMILY), size, font.style()))
+            .color(&rgb)
+            .pos(Pos::new(h, VPos::Top));
+        self.area
+            .draw_text(text, &style, (px(x), px(top)))
+            .map_err(draw_error)
+    }
+}
+
+/// Type sizes and spacing for one rendering, all scaled by `s` (device pixels per point,
+/// times the shrink factor used to make the body fit).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx {
+    /// Pixels per point.
+    pub s: f64,
+}
+
+impl Ctx {
+    /// A length in points, in pixels.
+    pub fn px(&self, points: f64) -> f64 {
+        points * self.s
+    }
+    /// Item labels.
+    pub fn label(&self) -> Font {
+        Font::regular(15.0 * self.s)
+    }
+    /// Panel headers.
+    pub fn header(&self) -> Font {
+        Font::bold(15.0 * self.s)
+    }
+    /// Values, n, ticks, legend, notes.
+    pub fn small(&self) -> Font {
+        Font::regular(13.0 * self.s)
+    }
+    fn title(&self) -> Font {
+        Font::bold(20.0 * self.s)
+    }
+    fn subtitle(&self) -> Font {
+        Font::regular(15.5 * self.s)
+    }
+}
+
+/// Writes wrapped lines from `top`, returning the y below the last line.
+pub(crate) fn draw_lines(
+    p: &mut dyn Painter,
+    lines: &[String],
+    x: f64,
+    top: f64,
+    font: Font,
+    colour: Rgb,
+    align: Align,
+) -> Result<f64, ChartError> {
+    let mut y = top;
+    for line in lines {
+        p.text(line, x, y + font.ascent(), font, colour, align)?;
+        y += font.line_height();
+    }
+    Ok(y)
+}
+
+/// Writes lines centred vertically on `centre_y`.
+pub(crate) fn draw_lines_centred(
+    p: &mut dyn Painter,
+    lines: &[String],
+    x: f64,
+    centre_y: f64,
+    font: Font,
+    colour: Rgb,
+    align: Align,
+) -> Result<(), ChartError> {
+    let top = centre_y - block_height(lines.len(), font) / 2.0;
+    draw_lines(p, lines, x, top, font, colour, align).map(|_| ())
+}
+
+/// Height of `n` lines of text.
+pub(crate) fn block_height(n: usize, font: Font) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        (n - 1) as f64 * font.line_height() + font.size
+    }
+}
+
+/// Writes one line centred vertically on `centre_y` (for numbers inside bars).
+pub(crate) fn text_mid(
+    p: &mut dyn Painter,
+    text: &str,
+    x: f64,
+    centre_y: f64,
+    font: Font,
+    colour: Rgb,
+    align: Align,
+) -> Result<(), ChartError> {
+    // Digits and capitals sit between the baseline and about 0.63 size above it.
+    p.text(text, x, centre_y + font.size * 0.31, font, colour, align)
+}
+
+/// A legend: coloured swatches and labels, flowing left to right over as many rows as needed.
+pub(crate) struct Legend {
+    entries: Vec<(String, Rgb, f64, usize)>,
+    rows: usize,
+    font: Font,
+}
+
+impl Legend {
+    pub fn new(entries: &[(String, Rgb)], font: Font, width: f64) -> Self {
+        let swatch = font.size * 0.8;
+        let gap = font.size * 1.2;
+        let mut placed = Vec::with_capacity(entries.len());
+        let (mut x, mut row) = (0.0, 0);
+        for (label, c) in entries {
+            let w = swatch + font.size * 0.35 + font.width(label);
+            if x > 0.0 && x + w > width {
+                x = 0.0;
+                row += 1;
+            }
+            placed.push((label.clone(), *c, x, row));
+            x += w + gap;
+        }
+        Legend {
+            entries: placed,
+            rows: if entries.is_empty() { 0 } else { row + 1 },
+            font,
+        }
+    }
+
+    pub fn height(&self) -> f64 {
+        self.rows as f64 * self.font.line_height() * 1.15
+    }
+
+    pub fn draw(&self, p: &mut dyn Painter, x0: f64, y0: f64) -> Result<(), ChartError> {
+        let f = self.font;
+        let swatch = f.size * 0.8;
+        for (label, c, x, row) in &self.entries {
+            let cy = y0 + (*row as f64 + 0.5) * f.line_height() * 1.15;
+            p.fill(
+                Rect::new(x0 + x, cy - swatch / 2.0, x0 + x + swatch, cy + swatch / 2.0),
+                *c,
+            )?;
+            text_mid(p, label, x0 + x + swatch + f.size * 0.35, cy, f, palette::INK, Align::Left)?;
+        }
+        Ok(())
+    }
+}
+
+/// Draws `spec` on a `width` × `height` pixel canvas at `scale` pixels per point.
+pub(crate) fn draw_chart(
+    p: &mut dyn Painter,
+    spec: &ChartSpec,
+    width: f64,
+    height: f64,
+    scale: f64,
+) -> Result<(), ChartError> {
+    spec.validate()?;
+    text::ensure_fonts()?;
+    p.fill(Rect::new(0.0, 0.0, width, height), palette::WHITE)?;
+    let notes = body_notes(&spec.body);
+    let mut factor = 1.0;
+    loop {
+        let ctx = Ctx { s: scale * factor };
+        let margin = ctx.px(18.0);
+        let inner = width - 2.0 * margin;
+        let title = text::wrap(&spec.title, ctx.title(), inner);
+        let subtitle = spec
+            .subtitle
+            .as_deref()
+            .map(|s| text::wrap(s, ctx.subtitle(), inner))
+            .unwrap_or_default();
+        let small = ctx.small();
+        let mut footer: Vec<(String, Rgb)> = Vec::new();
+        for (lines, c) in notes
+            .iter()
+            .map(|n| (n, palette::MUTED))
+            .chain(spec.cautions.iter().map(|n| (n, palette::CAUTION)))
+            .chain(spec.source.iter().map(|n| (n, palette::MUTED)))
+        {
+            footer.extend(text::wrap(lines, small, inner).into_iter().map(|l| (l, c)));
+        }
+        let header_h = title.len() as f64 * ctx.title().line_height()
+            + if subtitle.is_empty() {
+                0.0
+            } else {
+                ctx.px(4.0) + subtitle.len() as f64 * ctx.subtitle().line_height()
+            }
+            + ctx.px(14.0);
+        let footer_h = if footer.is_empty() {
+            0.0
+        } else {
+            ctx.px(12.0) + footer.len() as f64 * small.line_height()
+        };
+        let body = Rect::new(
+            margin,
+            margin + header_h,
+            width - margin,
+            height - margin - footer_h,
+        );
+        let needed = body_height(&spec.body, &ctx, body);
+        if needed <= body.h() + 0.5 || factor <= 0.56 {
+            let y = draw_lines(p, &title, margin, margin, ctx.title(), palette::INK, Align::Left)?;
+            if !subtitle.is_empty() {
+                draw_lines(p, &subtitle, margin, y + ctx.px(4.0), ctx.subtitle(), palette::MUTED, Align::Left)?;
+            }
+            let used = draw_body(p, &spec.body, &ctx, body)?;
+            let mut y = (body.y0 + used + ctx.px(12.0)).min(height - margin - footer_h + ctx.px(12.0));
+            for (line, c) in &footer {
+                p.text(line, margin, y + small.ascent(), small, *c, Align::Left)?;
+                y += small.line_height();
+            }
+            return Ok(());
+        }
+        factor -= 0.08;
+    }
+}
+
+/// Height the body needs at this type size.
+fn body_height(body: &ChartBody, ctx: &Ctx, rect: Rect) -> f64 {
+    match body {
+        ChartBody::Diverging(d) => diverging::plan(d, ctx, rect).needed_height(),
+        ChartBody::Bars(b) => bars::plan(b, ctx, rect).needed_height(),
+        ChartBody::Histogram(h) => distribution::histogram_height(h, ctx),
+        ChartBody::BoxPlot(b) => distribution::boxplot_plan(b, ctx, rect).needed_height(),
+        ChartBody::HeatMap(h) => heatmap::plan(h, ctx, rect).needed_height(),
+    }
+}
+
+/// Draws the body in `rect`, returning the height used.
+fn draw_body(p: &mut dyn Painter, body: &ChartBody, ctx: &Ctx, rect: Rect) -> Result<f64, ChartError> {
+    match body {
+        ChartBody::Diverging(d) => diverging::plan(d, ctx, rect).draw(p),
+        ChartBody::Bars(b) => bars::plan(b, ctx, rect).draw(p),
+        ChartBody::Histogram(h) => distribution::draw_histogram(h, ctx, rect, p),
+        ChartBody::BoxPlot(b) => distribution::boxplot_plan(b, ctx, rect).draw(p),
+        ChartBody::HeatMap(h) => heatmap::plan(h, ctx, rect).draw(p),
+    }
+}
+
+/// Notes every chart of this kind carries: the denominator, the small-number asterisk, what
+/// the marks mean.
+fn body_notes(body: &ChartBody) -> Vec<String> {
+    match body {
+        ChartBody::Diverging(d) => diverging::notes(d),
+        ChartBody::Bars(b) => bars::notes(b),
+        ChartBody::Histogram(h) => distribution::histogram_notes(h),
+        ChartBody::BoxPlot(b) => distribution::boxplot_notes(b),
+        ChartBody::HeatMap(h) => heatmap::notes(h),
+    }
+}

@@ -1,0 +1,217 @@
+//! The embedded font: registration with plotters, measuring and word wrapping.
+//!
+//! Charts use DejaVu Sans from `assets/fonts/`, compiled into the binary, so a chart looks the
+//! same on every machine and no system font is ever looked up. Text is measured with the same
+//! glyph advances that draw it, which is what lets the layout guarantee that labels never
+//! overlap the bars.
+
+use std::sync::OnceLock;
+
+use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
+
+use super::ChartError;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The family name the fonts are registered under. It is also written as is into SVG files,
+/// hence the fallbacks with similar metrics for viewers that lack DejaVu Sans.
+pub(crate) const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+
+/// Size at which widths are measured, then scaled: plotters reports whole pixels.
+const MEASURE_PX: f64 = 1000.0;
+
+/// Registers the embedded fonts with plotters, once per process.
+pub(crate) fn ensure_fonts() -> Result<(), ChartError> {
+    static DONE: OnceLock<bool> = OnceLock::new();
+    let ok = *DONE.get_or_init(|| {
+        register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
+            && register_font(FAMILY, FontStyle::Bold, BOLD).is_ok()
+    });
+    if ok { Ok(()) } else { Err(ChartError::Font) }
+}
+
+/// A font size and weight. `size` is plotters' size: the height from descender to ascender,
+/// in device pixels (about 1.16 em for DejaVu Sans).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Font {
+    /// Ascender-to-descender height in pixels.
+    pub size: f64,
+    /// Bold weight.
+    pub bold: bool,
+}
+
+/// DejaVu Sans ascender, as a share of `Font::size` (1901 / (1901 + 483) font units).
+const ASCENT: f64 = 0.797;
+
+impl Font {
+    /// Regular weight.
+    pub fn regular(size: f64) -> Self {
+        Font { size, bold: false }
+    }
+
+    /// Bold weight.
+    pub fn bold(size: f64) -> Self {
+        Font { size, bold: true }
+    }
+
+    pub(crate) fn style(self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    /// Advance width of `text` in pixels.
+    pub fn width(self, text: &str) -> f64 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        let measured = ensure_fonts().ok().and_then(|()| {
+            FontDesc::new(FontFamily::Name(FAMILY), MEASURE_PX, self.style())
+                .box_size(text)
+                .ok()
+        });
+        match measured {
+            Some((w, _)) => f64::from(w) * self.size / MEASURE_PX,
+            // Unreachable once fonts are registered; a generous estimate keeps layouts safe.
+            None => text.chars().count() as f64 * self.size * 0.62,
+        }
+    }
+
+    /// Distance between two baselines.
+    pub fn line_height(self) -> f64 {
+        self.size * 1.08
+    }
+
+    /// Distance from the top of a line box to its baseline.
+    pub fn ascent(self) -> f64 {
+        self.size * ASCENT
+    }
+}
+
+/// Splits `text` into lines no wider than `max_width`, breaking only between words: a word
+/// wider than `max_width` gets a line of its own and is never cut. Explicit line breaks are
+/// kept.
+pub(crate) fn wrap(text: &str, font: Font, max_width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if line.is_empty() {
+                line.push_str(word);
+                continue;
+            }
+            let candidate = format!("{line} {word}");
+            if font.width(&candidate) <= max_width {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line.push_str(word);
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Width of the widest line.
+pub(crate) fn widest(lines: &[String], font: Font) -> f64 {
+    lines.iter().map(|l| font.width(l)).fold(0.0, f64::max)
+}
+
+/// Width of the widest single word of `text`: the narrowest a wrapped label can get.
+pub(crate) fn widest_word(text: &str, font: Font) -> f64 {
+    text.split_whitespace()
+        .map(|w| font.width(w))
+        .fold(0.0, f64::max)
+}
+
+/// A number in French: decimal comma, thin groups of thousands, `decimals` digits.
+pub(crate) fn number(value: f64, decimals: usize) -> String {
+    let raw = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match raw.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (raw, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    let negative = value < 0.0 && raw_is_nonzero(&grouped, frac.as_deref());
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(&f);
+    }
+    out
+}
+
+fn raw_is_nonzero(int: &str, frac: Option<&str>) -> bool {
+    int.chars().chain(frac.unwrap_or("").chars()).any(|c| c.is_ascii_digit() && c != '0')
+}
+
+/// A percentage rounded to a whole number, without the sign (« 42 »).
+pub(crate) fn pct(value: f64) -> String {
+    number(value, 0)
+}
+
+/// « n = 195 », with an asterisk when under the small-number threshold.
+pub(crate) fn n_label(n: u64, small_n: u64) -> String {
+    let star = if n < small_n { "*" } else { "" };
+    format!("n = {}{star}", number(n as f64, 0).replace('\u{a0}', " "))
+}
+
+/// The caution printed under charts that hold small groups.
+pub(crate) fn small_n_note(small_n: u64) -> String {
+    format!("* Effectif inférieur à {small_n} : à interpréter avec prudence.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_never_cuts_a_word() {
+        let font = Font::regular(14.0);
+        let text = "Les dispositifs d'accompagnement renforcé proposés aux jeunes décrocheurs \
+                    anticonstitutionnellement";
+        let lines = wrap(text, font, 120.0);
+        assert!(lines.len() > 2);
+        let rejoined = lines.join(" ");
+        assert_eq!(rejoined, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        for line in &lines {
+            assert!(font.width(line) <= 120.0 || !line.contains(' '), "{line}");
+        }
+    }
+
+    #[test]
+    fn bold_is_wider_than_regular() {
+        let t = "Missions locales";
+        assert!(Font::bold(14.0).width(t) > Font::regular(14.0).width(t));
+        assert!(Font::regular(14.0).width(t) > 50.0);
+    }
+
+    #[test]
+    fn french_numbers() {
+        assert_eq!(number(22.14, 1), "22,1");
+        assert_eq!(number(12345.0, 0), "12\u{a0}345");
+        assert_eq!(number(-0.01, 1), "0,0");
+        assert_eq!(n_label(195, 30), "n = 195");
+        assert_eq!(n_label(12, 30), "n = 12*");
+        assert_eq!(n_label(1274, 30), "n = 1 274");
+    }
+}

@@ -1,0 +1,209 @@
+//! The cohort figures as a French text table for the terminal (`atelier cohort PATH`):
+//! indicators, then breakdowns, for each network; with a site, the site's column stands
+//! beside its network's.
+
+use std::fmt::Write as _;
+
+use super::report::{Breakdown, Indicator, Value};
+use super::{CohortEntry, CohortReport};
+
+/// A number the French way: thousands separated by a space, decimal comma.
+pub fn french_number(value: Value, unit: &str) -> String {
+    match value {
+        Value::Count(c) => group(c),
+        Value::Number(x) => {
+            let decimals = if unit == "%" || unit == "mois" { 1 } else { 2 };
+            let text = format!("{x:.decimals$}");
+            let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+            let negative = int.starts_with('-');
+            let digits: u64 = int.trim_start_matches('-').parse().unwrap_or(0);
+            let sign = if negative { "-" } else { "" };
+            if frac.is_empty() { format!("{sign}{}", group(digits)) } else { format!("{sign}{},{frac}", group(digits)) }
+        }
+    }
+}
+
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn shown(indicator: Option<&Indicator>) -> String {
+    match indicator {
+        Some(i) => match i.value {
+            Some(v) if i.unit == "jeunes" => french_number(v, &i.unit),
+            Some(v) if i.unit == "%" => format!("{} %", french_number(v, &i.unit)),
+            Some(v) => format!("{} {}", french_number(v, &i.unit), i.unit),
+            None => "—".to_owned(),
+        },
+        None => String::new(),
+    }
+}
+
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn pad(text: &str, to: usize) -> String {
+    let mut out = text.to_owned();
+    for _ in width(text)..to {
+        out.push(' ');
+    }
+    out
+}
+
+fn pad_left(text: &str, to: usize) -> String {
+    let mut out = String::new();
+    for _ in width(text)..to {
+        out.push(' ');
+    }
+    out.push_str(text);
+    out
+}
+
+/// Writes one or two columns of entries (a site beside its network).
+fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
+    let Some((_, first)) = columns.first() else { return };
+    let label_width = first.indicators.iter().map(|i| width(&i.label)).max().unwrap_or(10).max(10);
+    let _ = write!(out, "{}", pad("Indicateur", label_width));
+    for (title, _) in columns {
+        let _ = write!(out, "  {}", pad_left(title, 18));
+    }
+    out.push('\n');
+    for indicator in &first.indicators {
+        let _ = write!(out, "{}", pad(&indicator.label, label_width));
+        for (_, entry) in columns {
+            let _ = write!(out, "  {}", pad_left(&shown(entry.indicator(&indicator.id)), 18));
+        }
+        out.push('\n');
+    }
+    for breakdown in &first.breakdowns {
+        if breakdown.rows.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        let _ = write!(out, "{}", pad(&breakdown.label, label_width));
+        for (_, entry) in columns {
+            let n = entry.breakdown(&breakdown.id).map_or(0, |b| b.n);
+            let _ = write!(out, "  {}", pad_left(&format!("n = {}", group(n)), 18));
+        }
+        out.push('\n');
+        for row in &breakdown.rows {
+            let _ = write!(out, "  {}", pad(&row.label, label_width.saturating_sub(2)));
+            for (_, entry) in columns {
+                let cell = entry.breakdown(&breakdown.id).map(|b| row_cell(b, &row.label)).unwrap_or_default();
+                let _ = write!(out, "  {}", pad_left(&cell, 18));
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn row_cell(breakdown: &Breakdown, label: &str) -> String {
+    match breakdown.row(label) {
+        Some(row) => match row.pct {
+            Some(p) => format!("{}  {:>6} %", group(row.count), french_number(Value::Number(p), "%")),
+            None => group(row.count),
+        },
+        None => "0".to_owned(),
+    }
+}
+
+/// The report as a French text table: every network, or one site beside its network.
+/// Returns an empty string for an unknown site (check with [`CohortReport::site`] first).
+pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
+    let mut out = String::new();
+    let sources = |network| report.sources.iter().filter(move |s| s.network == network);
+    match site {
+        Some(id) => {
+            let Some(site) = report.site(id) else { return out };
+            let name = site.name.as_deref().unwrap_or(id);
+            let _ = writeln!(out, "Cohorte {} — {name}, à côté du réseau", site.network.label());
+            for s in sources(site.network) {
+                let _ = writeln!(out, "Fichier : {}", source_line(s));
+            }
+            out.push('\n');
+            match report.network(site.network) {
+                Some(national) => table(&mut out, &[("Site", site), ("Réseau (national)", national)]),
+                None => table(&mut out, &[("Site", site)]),
+            }
+        }
+        None => {
+            for (i, national) in report.networks.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("\n\n");
+                }
+                let _ = writeln!(out, "Cohorte {} — national", national.network.label());
+                for s in sources(national.network) {
+                    let _ = writeln!(out, "Fichier : {}", source_line(s));
+                }
+                out.push('\n');
+                table(&mut out, &[("National", national)]);
+            }
+            if !report.sites.is_empty() {
+                out.push_str("\nSites visités (détail : --site ID) :\n");
+                for site in &report.sites {
+                    let entries = site.indicator("entries").map(|i| shown(Some(i))).unwrap_or_default();
+                    let rate = shown(site.indicator("positive_exit_rate"));
+                    let _ = writeln!(
+                        out,
+                        "  {} ({}, {}) : {} entrées, taux de sortie positive {}",
+                        site.id.as_deref().unwrap_or_default(),
+                        site.name.as_deref().unwrap_or_default(),
+                        site.network.id(),
+                        entries,
+                        rate
+                    );
+                }
+            }
+        }
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\n{} avertissement(s) ; par exemple :", report.warnings.len());
+        for w in report.warnings.iter().take(5) {
+            match w.row {
+                Some(row) => {
+                    let _ = writeln!(out, "  ligne {row} : {}", w.message);
+                }
+                None => {
+                    let _ = writeln!(out, "  {}", w.message);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn source_line(s: &super::SourceSummary) -> String {
+    let mut line = format!(
+        "{} ({} fiches, dont {} aux dates valides ; date d'extraction {})",
+        s.file,
+        group(s.records),
+        group(s.usable),
+        s.horizon.as_deref().unwrap_or("inconnue")
+    );
+    if let Some(events) = &s.events_file {
+        let _ = write!(line, " ; événements : {events} ({} lignes)", group(s.events));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_the_french_way() {
+        assert_eq!(french_number(Value::Count(28505), "jeunes"), "28 505");
+        assert_eq!(french_number(Value::Number(35.5), "%"), "35,5");
+        assert_eq!(french_number(Value::Number(1.95), "par jeune"), "1,95");
+        assert_eq!(french_number(Value::Number(1234.0), "mois"), "1 234,0");
+    }
+}

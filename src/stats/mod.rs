@@ -1,0 +1,152 @@
+//! Statistics on closed questions: frequencies, crosstabs by respondent group, Likert
+//! summaries, numeric summaries, confidence intervals, tests of difference between groups,
+//! and statistical disclosure control.
+//!
+//! The pieces, from the bottom up:
+//!
+//! - [`CountTable`] is the core every table goes through: units (respondents) counted in
+//!   categories (answers, or later codes), one row per group, with the denominators that
+//!   give each row's percentages. [`question_table`] fills it from a question and a
+//!   [`Grouping`] (respondent group, network, role, site, region, another question).
+//! - [`Crosstab`] turns counts into [`Cell`]s: count, percentage of an explicit
+//!   [`Denominator`], 95 % Wilson interval ([`wilson`]), and a [`Caution`] on every group
+//!   under [`SMALL_GROUP_N`] respondents.
+//! - [`group_difference`] tests whether groups answer differently (Pearson's chi-square, or
+//!   Fisher's exact test when expected counts are small) and words the result with the care
+//!   a statistician would.
+//! - [`suppress`] applies the project's disclosure threshold with secondary suppression, so
+//!   that exports never show a small cell nor let it be recomputed from the margins.
+//! - [`numeric_table`] summarises numeric questions (n, mean, quartiles, extremes).
+//!
+//! All user-facing text (labels, cautions, wording of tests) is French.
+
+mod crosstab;
+mod disclosure;
+mod frequencies;
+mod grouping;
+mod intervals;
+mod numeric;
+mod significance;
+mod special;
+
+pub use crosstab::{Caution, Cell, CountTable, Crosstab, CrosstabRow, Denominator};
+pub use disclosure::{
+    DisclosureProfile, Published, SuppressedTable, Suppression, recomputable_cells, suppress,
+};
+pub use frequencies::{ItemTable, Matching, QuestionTable, matching_questions, question_table};
+pub use grouping::{GroupedSource, Grouping, GroupingKind};
+pub use intervals::{Z_95, wilson, wilson_z};
+pub use numeric::{NumericRow, NumericSummary, NumericTable, numeric_table, summarize};
+pub use significance::{
+    ChiSquare, FISHER_TABLE_BUDGET, GroupDifference, TestKind, chi_square, fisher_exact,
+    group_difference, option_difference,
+};
+pub use special::{chi_square_p_value, ln_gamma, regularized_gamma_q};
+
+use thiserror::Error;
+
+/// Groups with fewer respondents than this carry a caution on every table, and tests of
+/// difference are never called significant when one of them is involved.
+pub const SMALL_GROUP_N: u64 = 30;
+
+/// Why a statistic could not be computed. Messages are in the evaluator's words.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum StatsError {
+    /// No question has this `SOURCE.QUESTION` id.
+    #[error("question inconnue : « {qid} »")]
+    UnknownQuestion {
+        /// The id asked for.
+        qid: String,
+    },
+    /// The question's answers are not closed (single, multiple or scale).
+    #[error("la question « {qid} » n'a pas de réponses fermées ({kind}) : pas de tableau croisé")]
+    NotClosed {
+        /// The question's id.
+        qid: String,
+        /// Its kind, as the command line names it.
+        kind: String,
+    },
+    /// The question is not numeric.
+    #[error("la question « {qid} » n'est pas numérique ({kind})")]
+    NotNumeric {
+        /// The question's id.
+        qid: String,
+        /// Its kind, as the command line names it.
+        kind: String,
+    },
+    /// The grouping named on the command line or in a chart is not known.
+    #[error(
+        "regroupement inconnu : « {spec} » (attendu : group, network, role, site, region ou l'identifiant d'une question fermée)"
+    )]
+    UnknownGrouping {
+        /// What was asked for.
+        spec: String,
+    },
+    /// A question used as a grouping must give each respondent at most one group.
+    #[error(
+        "la question « {qid} » ne peut pas servir de regroupement : il faut une question à réponse unique"
+    )]
+    GroupingNotSingle {
+        /// The question's id.
+        qid: String,
+    },
+    /// A table whose rows and columns do not agree in size.
+    #[error("tableau incohérent : {problem}")]
+    BadTable {
+        /// What does not fit.
+        problem: String,
+    },
+    /// A test of difference that cannot be run on this table.
+    #[error("test impossible : {reason}")]
+    NotTestable {
+        /// Why, in the evaluator's words.
+        reason: String,
+    },
+}
+
+/// A number written the French way: `decimals` digits after a decimal comma, and a
+/// no-break space between thousands (`12 345,6`).
+pub fn format_fr(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "–".to_owned();
+    }
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    // "-0,0" would read as a value below zero that is not there.
+    if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    let digits = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 && digits > 4 {
+            out.push('\u{a0}');
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_fr;
+
+    #[test]
+    fn numbers_are_written_the_french_way() {
+        assert_eq!(format_fr(0.012, 3), "0,012");
+        assert_eq!(format_fr(42.0, 0), "42");
+        assert_eq!(format_fr(-1.26, 1), "-1,3");
+        assert_eq!(format_fr(-0.01, 1), "0,0");
+        // Four-digit numbers stay whole, as French typography allows.
+        assert_eq!(format_fr(1234.5, 1), "1234,5");
+        assert_eq!(format_fr(12345.0, 0), "12\u{a0}345");
+        assert_eq!(format_fr(f64::NAN, 1), "–");
+    }
+}

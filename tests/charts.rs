@@ -1,0 +1,374 @@
+//! Charts as an evaluator gets them: every kind renders to PNG and SVG, the SVG keeps its
+//! texts, diverging bars put favourable answers right of zero, long labels wrap without
+//! losing a word, and a suppressed cell never shows its number.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use atelier::charts::{
+    BarChart, BoxPlot, BoxStats, ChartSpec, DivergingChart, HeatColumn, HeatMap, Histogram,
+    SegmentSide, diverging_item_order, diverging_layout, render_png, render_rgba, render_svg,
+    write_svg,
+};
+
+const SCALE: [&str; 4] = [
+    "Très pertinent",
+    "Plutôt pertinent",
+    "Plutôt pas pertinent",
+    "Pas du tout pertinent",
+];
+const ITEMS: [&str; 3] = [
+    "Les éléments de reporting",
+    "La fréquence des entretiens",
+    "Les ateliers collectifs",
+];
+const LONG_LABEL: &str = "Les modalités d'accompagnement renforcé proposées aux jeunes \
+                          décrocheurs sans qualification dans le cadre du dispositif national";
+
+/// The counsellors' relevance battery: Missions locales n = 195, Pôle emploi n = 274.
+fn relevance_battery() -> DivergingChart {
+    // Counts per scale point, then « Ne sait pas »; each row adds up to its group's n.
+    let ml: [([u64; 4], u64); 3] = [
+        ([22, 71, 62, 28], 12),
+        ([74, 89, 21, 6], 5),
+        ([95, 70, 14, 4], 12),
+    ];
+    let pe: [([u64; 4], u64); 3] = [
+        ([41, 120, 71, 22], 20),
+        ([60, 132, 55, 17], 10),
+        ([38, 91, 73, 41], 31),
+    ];
+    let mut chart = DivergingChart::new(SCALE).non_substantive(["Ne sait pas"]);
+    for (i, item) in ITEMS.iter().enumerate() {
+        chart = chart
+            .group_item(*item, "Missions locales", &ml[i].0, &[ml[i].1])
+            .group_item(*item, "Pôle emploi", &pe[i].0, &[pe[i].1]);
+    }
+    chart
+}
+
+fn diverging_spec() -> ChartSpec {
+    ChartSpec::new(
+        "Pertinence des outils de l'accompagnement selon les conseillers",
+        relevance_battery().sorted_by_favourability(),
+    )
+    .subtitle("Comment jugez-vous la pertinence des éléments suivants du dispositif ANI Jeunes ?")
+    .source("Source : questionnaire conseillers (Missions locales n = 195, Pôle emploi n = 274), mars 2013.")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atelier-charts-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Decodes a PNG: (width, height, RGB or RGBA bytes, bytes per pixel).
+fn decode_png(path: &Path) -> (u32, u32, Vec<u8>, usize) {
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    let mut reader = png::Decoder::new(file).read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let bpp = info.color_type.samples();
+    (info.width, info.height, buf, bpp)
+}
+
+/// The PNG has the requested size, many colours and a good share of drawn pixels.
+fn assert_png_drawn(path: &Path, width: u32, height: u32) {
+    let (w, h, buf, bpp) = decode_png(path);
+    assert_eq!((w, h), (width, height), "{}", path.display());
+    let mut colours = HashSet::new();
+    let mut inked = 0usize;
+    for px in buf.chunks_exact(bpp) {
+        colours.insert((px[0], px[1], px[2]));
+        if px[..3] != [255, 255, 255] {
+            inked += 1;
+        }
+    }
+    let total = (w * h) as usize;
+    assert!(colours.len() > 20, "{}: only {} colours", path.display(), colours.len());
+    assert!(inked * 50 > total, "{}: {inked} of {total} pixels drawn", path.display());
+}
+
+/// Every text node of an SVG, unescaped.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find("<text") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else { break };
+        let Some(close) = rest.find("</text>") else { break };
+        let raw = rest[open_end + 1..close].trim();
+        out.push(
+            raw.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &rest[close + 7..];
+    }
+    out
+}
+
+fn svg_words(svg: &str) -> HashSet<String> {
+    svg_texts(svg)
+        .iter()
+        .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Renders to PNG (print size) and SVG, checks the PNG, returns the SVG text.
+fn render_both(spec: &ChartSpec, name: &str) -> String {
+    let dir = temp_dir(name);
+    let png = dir.join(format!("{name}.png"));
+    render_png(spec, &png, 2400, 1400).unwrap();
+    assert_png_drawn(&png, 2400, 1400);
+    let svg_path = dir.join(format!("{name}.svg"));
+    write_svg(spec, &svg_path, 1200, 700).unwrap();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<svg"), "{name}: not an SVG");
+    let _ = std::fs::remove_dir_all(&dir);
+    svg
+}
+
+#[test]
+fn diverging_chart_renders_with_groups_items_and_n() {
+    let spec = diverging_spec();
+    let svg = render_both(&spec, "diverging");
+    let texts = svg_texts(&svg);
+    let joined = texts.join("\n");
+    for needle in ["Missions locales", "Pôle emploi", "n = 195", "n = 274", "Ne sait pas"] {
+        assert!(joined.contains(needle), "SVG lacks « {needle} »");
+    }
+    let words = svg_words(&svg);
+    for item in ITEMS {
+        for word in item.split_whitespace() {
+            assert!(words.contains(word), "SVG lacks « {word} » of « {item} »");
+        }
+    }
+    // Legend in scale order.
+    for point in SCALE {
+        assert!(texts.iter().any(|t| t == point), "legend lacks « {point} »");
+    }
+}
+
+#[test]
+fn diverging_preview_for_review() {
+    // Kept on disk for a human look; the path is fixed so it can be opened after a run.
+    let path = std::env::temp_dir().join("atelier-diverging.png");
+    render_png(&diverging_spec(), &path, 2400, 1400).unwrap();
+    assert_png_drawn(&path, 2400, 1400);
+}
+
+#[test]
+fn favourable_answers_are_right_of_zero_and_unfavourable_left() {
+    let chart = relevance_battery();
+    let segments = diverging_layout(&chart);
+    assert_eq!(segments.len(), chart.rows.len() * 5);
+    for s in &segments {
+        assert!(s.x1 >= s.x0);
+        match s.side {
+            SegmentSide::Favourable => {
+                assert!(s.category < 2 && s.x0 >= 0.0, "{s:?}");
+            }
+            SegmentSide::Unfavourable => {
+                assert!(s.category >= 2 && s.category < 4 && s.x1 <= 0.0, "{s:?}");
+            }
+            SegmentSide::NonSubstantive => assert_eq!(s.category, 4),
+            SegmentSide::Neutral => panic!("a four-point scale has no neutral middle"),
+        }
+    }
+    // « Très pertinent » is the outermost segment on the right, « Pas du tout » on the left.
+    for row in 0..chart.rows.len() {
+        let of_row: Vec<_> = segments.iter().filter(|s| s.row == row).collect();
+        let right = of_row.iter().max_by(|a, b| a.x1.total_cmp(&b.x1)).unwrap();
+        let left = of_row
+            .iter()
+            .filter(|s| s.side != SegmentSide::NonSubstantive)
+            .min_by(|a, b| a.x0.total_cmp(&b.x0))
+            .unwrap();
+        assert_eq!((right.category, left.category), (0, 3));
+        // Percentages are of everyone who answered the item, « Ne sait pas » included.
+        let total: f64 = of_row.iter().map(|s| s.pct()).sum();
+        assert!((total - 100.0).abs() < 1e-9, "row {row}: {total}");
+    }
+    // Missions locales, « La fréquence des entretiens »: 74 + 89 favourable of 195.
+    let row = chart
+        .rows
+        .iter()
+        .position(|r| r.item == ITEMS[1] && r.group.as_deref() == Some("Missions locales"))
+        .unwrap();
+    let right_end = segments
+        .iter()
+        .filter(|s| s.row == row && s.side == SegmentSide::Favourable)
+        .map(|s| s.x1)
+        .fold(0.0, f64::max);
+    assert!((right_end - 163.0 * 100.0 / 195.0).abs() < 1e-9);
+}
+
+#[test]
+fn neutral_middle_is_centred_on_zero() {
+    let chart = DivergingChart::new([
+        "Très satisfait",
+        "Plutôt satisfait",
+        "Ni satisfait ni insatisfait",
+        "Plutôt insatisfait",
+        "Très insatisfait",
+    ])
+    .item("Accueil", &[30, 40, 20, 7, 3], &[])
+    .item("Suivi", &[10, 25, 35, 20, 10], &[]);
+    for s in diverging_layout(&chart) {
+        if s.side == SegmentSide::Neutral {
+            assert_eq!(s.category, 2);
+            assert!(s.x0 < 0.0 && (s.x0 + s.x1).abs() < 1e-9, "{s:?}");
+        }
+    }
+    let svg = render_both(&ChartSpec::new("Satisfaction", chart), "neutral");
+    assert!(svg_texts(&svg).iter().any(|t| t == "Ni satisfait ni insatisfait"));
+}
+
+#[test]
+fn items_sort_by_favourability() {
+    let chart = relevance_battery().sorted_by_favourability();
+    // Ateliers (ML 84 %, PE 47 %) and entretiens (ML 84 %, PE 70 %) lead reporting.
+    assert_eq!(diverging_item_order(&chart), vec![1, 2, 0]);
+}
+
+#[test]
+fn stacked_groups_and_small_groups_carry_a_caution() {
+    let chart = DivergingChart::new(SCALE)
+        .non_substantive(["Ne sait pas"])
+        .group_item(ITEMS[0], "Missions locales", &[5, 8, 3, 1], &[1])
+        .group_item(ITEMS[0], "Pôle emploi", &[41, 120, 71, 22], &[20])
+        .stacked_groups();
+    let svg = render_both(&ChartSpec::new("Groupes empilés", chart), "stacked");
+    let joined = svg_texts(&svg).join("\n");
+    assert!(joined.contains("n = 18*"), "small group lacks its asterisk");
+    assert!(joined.contains("Effectif inférieur à 30"), "no caution line");
+    assert!(joined.contains("Missions locales") && joined.contains("Pôle emploi"));
+}
+
+#[test]
+fn long_labels_wrap_without_losing_a_word() {
+    assert!(LONG_LABEL.len() >= 120);
+    let chart = DivergingChart::new(SCALE)
+        .non_substantive(["Ne sait pas"])
+        .item(LONG_LABEL, &[40, 30, 20, 10], &[5])
+        .item(ITEMS[0], &[20, 30, 30, 20], &[0]);
+    let svg = render_both(&ChartSpec::new("Libellé long", chart), "long");
+    let texts = svg_texts(&svg);
+    assert!(!texts.iter().any(|t| t == LONG_LABEL), "the long label was not wrapped");
+    let words = svg_words(&svg);
+    for word in LONG_LABEL.split_whitespace() {
+        assert!(words.contains(word), "« {word} » was cut or lost");
+    }
+}
+
+#[test]
+fn grouped_bars_state_their_denominator_and_intervals() {
+    let bars = BarChart::new([
+        "Un emploi durable (CDI ou CDD de plus de six mois)",
+        "Un emploi de courte durée",
+        "Une formation qualifiante",
+        "Aucune solution",
+    ])
+    .series_counts("Missions locales", 195, &[58, 41, 33, 63])
+    .intervals(&[(23.6, 36.4), (15.3, 26.7), (12.0, 22.6), (25.8, 39.1)])
+    .series_counts("Pôle emploi", 274, &[96, 52, 38, 88])
+    .multiple_choice();
+    let svg = render_both(&ChartSpec::new("Situation à la sortie", bars), "grouped");
+    let joined = svg_texts(&svg).join("\n");
+    assert!(joined.contains("% des répondants à la question"));
+    assert!(joined.contains("Missions locales (n = 195)"));
+    assert!(joined.contains("intervalle de confiance à 95 %"));
+}
+
+#[test]
+fn stacked_bars_show_n_per_bar() {
+    let bars = BarChart::new(["Moins de 6 mois", "6 à 12 mois", "Plus d'un an"])
+        .series_counts("Missions locales", 195, &[60, 85, 50])
+        .series_counts("Pôle emploi", 274, &[120, 100, 54])
+        .stacked();
+    let svg = render_both(&ChartSpec::new("Ancienneté dans le dispositif", bars), "stackedbars");
+    let joined = svg_texts(&svg).join("\n");
+    assert!(joined.contains("n = 195") && joined.contains("n = 274"));
+}
+
+#[test]
+fn histogram_and_box_plot_render() {
+    let hist = Histogram::from_edges(
+        "Âge à l'entrée (années)",
+        &[16.0, 18.0, 20.0, 22.0, 24.0, 26.0],
+        &[21, 58, 64, 44, 24],
+    )
+    .with_centre(Some(21.3), Some(21.0));
+    let svg = render_both(&ChartSpec::new("Âge des jeunes accompagnés", hist), "histogram");
+    let joined = svg_texts(&svg).join("\n");
+    assert!(joined.contains("n = 211") && joined.contains("Moyenne : 21,3"));
+
+    let stats = |label: &str, n, (low, q1, median, q3, high)| BoxStats {
+        label: label.to_string(),
+        n,
+        low,
+        q1,
+        median,
+        q3,
+        high,
+        mean: Some((q1 + q3) / 2.0 + 0.3),
+        outliers: vec![high + 4.0],
+    };
+    let boxes = BoxPlot::new("Durée d'accompagnement (mois)")
+        .push(stats("Missions locales", 195, (1.0, 4.0, 7.0, 11.0, 20.0)))
+        .push(stats("Pôle emploi", 274, (1.0, 3.0, 5.0, 8.0, 15.0)));
+    let svg = render_both(&ChartSpec::new("Durée d'accompagnement", boxes), "boxplot");
+    assert!(svg_texts(&svg).join("\n").contains("n = 274"));
+}
+
+#[test]
+fn suppressed_heat_map_cell_hides_its_number() {
+    let columns = vec![
+        HeatColumn::new("Missions locales", Some(195)),
+        HeatColumn::new("Pôle emploi", Some(274)),
+        HeatColumn::new("Employeurs", Some(40)),
+    ];
+    let map = HeatMap::from_counts(
+        [
+            "Accompagnement renforcé",
+            "Relation avec l'employeur",
+            "Mobilité et logement",
+        ],
+        columns,
+        &[vec![48, 61, 12], vec![17, 25, 3], vec![33, 29, 9]],
+    )
+    .suppress(1, 2);
+    let svg = render_both(&ChartSpec::new("Thèmes codés par réseau", map), "heatmap");
+    let texts = svg_texts(&svg);
+    assert!(!texts.iter().any(|t| t == "3"), "the suppressed count is visible");
+    assert!(texts.iter().any(|t| t == "s"), "the suppressed cell lacks its « s »");
+    assert!(texts.iter().any(|t| t == "61"), "an ordinary cell lost its value");
+    assert!(texts.join("\n").contains("secret statistique"));
+}
+
+#[test]
+fn screen_buffer_is_rgba_of_the_requested_size() {
+    let img = render_rgba(&diverging_spec(), 1200, 700, 1.0).unwrap();
+    assert_eq!((img.width, img.height), (1200, 700));
+    assert_eq!(img.pixels.len(), 1200 * 700 * 4);
+    assert!(img.pixels.chunks_exact(4).all(|p| p[3] == 255));
+    let hidpi = render_rgba(&diverging_spec(), 2400, 1400, 2.0).unwrap();
+    assert_eq!(hidpi.pixels.len(), 2400 * 1400 * 4);
+}
+
+#[test]
+fn bad_specs_and_sizes_are_errors_not_panics() {
+    let bad = ChartSpec::new("Erreur", DivergingChart::new(SCALE).item("A", &[1, 2], &[]));
+    assert!(render_svg(&bad, 800, 600).is_err());
+    assert!(render_rgba(&diverging_spec(), 10, 10, 1.0).is_err());
+    let many = (0..40).fold(DivergingChart::new(SCALE), |c, i| {
+        c.item(format!("Item numéro {i} de la batterie"), &[5, 5, 5, 5], &[])
+    });
+    // Too many rows for the height: drawn smaller, not refused.
+    assert!(render_rgba(&ChartSpec::new("Beaucoup d'items", many), 800, 400, 1.0).is_ok());
+}
