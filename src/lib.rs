@@ -6,12 +6,13 @@
 
 #![warn(missing_docs)]
 
+pub mod charts;
+pub mod cohort;
 pub mod import;
 pub mod model;
 pub mod progress;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod synth;
 pub mod ui;
-pub mod cohort;
-pub mod charts;

@@ -2,13 +2,16 @@
 //! texts, diverging bars put favourable answers right of zero, long labels wrap without
 //! losing a word, and a suppressed cell never shows its number.
 
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use atelier::charts::{
     BarChart, BoxPlot, BoxStats, ChartSpec, DivergingChart, HeatColumn, HeatMap, Histogram,
-    SegmentSide, diverging_item_order, diverging_layout, render_png, render_rgba, render_svg,
-    write_svg,
+    SegmentSide, diverging_item_order, diverging_layout, file_scale, natural_height, render_png,
+    render_rgba, render_svg, write_svg,
 };
 
 const SCALE: [&str; 4] = [
@@ -86,8 +89,17 @@ fn assert_png_drawn(path: &Path, width: u32, height: u32) {
         }
     }
     let total = (w * h) as usize;
-    assert!(colours.len() > 20, "{}: only {} colours", path.display(), colours.len());
-    assert!(inked * 50 > total, "{}: {inked} of {total} pixels drawn", path.display());
+    assert!(
+        colours.len() > 20,
+        "{}: only {} colours",
+        path.display(),
+        colours.len()
+    );
+    assert!(
+        inked * 50 > total,
+        "{}: {inked} of {total} pixels drawn",
+        path.display()
+    );
 }
 
 /// Every text node of an SVG, unescaped.
@@ -96,8 +108,12 @@ fn svg_texts(svg: &str) -> Vec<String> {
     let mut rest = svg;
     while let Some(start) = rest.find("<text") {
         rest = &rest[start..];
-        let Some(open_end) = rest.find('>') else { break };
-        let Some(close) = rest.find("</text>") else { break };
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</text>") else {
+            break;
+        };
         let raw = rest[open_end + 1..close].trim();
         out.push(
             raw.replace("&lt;", "<")
@@ -139,7 +155,13 @@ fn diverging_chart_renders_with_groups_items_and_n() {
     let svg = render_both(&spec, "diverging");
     let texts = svg_texts(&svg);
     let joined = texts.join("\n");
-    for needle in ["Missions locales", "Pôle emploi", "n = 195", "n = 274", "Ne sait pas"] {
+    for needle in [
+        "Missions locales",
+        "Pôle emploi",
+        "n = 195",
+        "n = 274",
+        "Ne sait pas",
+    ] {
         assert!(joined.contains(needle), "SVG lacks « {needle} »");
     }
     let words = svg_words(&svg);
@@ -155,11 +177,58 @@ fn diverging_chart_renders_with_groups_items_and_n() {
 }
 
 #[test]
+#[ignore = "writes a preview for a human look: cargo test --test charts -- --ignored"]
 fn diverging_preview_for_review() {
-    // Kept on disk for a human look; the path is fixed so it can be opened after a run.
+    let spec = diverging_spec();
+    let height = natural_height(&spec, 2400, file_scale(2400) as f32);
     let path = std::env::temp_dir().join("atelier-diverging.png");
-    render_png(&diverging_spec(), &path, 2400, 1400).unwrap();
-    assert_png_drawn(&path, 2400, 1400);
+    render_png(&spec, &path, 2400, height).unwrap();
+    assert_png_drawn(&path, 2400, height);
+    let dir = std::env::temp_dir().join("atelier-charts-preview");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_svg(&spec, &dir.join("diverging.svg"), 1200, 700).unwrap();
+    let specs = [
+        ("stacked-groups", stacked_groups_spec()),
+        ("long-label", long_label_spec()),
+        ("grouped-bars", grouped_bars_spec()),
+        ("stacked-bars", stacked_bars_spec()),
+        ("histogram", histogram_spec()),
+        ("boxplot", boxplot_spec()),
+        ("heatmap", heatmap_spec()),
+    ];
+    for (name, spec) in specs {
+        let img = render_rgba(&spec, 1200, natural_height(&spec, 1200, 1.0), 1.0).unwrap();
+        let file = std::fs::File::create(dir.join(format!("{name}.png"))).unwrap();
+        let mut encoder = png::Encoder::new(file, img.width, img.height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder
+            .write_header()
+            .unwrap()
+            .write_image_data(&img.pixels)
+            .unwrap();
+    }
+}
+
+#[test]
+fn natural_height_grows_with_the_rows() {
+    let few = diverging_spec();
+    let many = (0..30).fold(DivergingChart::new(SCALE), |c, i| {
+        c.item(
+            format!("Item numéro {i} de la batterie"),
+            &[5, 5, 5, 5],
+            &[],
+        )
+    });
+    let many = ChartSpec::new("Beaucoup d'items", many);
+    let (h_few, h_many) = (
+        natural_height(&few, 1200, 1.0),
+        natural_height(&many, 1200, 1.0),
+    );
+    assert!((250..700).contains(&h_few), "{h_few}");
+    assert!(h_many > 2 * h_few, "{h_many} vs {h_few}");
+    // Twice the pixels per point, twice the height.
+    let h_print = natural_height(&few, 2400, 2.0);
+    assert!(h_print.abs_diff(2 * h_few) <= 4, "{h_print} vs {h_few}");
 }
 
 #[test]
@@ -226,7 +295,11 @@ fn neutral_middle_is_centred_on_zero() {
         }
     }
     let svg = render_both(&ChartSpec::new("Satisfaction", chart), "neutral");
-    assert!(svg_texts(&svg).iter().any(|t| t == "Ni satisfait ni insatisfait"));
+    assert!(
+        svg_texts(&svg)
+            .iter()
+            .any(|t| t == "Ni satisfait ni insatisfait")
+    );
 }
 
 #[test]
@@ -236,38 +309,51 @@ fn items_sort_by_favourability() {
     assert_eq!(diverging_item_order(&chart), vec![1, 2, 0]);
 }
 
-#[test]
-fn stacked_groups_and_small_groups_carry_a_caution() {
+fn stacked_groups_spec() -> ChartSpec {
     let chart = DivergingChart::new(SCALE)
         .non_substantive(["Ne sait pas"])
         .group_item(ITEMS[0], "Missions locales", &[5, 8, 3, 1], &[1])
         .group_item(ITEMS[0], "Pôle emploi", &[41, 120, 71, 22], &[20])
         .stacked_groups();
-    let svg = render_both(&ChartSpec::new("Groupes empilés", chart), "stacked");
+    ChartSpec::new("Groupes empilés", chart)
+}
+
+#[test]
+fn stacked_groups_and_small_groups_carry_a_caution() {
+    let svg = render_both(&stacked_groups_spec(), "stacked");
     let joined = svg_texts(&svg).join("\n");
     assert!(joined.contains("n = 18*"), "small group lacks its asterisk");
-    assert!(joined.contains("Effectif inférieur à 30"), "no caution line");
+    assert!(
+        joined.contains("Effectif inférieur à 30"),
+        "no caution line"
+    );
     assert!(joined.contains("Missions locales") && joined.contains("Pôle emploi"));
+}
+
+fn long_label_spec() -> ChartSpec {
+    let chart = DivergingChart::new(SCALE)
+        .non_substantive(["Ne sait pas"])
+        .item(LONG_LABEL, &[40, 30, 20, 10], &[5])
+        .item(ITEMS[0], &[20, 30, 30, 20], &[0]);
+    ChartSpec::new("Libellé long", chart)
 }
 
 #[test]
 fn long_labels_wrap_without_losing_a_word() {
     assert!(LONG_LABEL.len() >= 120);
-    let chart = DivergingChart::new(SCALE)
-        .non_substantive(["Ne sait pas"])
-        .item(LONG_LABEL, &[40, 30, 20, 10], &[5])
-        .item(ITEMS[0], &[20, 30, 30, 20], &[0]);
-    let svg = render_both(&ChartSpec::new("Libellé long", chart), "long");
+    let svg = render_both(&long_label_spec(), "long");
     let texts = svg_texts(&svg);
-    assert!(!texts.iter().any(|t| t == LONG_LABEL), "the long label was not wrapped");
+    assert!(
+        !texts.iter().any(|t| t == LONG_LABEL),
+        "the long label was not wrapped"
+    );
     let words = svg_words(&svg);
     for word in LONG_LABEL.split_whitespace() {
         assert!(words.contains(word), "« {word} » was cut or lost");
     }
 }
 
-#[test]
-fn grouped_bars_state_their_denominator_and_intervals() {
+fn grouped_bars_spec() -> ChartSpec {
     let bars = BarChart::new([
         "Un emploi durable (CDI ou CDD de plus de six mois)",
         "Un emploi de courte durée",
@@ -278,36 +364,45 @@ fn grouped_bars_state_their_denominator_and_intervals() {
     .intervals(&[(23.6, 36.4), (15.3, 26.7), (12.0, 22.6), (25.8, 39.1)])
     .series_counts("Pôle emploi", 274, &[96, 52, 38, 88])
     .multiple_choice();
-    let svg = render_both(&ChartSpec::new("Situation à la sortie", bars), "grouped");
+    ChartSpec::new("Situation à la sortie", bars)
+        .subtitle("Quelle était la situation du jeune à la sortie de l'accompagnement ?")
+}
+
+#[test]
+fn grouped_bars_state_their_denominator_and_intervals() {
+    let svg = render_both(&grouped_bars_spec(), "grouped");
     let joined = svg_texts(&svg).join("\n");
     assert!(joined.contains("% des répondants à la question"));
     assert!(joined.contains("Missions locales (n = 195)"));
     assert!(joined.contains("intervalle de confiance à 95 %"));
 }
 
-#[test]
-fn stacked_bars_show_n_per_bar() {
+fn stacked_bars_spec() -> ChartSpec {
     let bars = BarChart::new(["Moins de 6 mois", "6 à 12 mois", "Plus d'un an"])
         .series_counts("Missions locales", 195, &[60, 85, 50])
         .series_counts("Pôle emploi", 274, &[120, 100, 54])
         .stacked();
-    let svg = render_both(&ChartSpec::new("Ancienneté dans le dispositif", bars), "stackedbars");
+    ChartSpec::new("Ancienneté dans le dispositif", bars)
+}
+
+#[test]
+fn stacked_bars_show_n_per_bar() {
+    let svg = render_both(&stacked_bars_spec(), "stackedbars");
     let joined = svg_texts(&svg).join("\n");
     assert!(joined.contains("n = 195") && joined.contains("n = 274"));
 }
 
-#[test]
-fn histogram_and_box_plot_render() {
+fn histogram_spec() -> ChartSpec {
     let hist = Histogram::from_edges(
         "Âge à l'entrée (années)",
         &[16.0, 18.0, 20.0, 22.0, 24.0, 26.0],
         &[21, 58, 64, 44, 24],
     )
     .with_centre(Some(21.3), Some(21.0));
-    let svg = render_both(&ChartSpec::new("Âge des jeunes accompagnés", hist), "histogram");
-    let joined = svg_texts(&svg).join("\n");
-    assert!(joined.contains("n = 211") && joined.contains("Moyenne : 21,3"));
+    ChartSpec::new("Âge des jeunes accompagnés", hist)
+}
 
+fn boxplot_spec() -> ChartSpec {
     let stats = |label: &str, n, (low, q1, median, q3, high)| BoxStats {
         label: label.to_string(),
         n,
@@ -322,12 +417,19 @@ fn histogram_and_box_plot_render() {
     let boxes = BoxPlot::new("Durée d'accompagnement (mois)")
         .push(stats("Missions locales", 195, (1.0, 4.0, 7.0, 11.0, 20.0)))
         .push(stats("Pôle emploi", 274, (1.0, 3.0, 5.0, 8.0, 15.0)));
-    let svg = render_both(&ChartSpec::new("Durée d'accompagnement", boxes), "boxplot");
-    assert!(svg_texts(&svg).join("\n").contains("n = 274"));
+    ChartSpec::new("Durée d'accompagnement", boxes)
 }
 
 #[test]
-fn suppressed_heat_map_cell_hides_its_number() {
+fn histogram_and_box_plot_render() {
+    let svg = render_both(&histogram_spec(), "histogram");
+    let joined = svg_texts(&svg).join("\n");
+    assert!(joined.contains("n = 211") && joined.contains("Moyenne : 21,3"));
+    let svg = render_both(&boxplot_spec(), "boxplot");
+    assert!(svg_texts(&svg).join("\n").contains("n = 274"));
+}
+
+fn heatmap_spec() -> ChartSpec {
     let columns = vec![
         HeatColumn::new("Missions locales", Some(195)),
         HeatColumn::new("Pôle emploi", Some(274)),
@@ -343,11 +445,25 @@ fn suppressed_heat_map_cell_hides_its_number() {
         &[vec![48, 61, 12], vec![17, 25, 3], vec![33, 29, 9]],
     )
     .suppress(1, 2);
-    let svg = render_both(&ChartSpec::new("Thèmes codés par réseau", map), "heatmap");
+    ChartSpec::new("Thèmes codés par réseau", map)
+}
+
+#[test]
+fn suppressed_heat_map_cell_hides_its_number() {
+    let svg = render_both(&heatmap_spec(), "heatmap");
     let texts = svg_texts(&svg);
-    assert!(!texts.iter().any(|t| t == "3"), "the suppressed count is visible");
-    assert!(texts.iter().any(|t| t == "s"), "the suppressed cell lacks its « s »");
-    assert!(texts.iter().any(|t| t == "61"), "an ordinary cell lost its value");
+    assert!(
+        !texts.iter().any(|t| t == "3"),
+        "the suppressed count is visible"
+    );
+    assert!(
+        texts.iter().any(|t| t == "s"),
+        "the suppressed cell lacks its « s »"
+    );
+    assert!(
+        texts.iter().any(|t| t == "61"),
+        "an ordinary cell lost its value"
+    );
     assert!(texts.join("\n").contains("secret statistique"));
 }
 
@@ -367,8 +483,37 @@ fn bad_specs_and_sizes_are_errors_not_panics() {
     assert!(render_svg(&bad, 800, 600).is_err());
     assert!(render_rgba(&diverging_spec(), 10, 10, 1.0).is_err());
     let many = (0..40).fold(DivergingChart::new(SCALE), |c, i| {
-        c.item(format!("Item numéro {i} de la batterie"), &[5, 5, 5, 5], &[])
+        c.item(
+            format!("Item numéro {i} de la batterie"),
+            &[5, 5, 5, 5],
+            &[],
+        )
     });
     // Too many rows for the height: drawn smaller, not refused.
     assert!(render_rgba(&ChartSpec::new("Beaucoup d'items", many), 800, 400, 1.0).is_ok());
+}
+
+#[test]
+#[ignore = "timing; meaningful in release: cargo test --release --test charts -- --ignored quickly"]
+fn diverging_renders_quickly_enough_for_the_screen() {
+    // Ten items × two groups at 1200 × 700, as the charts panel shows them.
+    let mut chart = DivergingChart::new(SCALE).non_substantive(["Ne sait pas"]);
+    for i in 0..10 {
+        let item = format!("Élément numéro {i} de la batterie de pertinence");
+        chart = chart
+            .group_item(item.clone(), "Missions locales", &[50, 80, 40, 15], &[10])
+            .group_item(item, "Pôle emploi", &[60, 110, 70, 20], &[14]);
+    }
+    let spec = ChartSpec::new("Dix items, deux groupes", chart);
+    render_rgba(&spec, 1200, 700, 1.0).unwrap();
+    let runs = 10;
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        render_rgba(&spec, 1200, 700, 1.0).unwrap();
+    }
+    let per_chart = start.elapsed() / runs;
+    println!("diverging 10 × 2 at 1200 × 700: {per_chart:?}");
+    if !cfg!(debug_assertions) {
+        assert!(per_chart.as_millis() < 50, "{per_chart:?}");
+    }
 }

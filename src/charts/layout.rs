@@ -48,10 +48,7 @@ impl BarSegment {
 }
 
 /// Percentages of a row's scale categories and non-substantive categories.
-pub(crate) fn row_percentages(
-    chart: &DivergingChart,
-    row: &LikertRow,
-) -> (Vec<f64>, Vec<f64>) {
+pub(crate) fn row_percentages(chart: &DivergingChart, row: &LikertRow) -> (Vec<f64>, Vec<f64>) {
     let all = row.n();
     let scale_total = match chart.denominator {
         LikertDenominator::AllAnswers => all,
@@ -106,16 +103,21 @@ pub fn diverging_layout(chart: &DivergingChart) -> Vec<BarSegment> {
         }
         // Unfavourable: from zero outwards, the mildest first, the least favourable at the end.
         let mut x = -half;
-        for i in (len - per_side)..len {
+        let unfavourable = scale_pct
+            .iter()
+            .zip(&row.counts)
+            .enumerate()
+            .skip(len - per_side);
+        for (i, (&pct, &count)) in unfavourable {
             out.push(BarSegment {
                 row: r,
                 category: i,
                 side: SegmentSide::Unfavourable,
-                x0: x - scale_pct[i],
+                x0: x - pct,
                 x1: x,
-                count: row.counts[i],
+                count,
             });
-            x -= scale_pct[i];
+            x -= pct;
         }
         let mut x = 0.0;
         for (k, &p) in ns_pct.iter().enumerate() {
@@ -175,7 +177,11 @@ pub(crate) fn nice_step(span: f64, target: usize) -> f64 {
 
 /// An axis range from `lo` to `hi` widened to whole ticks: (start, end, step).
 pub(crate) fn nice_range(lo: f64, hi: f64, target: usize) -> (f64, f64, f64) {
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, lo + 1.0) };
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 1.0, lo + 1.0)
+    };
     let step = nice_step(hi - lo, target);
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;

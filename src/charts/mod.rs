@@ -114,14 +114,29 @@ fn check_size(width: u32, height: u32) -> Result<(), ChartError> {
 }
 
 /// Draws into an RGB buffer of `width * height * 3` bytes.
-fn render_rgb(spec: &ChartSpec, width: u32, height: u32, scale: f64) -> Result<Vec<u8>, ChartError> {
+fn render_rgb(
+    spec: &ChartSpec,
+    width: u32,
+    height: u32,
+    scale: f64,
+) -> Result<Vec<u8>, ChartError> {
     check_size(width, height)?;
-    let scale = if scale.is_finite() { scale.clamp(0.25, 16.0) } else { 1.0 };
+    let scale = if scale.is_finite() {
+        scale.clamp(0.25, 16.0)
+    } else {
+        1.0
+    };
     let mut rgb = vec![255u8; width as usize * height as usize * 3];
     {
         let area = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
         let mut painter = PlottersPainter::new(area, Target::Bitmap);
-        draw::draw_chart(&mut painter, spec, f64::from(width), f64::from(height), scale)?;
+        draw::draw_chart(
+            &mut painter,
+            spec,
+            f64::from(width),
+            f64::from(height),
+            scale,
+        )?;
         painter.finish()?;
     }
     Ok(rgb)
@@ -152,6 +167,19 @@ pub fn render_rgba(
 /// proportionally larger, so a 2400-pixel PNG looks like the 1200-pixel screen chart.
 pub fn file_scale(width_px: u32) -> f64 {
     (f64::from(width_px) / 1200.0).max(1.0)
+}
+
+/// The height in pixels at which `spec`, drawn `width` pixels wide at `scale` pixels per
+/// point, shows all its text at full size with comfortable bars and no blank space below.
+/// For files, pass `file_scale(width)`. The result is clamped to the drawable sizes.
+pub fn natural_height(spec: &ChartSpec, width: u32, scale: f32) -> u32 {
+    let scale = if scale.is_finite() {
+        f64::from(scale).clamp(0.25, 16.0)
+    } else {
+        1.0
+    };
+    let h = draw::natural_height(spec, f64::from(width), scale);
+    (h.ceil() as u32).clamp(MIN_PX, MAX_PX)
 }
 
 /// Encodes the chart as PNG bytes (for embedding in documents), at `file_scale(width_px)`.

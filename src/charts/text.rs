@@ -1,13 +1,19 @@
-//! The embedded font: registration with plotters, measuring and word wrapping.
+//! The embedded font: registration with plotters, measuring, rasterising and word wrapping.
 //!
 //! Charts use DejaVu Sans from `assets/fonts/`, compiled into the binary, so a chart looks the
 //! same on every machine and no system font is ever looked up. Text is measured with the same
-//! glyph advances that draw it, which is what lets the layout guarantee that labels never
-//! overlap the bars.
+//! glyph advances and kerning that draw it, which is what lets the layout guarantee that
+//! labels never overlap the bars.
+//!
+//! Raster text is laid out here with `ab_glyph` (the crate behind plotters' `ab_glyph`
+//! feature) rather than by plotters 0.3.7 itself, whose raster text drops each glyph's side
+//! bearing and so spaces letters unevenly (« collecti fs »). The glyph pixels still go through
+//! the plotters drawing area; SVG text is plain plotters `<text>`.
 
 use std::sync::OnceLock;
 
-use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
+use ab_glyph::{Font as _, FontRef, GlyphId, PxScale, ScaleFont, point};
+use plotters::style::{FontStyle, register_font};
 
 use super::ChartError;
 
@@ -18,14 +24,26 @@ static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// hence the fallbacks with similar metrics for viewers that lack DejaVu Sans.
 pub(crate) const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
-/// Size at which widths are measured, then scaled: plotters reports whole pixels.
-const MEASURE_PX: f64 = 1000.0;
+/// The parsed faces, regular and bold.
+fn faces() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
+    static FACES: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            Some((
+                FontRef::try_from_slice(REGULAR).ok()?,
+                FontRef::try_from_slice(BOLD).ok()?,
+            ))
+        })
+        .as_ref()
+}
 
-/// Registers the embedded fonts with plotters, once per process.
+/// Registers the embedded fonts with plotters (so any plotters text element uses them and
+/// never looks for a system font) and checks they parse, once per process.
 pub(crate) fn ensure_fonts() -> Result<(), ChartError> {
     static DONE: OnceLock<bool> = OnceLock::new();
     let ok = *DONE.get_or_init(|| {
-        register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
+        faces().is_some()
+            && register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
             && register_font(FAMILY, FontStyle::Bold, BOLD).is_ok()
     });
     if ok { Ok(()) } else { Err(ChartError::Font) }
@@ -63,20 +81,67 @@ impl Font {
         }
     }
 
+    fn face(self) -> Option<&'static FontRef<'static>> {
+        faces().map(|(regular, bold)| if self.bold { bold } else { regular })
+    }
+
+    fn scale(self) -> PxScale {
+        PxScale::from(self.size as f32)
+    }
+
+    /// Each glyph of `text` with its pen position from the start, and the total advance.
+    fn glyphs(self, face: &FontRef<'static>, text: &str) -> (Vec<(GlyphId, f32)>, f32) {
+        let scaled = face.as_scaled(self.scale());
+        let mut caret = 0.0;
+        let mut prev: Option<GlyphId> = None;
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(p) = prev {
+                caret += scaled.kern(p, id);
+            }
+            out.push((id, caret));
+            caret += scaled.h_advance(id);
+            prev = Some(id);
+        }
+        (out, caret)
+    }
+
     /// Advance width of `text` in pixels.
     pub fn width(self, text: &str) -> f64 {
         if text.is_empty() {
             return 0.0;
         }
-        let measured = ensure_fonts().ok().and_then(|()| {
-            FontDesc::new(FontFamily::Name(FAMILY), MEASURE_PX, self.style())
-                .box_size(text)
-                .ok()
-        });
-        match measured {
-            Some((w, _)) => f64::from(w) * self.size / MEASURE_PX,
-            // Unreachable once fonts are registered; a generous estimate keeps layouts safe.
+        match self.face() {
+            Some(face) => f64::from(self.glyphs(face, text).1),
+            // Unreachable with the embedded fonts; a generous estimate keeps layouts safe.
             None => text.chars().count() as f64 * self.size * 0.62,
+        }
+    }
+
+    /// Rasterises `text` with its baseline at `baseline`, starting `shift` times its width left
+    /// of `x` (0 left-aligned, 0.5 centred, 1 right-aligned), calling `put` with each pixel
+    /// and its coverage.
+    pub fn rasterize(
+        self,
+        text: &str,
+        x: f64,
+        baseline: f64,
+        shift: f64,
+        mut put: impl FnMut(i32, i32, f32),
+    ) {
+        let Some(face) = self.face() else { return };
+        let (glyphs, width) = self.glyphs(face, text);
+        let start = x as f32 - width * shift as f32;
+        let scaled = face.as_scaled(self.scale());
+        for (id, dx) in glyphs {
+            let glyph =
+                id.with_scale_and_position(self.scale(), point(start + dx, baseline as f32));
+            if let Some(outline) = scaled.outline_glyph(glyph) {
+                let bounds = outline.px_bounds();
+                let (bx, by) = (bounds.min.x as i32, bounds.min.y as i32);
+                outline.draw(|gx, gy, coverage| put(bx + gx as i32, by + gy as i32, coverage));
+            }
         }
     }
 
@@ -161,7 +226,9 @@ pub(crate) fn number(value: f64, decimals: usize) -> String {
 }
 
 fn raw_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.chars().chain(frac.unwrap_or("").chars()).any(|c| c.is_ascii_digit() && c != '0')
+    int.chars()
+        .chain(frac.unwrap_or("").chars())
+        .any(|c| c.is_ascii_digit() && c != '0')
 }
 
 /// A percentage rounded to a whole number, without the sign (« 42 »).
@@ -192,7 +259,10 @@ mod tests {
         let lines = wrap(text, font, 120.0);
         assert!(lines.len() > 2);
         let rejoined = lines.join(" ");
-        assert_eq!(rejoined, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            rejoined,
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         for line in &lines {
             assert!(font.width(line) <= 120.0 || !line.contains(' '), "{line}");
         }

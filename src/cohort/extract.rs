@@ -7,137 +7,9 @@ use std::collections::HashMap;
 
 use calamine::Data;
 
+pub use super::columns::{Columns, Field};
 use super::definitions::{EARLIEST_DATE, LATEST_DATE, Level, fold};
-use crate::import::RawTable;
 use crate::import::questions::{cell_date, cell_number, cell_text};
-
-/// A column the cohort computation understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// The young person's (anonymised) id.
-    Id,
-    /// The agency or Mission locale.
-    Structure,
-    /// The region.
-    Region,
-    /// Date of entry (start of phase 1).
-    Entry,
-    /// End of phase 1.
-    Phase1End,
-    /// Why phase 1 ended.
-    Phase1Reason,
-    /// Start of phase 2.
-    Phase2Start,
-    /// End of phase 2.
-    Phase2End,
-    /// Why phase 2 ended.
-    Phase2Reason,
-    /// Whether phase 2 was renewed.
-    Renewal,
-    /// Start of phase 3.
-    Phase3Start,
-    /// End of phase 3.
-    Phase3End,
-    /// Why phase 3 ended.
-    Phase3Reason,
-    /// Date of exit from the scheme (end of the last phase reached).
-    ExitDate,
-    /// Reason of exit from the scheme (for the last phase reached).
-    ExitReason,
-    /// Situation at the end of phase 2.
-    Situation,
-    /// Age at entry.
-    Age,
-    /// Sex.
-    Sex,
-    /// Level of education (PE) or of training prepared (ML).
-    Level,
-    /// Level validated at entry (ML).
-    ValidatedLevel,
-    /// Qualification (socio-professional category).
-    Qualification,
-    /// Nationality.
-    Nationality,
-    /// Lives in a ZUS.
-    Zus,
-    /// Has a motor vehicle.
-    Vehicle,
-    /// Has access to public transport.
-    PublicTransport,
-    /// Date of first reception at the structure.
-    FirstContact,
-    /// Total months registered as a job seeker.
-    RegistrationMonths,
-    /// Months since the last registration.
-    LastRegistrationMonths,
-    /// Registration category (A, B, C).
-    Category,
-}
-
-/// Headings recognised for each field, folded (see [`fold`]).
-const HEADINGS: &[(Field, &[&str])] = &[
-    (Field::Id, &["identifiant", "identifiant jeune", "id", "id jeune", "identifiant anonymise", "code jeune", "numero jeune"]),
-    (Field::Structure, &["agence", "mission locale", "structure", "site", "ml", "agence pole emploi", "nom de la structure"]),
-    (Field::Region, &["region"]),
-    (Field::Entry, &["date d entree", "date d entree phase 1", "date d entree en phase 1", "date de debut de phase 1", "date debut phase 1", "date entree", "date d entree dans le dispositif"]),
-    (Field::Phase1End, &["date de fin phase 1", "date de fin de phase 1", "date fin phase 1"]),
-    (Field::Phase1Reason, &["motif de fin phase 1", "motif de fin de phase 1", "motif fin phase 1", "motif de sortie phase 1"]),
-    (Field::Phase2Start, &["date de debut de phase 2", "date d entree phase 2", "date d entree en phase 2", "date debut phase 2", "date entree phase 2"]),
-    (Field::Phase2End, &["date de fin phase 2", "date de fin de phase 2", "date fin phase 2"]),
-    (Field::Phase2Reason, &["motif de fin phase 2", "motif de fin de phase 2", "motif fin phase 2", "motif de sortie phase 2"]),
-    (Field::Renewal, &["renouvellement phase 2", "renouvellement", "renouvellement de la phase 2"]),
-    (Field::Phase3Start, &["date de debut de phase 3", "date d entree phase 3", "date d entree en phase 3", "date debut phase 3", "date entree phase 3"]),
-    (Field::Phase3End, &["date de fin phase 3", "date de fin de phase 3", "date fin phase 3"]),
-    (Field::Phase3Reason, &["motif de fin phase 3", "motif de fin de phase 3", "motif fin phase 3", "motif de sortie phase 3"]),
-    (Field::ExitDate, &["date de sortie", "date de sortie du dispositif", "date de fin d accompagnement"]),
-    (Field::ExitReason, &["motif de sortie", "motif de sortie du dispositif", "motif de fin d accompagnement"]),
-    (Field::Situation, &["situation en fin de phase 2", "situation fin phase 2", "situation a la fin de la phase 2", "situation a la sortie", "situation de sortie"]),
-    (Field::Age, &["age", "age a l entree", "age a l entree dans le dispositif", "age entree"]),
-    (Field::Sex, &["sexe", "genre"]),
-    (Field::Level, &["niveau de formation", "niveau", "niveau de formation prepare", "niveau d etudes"]),
-    (Field::ValidatedLevel, &["niveau valide", "niveau valide a l entree", "niveau de diplome valide"]),
-    (Field::Qualification, &["qualification", "csp", "categorie socioprofessionnelle"]),
-    (Field::Nationality, &["nationalite"]),
-    (Field::Zus, &["zus", "residence en zus", "resident en zus", "quartier prioritaire"]),
-    (Field::Vehicle, &["vehicule motorise", "vehicule"]),
-    (Field::PublicTransport, &["transports en commun", "acces aux transports en commun"]),
-    (Field::FirstContact, &["date de premier accueil", "date du premier accueil", "premier accueil"]),
-    (Field::RegistrationMonths, &["duree totale d inscription mois", "duree totale d inscription"]),
-    (Field::LastRegistrationMonths, &["anciennete de la derniere inscription mois", "anciennete de la derniere inscription", "anciennete derniere inscription"]),
-    (Field::Category, &["categorie", "categorie d inscription"]),
-];
-
-/// Where each field is in a table.
-#[derive(Clone, Debug, Default)]
-pub struct Columns(HashMap<Field, usize>);
-
-impl Columns {
-    /// Find the columns of `raw` by their heading (row 0).
-    pub fn find(raw: &RawTable) -> Columns {
-        let mut found = HashMap::new();
-        if raw.height() == 0 {
-            return Columns(found);
-        }
-        for (col, cell) in raw.row(0).iter().enumerate() {
-            let Some(text) = cell_text(cell) else { continue };
-            let key = fold(&text);
-            if let Some((field, _)) = HEADINGS.iter().find(|(_, names)| names.contains(&key.as_str())) {
-                found.entry(*field).or_insert(col);
-            }
-        }
-        Columns(found)
-    }
-
-    /// The column of a field, if the table has it.
-    pub fn get(&self, field: Field) -> Option<usize> {
-        self.0.get(&field).copied()
-    }
-
-    /// Whether the table has the field.
-    pub fn has(&self, field: Field) -> bool {
-        self.0.contains_key(&field)
-    }
-}
 
 /// Strings seen in one extract, each stored once and referred to by number.
 #[derive(Clone, Debug, Default)]
@@ -161,7 +33,10 @@ impl Interner {
 
     /// The label of a number.
     pub fn label(&self, i: u32) -> &str {
-        self.labels.get(i as usize).map(String::as_str).unwrap_or_default()
+        self.labels
+            .get(i as usize)
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 }
 
@@ -180,8 +55,12 @@ pub enum DateProblem {
 
 impl DateProblem {
     /// Every problem, in display order.
-    pub const ALL: [DateProblem; 4] =
-        [DateProblem::MissingEntry, DateProblem::Unreadable, DateProblem::Impossible, DateProblem::OutOfOrder];
+    pub const ALL: [DateProblem; 4] = [
+        DateProblem::MissingEntry,
+        DateProblem::Unreadable,
+        DateProblem::Impossible,
+        DateProblem::OutOfOrder,
+    ];
 
     /// In the user's words.
     pub fn label(self) -> &'static str {
@@ -421,8 +300,15 @@ impl<'a> RowReader<'a> {
     /// Reads one row (`row >= 1`) of `cells`.
     pub fn read(&mut self, row: usize, cells: &[Data]) -> Record {
         let cols = self.columns;
-        let cell = |f: Field| cols.get(f).and_then(|c| cells.get(c)).unwrap_or(&Data::Empty);
-        let mut rec = Record { row: row as u32, ..Record::default() };
+        let cell = |f: Field| {
+            cols.get(f)
+                .and_then(|c| cells.get(c))
+                .unwrap_or(&Data::Empty)
+        };
+        let mut rec = Record {
+            row: row as u32,
+            ..Record::default()
+        };
         let mut problem: Option<DateProblem> = None;
         let note = |p: DateProblem, current: &mut Option<DateProblem>| {
             if current.is_none() {
@@ -431,6 +317,12 @@ impl<'a> RowReader<'a> {
         };
         let (earliest, latest) = (self.earliest, self.latest);
         let date = |f: Field, problem: &mut Option<DateProblem>| -> (Option<i32>, bool) {
+            // A first reception may be years before the scheme; the scheme's own dates not.
+            let earliest = if f == Field::FirstContact {
+                earliest - 20 * 365
+            } else {
+                earliest
+            };
             match date_cell(cell(f)) {
                 DateCell::Empty => (None, false),
                 DateCell::Date(d) if d < earliest || d > latest => {
@@ -461,16 +353,34 @@ impl<'a> RowReader<'a> {
         // Layouts differ: Parcours III gives each phase's end, the PE extranet gives the next
         // phase's start and one exit date for the last phase reached.
         rec.ends = [
-            e1.or(if s2_there { s2 } else if last == 1 { exit } else { None }),
-            e2.or(if s3_there { s3 } else if last == 2 { exit } else { None }),
+            e1.or(if s2_there {
+                s2
+            } else if last == 1 {
+                exit
+            } else {
+                None
+            }),
+            e2.or(if s3_there {
+                s3
+            } else if last == 2 {
+                exit
+            } else {
+                None
+            }),
             e3.or(if last == 3 { exit } else { None }),
         ];
         let exit_reason = self.text(cell(Field::ExitReason), Which::Reason);
-        let per_phase = [Field::Phase1Reason, Field::Phase2Reason, Field::Phase3Reason];
+        let per_phase = [
+            Field::Phase1Reason,
+            Field::Phase2Reason,
+            Field::Phase3Reason,
+        ];
         for (p, field) in per_phase.into_iter().enumerate() {
-            rec.reasons[p] = self
-                .text(cell(field), Which::Reason)
-                .or(if last == p + 1 { exit_reason } else { None });
+            rec.reasons[p] = self.text(cell(field), Which::Reason).or(if last == p + 1 {
+                exit_reason
+            } else {
+                None
+            });
         }
         if problem.is_none() {
             problem = order_problem(&rec);
@@ -491,7 +401,9 @@ impl<'a> RowReader<'a> {
         rec.zus = self.yes_no(cell(Field::Zus));
         rec.vehicle = self.yes_no(cell(Field::Vehicle));
         rec.transport = self.yes_no(cell(Field::PublicTransport));
-        rec.age = cell_number(cell(Field::Age)).filter(|a| (0.0..130.0).contains(a)).map(|a| a as u16);
+        rec.age = cell_number(cell(Field::Age))
+            .filter(|a| (0.0..130.0).contains(a))
+            .map(|a| a as u16);
         rec.sex = self.sex(cell(Field::Sex));
         rec.level = match self.level(cell(Field::Level)) {
             Some(Validated::Level(l)) => Some(l),
@@ -573,7 +485,11 @@ impl<'a> RowReader<'a> {
                 Some(Nationality::French)
             } else if k.contains("hors") || k.contains("non ue") || k.contains("extra") {
                 Some(Nationality::NonEu)
-            } else if k == "ue" || k.contains("union europeenne") || k.contains(" ue") || k.starts_with("ue ") {
+            } else if k == "ue"
+                || k.contains("union europeenne")
+                || k.contains(" ue")
+                || k.starts_with("ue ")
+            {
                 Some(Nationality::Eu)
             } else if k.starts_with("etranger") {
                 Some(Nationality::Foreign)
@@ -593,7 +509,11 @@ enum Which {
     Category,
 }
 
-fn memo<T: Copy>(cache: &mut HashMap<String, Option<T>>, text: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+fn memo<T: Copy>(
+    cache: &mut HashMap<String, Option<T>>,
+    text: &str,
+    f: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
     if let Some(v) = cache.get(text) {
         return *v;
     }
@@ -627,7 +547,10 @@ mod tests {
         assert_eq!(fast_date(b"01/01/1970"), Some(0));
         assert_eq!(fast_date(b"1970-01-02"), Some(1));
         assert_eq!(fast_date(b"31/02/2012"), None);
-        assert_eq!(date_cell(&Data::String("31/02/2012".into())), DateCell::Unreadable);
+        assert_eq!(
+            date_cell(&Data::String("31/02/2012".into())),
+            DateCell::Unreadable
+        );
         assert_eq!(date_cell(&Data::String("  ".into())), DateCell::Empty);
     }
 }

@@ -11,8 +11,12 @@
 //! The serialised [`CohortReport`] is the `atelier cohort PATH --json` contract:
 //! `{"networks": [...], "sites": [...]}`.
 
+mod columns;
 pub mod definitions;
+mod events;
 pub mod extract;
+mod indicators;
+mod outcomes;
 mod report;
 pub mod tally;
 mod text;
@@ -26,16 +30,16 @@ pub use definitions::{Denominator, Network, Options};
 pub use report::{Breakdown, Indicator, Row, Value};
 pub use text::to_text;
 
-use crate::import::questions::{cell_number, cell_text, format_date};
+use crate::import::questions::{cell_text, format_date};
 use crate::import::read::read_path;
 use crate::import::{ImportError, RawTable};
 use crate::model::manifest::{CohortExtract, SiteEntry};
 use crate::model::{Manifest, Warning};
 use crate::progress::Progress;
 use definitions::fold;
-use extract::{Columns, DateCell, Field, IdKey, Record, RowReader, date_cell};
+use extract::{Columns, Field, IdKey, Record, RowReader};
 use report::{Labels, Present};
-use tally::{Context, EventKind, PhaseState, StandIns, Tally, phase_states};
+use tally::{Context, StandIns, Tally, phase_states};
 
 /// Most row-level warnings kept per extract; the rest are summed up in one more warning.
 const MAX_ROW_WARNINGS: usize = 200;
@@ -57,7 +61,9 @@ pub enum CohortError {
         found: String,
     },
     /// The manifest names a network that is neither PE nor ML.
-    #[error("atelier.json : réseau « {network} » inconnu pour l'extraction {file} (attendu : PE ou ML)")]
+    #[error(
+        "atelier.json : réseau « {network} » inconnu pour l'extraction {file} (attendu : PE ou ML)"
+    )]
     UnknownNetwork {
         /// The extract.
         file: String,
@@ -165,7 +171,11 @@ impl CohortReport {
 
 /// Computes every indicator for the extracts of an evaluation, with the report's
 /// synthèse denominators. `manifest_dir` is the folder holding `atelier.json`.
-pub fn compute(manifest_dir: &Path, manifest: &Manifest, progress: &dyn Progress) -> Result<CohortReport, CohortError> {
+pub fn compute(
+    manifest_dir: &Path,
+    manifest: &Manifest,
+    progress: &dyn Progress,
+) -> Result<CohortReport, CohortError> {
     compute_with(manifest_dir, manifest, &Options::default(), progress)
 }
 
@@ -183,11 +193,15 @@ pub fn compute_with(
     let mut sites: Vec<(usize, CohortEntry)> = Vec::new();
     let steps = manifest.cohort.len() as f32;
     for (step, extract) in manifest.cohort.iter().enumerate() {
-        let network = Network::parse(&extract.network).ok_or_else(|| CohortError::UnknownNetwork {
-            file: extract.file.clone(),
-            network: extract.network.clone(),
-        })?;
-        progress.report(step as f32 / steps, &format!("Cohorte {} : lecture de {}", network.id(), extract.file));
+        let network =
+            Network::parse(&extract.network).ok_or_else(|| CohortError::UnknownNetwork {
+                file: extract.file.clone(),
+                network: extract.network.clone(),
+            })?;
+        progress.report(
+            step as f32 / steps,
+            &format!("Cohorte {} : lecture de {}", network.id(), extract.file),
+        );
         let network_sites: Vec<(usize, &SiteEntry)> = manifest
             .sites
             .iter()
@@ -195,7 +209,14 @@ pub fn compute_with(
             .filter(|(_, s)| Network::parse(&s.network) == Some(network))
             .collect();
         let site_refs: Vec<&SiteEntry> = network_sites.iter().map(|(_, s)| *s).collect();
-        let computed = compute_extract(manifest_dir, extract, network, &site_refs, options, progress)?;
+        let computed = compute_extract(
+            manifest_dir,
+            extract,
+            network,
+            &site_refs,
+            options,
+            progress,
+        )?;
         report.networks.push(computed.national);
         for ((order, _), entry) in network_sites.iter().zip(computed.sites) {
             sites.push((*order, entry));
@@ -213,12 +234,28 @@ pub fn compute_with(
 /// headings (a « Mission locale » column for the Missions locales, « Agence » for Pôle
 /// emploi). No sites, no events.
 pub fn compute_file(path: &Path, progress: &dyn Progress) -> Result<CohortReport, CohortError> {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let raw = read_path(path, None, progress)?;
-    let network = guess_network(&raw).ok_or(CohortError::NetworkNotRecognised { file: file.clone() })?;
-    let extract = CohortExtract { network: network.id().to_owned(), file: file.clone(), events: None };
+    let network =
+        guess_network(&raw).ok_or(CohortError::NetworkNotRecognised { file: file.clone() })?;
+    let extract = CohortExtract {
+        network: network.id().to_owned(),
+        file: file.clone(),
+        events: None,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let computed = compute_table(dir, &extract, raw, network, &[], &Options::default(), progress)?;
+    let computed = compute_table(
+        dir,
+        &extract,
+        raw,
+        network,
+        &[],
+        &Options::default(),
+        progress,
+    )?;
     Ok(CohortReport {
         networks: vec![computed.national],
         sites: Vec::new(),
@@ -232,10 +269,21 @@ pub fn guess_network(raw: &RawTable) -> Option<Network> {
     if raw.height() == 0 {
         return None;
     }
-    let keys: Vec<String> = raw.row(0).iter().filter_map(cell_text).map(|t| fold(&t)).collect();
-    if keys.iter().any(|k| k == "mission locale" || k.starts_with("motif de fin phase")) {
+    let keys: Vec<String> = raw
+        .row(0)
+        .iter()
+        .filter_map(cell_text)
+        .map(|t| fold(&t))
+        .collect();
+    if keys
+        .iter()
+        .any(|k| k == "mission locale" || k.starts_with("motif de fin phase"))
+    {
         Some(Network::Ml)
-    } else if keys.iter().any(|k| k == "agence" || k.starts_with("agence pole emploi")) {
+    } else if keys
+        .iter()
+        .any(|k| k == "agence" || k.starts_with("agence pole emploi"))
+    {
         Some(Network::Pe)
     } else {
         None
@@ -260,15 +308,6 @@ fn compute_extract(
 ) -> Result<Computed, CohortError> {
     let raw = read_path(&dir.join(&extract.file), None, progress)?;
     compute_table(dir, extract, raw, network, sites, options, progress)
-}
-
-/// What events need to know of a record: its site and its complete phases.
-#[derive(Clone, Copy, Debug)]
-struct Link {
-    site: Option<u16>,
-    starts: [Option<i32>; 3],
-    /// Days of each complete phase; negative when the phase is not complete.
-    days: [i32; 3],
 }
 
 fn compute_table(
@@ -312,9 +351,7 @@ fn compute_table(
                 horizon = horizon.max(*d);
             }
         }
-        if wants_ids
-            && let Some(key) = id_col.and_then(|c| cells.get(c)).and_then(IdKey::of)
-        {
+        if wants_ids && let Some(key) = id_col.and_then(|c| cells.get(c)).and_then(IdKey::of) {
             ids.insert(key, records.len() as u32);
         }
         records.push(rec);
@@ -330,7 +367,8 @@ fn compute_table(
     };
     let mut national = Tally::default();
     let mut site_tallies = vec![Tally::default(); sites.len()];
-    let mut links: Vec<Link> = Vec::with_capacity(if wants_ids { records.len() } else { 0 });
+    let mut links: Vec<events::Link> =
+        Vec::with_capacity(if wants_ids { records.len() } else { 0 });
     let mut warnings = Vec::new();
     let mut problems = 0usize;
     for rec in &records {
@@ -354,7 +392,7 @@ fn compute_table(
             }
         }
         if wants_ids {
-            links.push(link(rec, states.as_ref()));
+            links.push(events::link(rec, states.as_ref()));
         }
     }
     if problems > MAX_ROW_WARNINGS {
@@ -380,7 +418,8 @@ fn compute_table(
             return Err(CohortError::Cancelled);
         }
         let events = read_path(&dir.join(events_file), None, progress)?;
-        let (rows, unmatched) = add_events(&events, &ids, &links, &mut national, &mut site_tallies)?;
+        let (rows, unmatched) =
+            events::add(&events, &ids, &links, &mut national, &mut site_tallies)?;
         summary.events = rows;
         summary.events_unmatched = unmatched;
         if unmatched > 0 {
@@ -408,169 +447,45 @@ fn compute_table(
         qualifications: &reader.qualifications,
         categories: &reader.categories,
     };
-    let horizon_text = summary.horizon.clone().unwrap_or_else(|| "inconnue".to_owned());
+    let horizon_text = summary
+        .horizon
+        .clone()
+        .unwrap_or_else(|| "inconnue".to_owned());
     let entry = |tally: &Tally, site: Option<&SiteEntry>| CohortEntry {
         network,
         id: site.map(|s| s.id.clone()),
         name: site.map(|s| s.name.clone()),
-        indicators: report::indicators(network, tally, options, present, &horizon_text),
+        indicators: indicators::indicators(network, tally, options, present, &horizon_text),
         breakdowns: report::breakdowns(network, tally, &labels, present),
     };
     Ok(Computed {
         national: entry(&national, None),
-        sites: sites.iter().zip(&site_tallies).map(|(s, t)| entry(t, Some(s))).collect(),
+        sites: sites
+            .iter()
+            .zip(&site_tallies)
+            .map(|(s, t)| entry(t, Some(s)))
+            .collect(),
         summary,
         warnings,
     })
 }
 
-fn missing_column(raw: &RawTable, column: &str) -> CohortError {
+/// The error for a missing column, listing the headings the file has.
+pub(crate) fn missing_column(raw: &RawTable, column: &str) -> CohortError {
     let found: Vec<String> = if raw.height() > 0 {
-        raw.row(0).iter().filter_map(cell_text).map(|t| t.into_owned()).collect()
+        raw.row(0)
+            .iter()
+            .filter_map(cell_text)
+            .map(|t| t.into_owned())
+            .collect()
     } else {
         Vec::new()
     };
-    CohortError::MissingColumn { file: raw.file_name.clone(), column: column.to_owned(), found: found.join(", ") }
-}
-
-fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
-    let mut days = [-1; 3];
-    if let Some(states) = states {
-        for p in 0..3 {
-            if let (PhaseState::Ended { .. }, Some(s), Some(e)) = (states[p], rec.starts[p], rec.ends[p]) {
-                days[p] = e - s;
-            }
-        }
+    CohortError::MissingColumn {
+        file: raw.file_name.clone(),
+        column: column.to_owned(),
+        found: found.join(", "),
     }
-    Link { site: rec.site, starts: if states.is_some() { rec.starts } else { [None; 3] }, days }
-}
-
-/// Event-file headings: id, date, type, phase.
-const EVENT_HEADINGS: [&[&str]; 4] = [
-    &["identifiant", "identifiant jeune", "id", "id jeune", "identifiant anonymise", "code jeune"],
-    &["date", "date de l evenement", "date de l actualite", "date evenement"],
-    &["type", "type d evenement", "type d actualite", "type de l evenement", "nature"],
-    &["phase"],
-];
-
-/// Adds the events of a file to the tallies; returns the rows read and the rows whose young
-/// person is unknown or unusable.
-fn add_events(
-    raw: &RawTable,
-    ids: &HashMap<IdKey, u32>,
-    links: &[Link],
-    national: &mut Tally,
-    sites: &mut [Tally],
-) -> Result<(u64, u64), CohortError> {
-    let mut cols = [None; 4];
-    if raw.height() > 0 {
-        for (c, cell) in raw.row(0).iter().enumerate() {
-            let Some(text) = cell_text(cell) else { continue };
-            let key = fold(&text);
-            for (i, names) in EVENT_HEADINGS.iter().enumerate() {
-                if cols[i].is_none() && names.contains(&key.as_str()) {
-                    cols[i] = Some(c);
-                }
-            }
-        }
-    }
-    let [Some(id_col), date_col, Some(type_col), phase_col] = cols else {
-        let column = if cols[0].is_none() { "Identifiant" } else { "Type" };
-        return Err(missing_column(raw, column));
-    };
-    let mut kinds: HashMap<String, Option<EventKind>> = HashMap::new();
-    let mut present = vec![false; links.len()];
-    let mut work = vec![0u8; links.len()];
-    let (mut rows, mut unmatched) = (0u64, 0u64);
-    for row in 1..raw.height() {
-        let cells = raw.row(row);
-        let Some(key) = cells.get(id_col).and_then(IdKey::of) else { continue };
-        rows += 1;
-        let Some(&youth) = ids.get(&key) else {
-            unmatched += 1;
-            continue;
-        };
-        let Some(link) = links.get(youth as usize) else { continue };
-        if link.starts[0].is_none() {
-            unmatched += 1;
-            continue;
-        }
-        present[youth as usize] = true;
-        let kind = match cells.get(type_col).and_then(cell_text) {
-            Some(t) => match kinds.get(t.as_ref()) {
-                Some(k) => *k,
-                None => {
-                    let k = EventKind::classify(&t);
-                    kinds.insert(t.into_owned(), k);
-                    k
-                }
-            },
-            None => None,
-        };
-        let Some(kind) = kind else { continue };
-        let date = match date_col.and_then(|c| cells.get(c)).map(date_cell) {
-            Some(DateCell::Date(d)) => Some(d),
-            _ => None,
-        };
-        let Some(p) = phase_col.and_then(|c| cells.get(c)).and_then(phase_of).or_else(|| phase_at(link, date)) else {
-            continue;
-        };
-        if link.days[p] < 0 {
-            continue;
-        }
-        let k = kind as usize;
-        national.events[k][p] += 1;
-        if let Some(t) = link.site.and_then(|s| sites.get_mut(s as usize)) {
-            t.events[k][p] += 1;
-        }
-        if kind == EventKind::WorkPeriod {
-            work[youth as usize] |= 1 << p;
-        }
-    }
-    for (i, link) in links.iter().enumerate() {
-        if !present[i] {
-            continue;
-        }
-        let add = |t: &mut Tally| {
-            t.ev_youths += 1;
-            for p in 0..3 {
-                if link.days[p] >= 0 {
-                    t.ev_phase_youths[p] += 1;
-                    t.ev_phase_days[p] += i64::from(link.days[p]);
-                    if work[i] & (1 << p) != 0 {
-                        t.work_youths[p] += 1;
-                    }
-                }
-            }
-        };
-        add(national);
-        if let Some(t) = link.site.and_then(|s| sites.get_mut(s as usize)) {
-            add(t);
-        }
-    }
-    Ok((rows, unmatched))
-}
-
-/// The phase (0-based) an event's phase cell names: « 2 », « Phase 2 »; `None` for
-/// « avant » and anything else.
-fn phase_of(cell: &calamine::Data) -> Option<usize> {
-    if let Some(n) = cell_number(cell) {
-        return (1.0..=3.0).contains(&n).then(|| n as usize - 1);
-    }
-    let text = cell_text(cell)?;
-    let digits: Vec<char> = text.chars().filter(char::is_ascii_digit).collect();
-    match digits.as_slice() {
-        ['1'] => Some(0),
-        ['2'] => Some(1),
-        ['3'] => Some(2),
-        _ => None,
-    }
-}
-
-/// The phase a date falls in, for events without a phase.
-fn phase_at(link: &Link, date: Option<i32>) -> Option<usize> {
-    let date = date?;
-    (0..3).rev().find(|&p| link.starts[p].is_some_and(|s| s <= date))
 }
 
 /// The JSON of `atelier cohort --json`: the whole report, or with `site` one site and its
@@ -581,8 +496,10 @@ pub fn to_json(report: &CohortReport, site: Option<&str>) -> serde_json::Value {
         None => serde_json::to_value(report).unwrap_or(serde_json::Value::Null),
         Some(id) => {
             let site = report.site(id);
-            let networks: Vec<&CohortEntry> =
-                site.and_then(|s| report.network(s.network)).into_iter().collect();
+            let networks: Vec<&CohortEntry> = site
+                .and_then(|s| report.network(s.network))
+                .into_iter()
+                .collect();
             serde_json::json!({ "networks": networks, "sites": site.into_iter().collect::<Vec<_>>() })
         }
     }

@@ -20,7 +20,10 @@ pub struct Counts<const N: usize> {
 
 impl<const N: usize> Default for Counts<N> {
     fn default() -> Self {
-        Counts { known: [0; N], missing: 0 }
+        Counts {
+            known: [0; N],
+            missing: 0,
+        }
     }
 }
 
@@ -209,7 +212,10 @@ impl StandIns {
     /// Interns the stand-in labels.
     pub fn new(reasons: &mut Interner) -> StandIns {
         StandIns {
-            next_phase: [reasons.intern("Entrée en phase 2"), reasons.intern("Entrée en phase 3")],
+            next_phase: [
+                reasons.intern("Entrée en phase 2"),
+                reasons.intern("Entrée en phase 3"),
+            ],
             unknown: reasons.intern("Motif non renseigné"),
         }
     }
@@ -232,22 +238,34 @@ pub struct Context<'a> {
 /// The state of each phase of a record with valid dates.
 pub fn phase_states(rec: &Record, ctx: &Context<'_>) -> [PhaseState; 3] {
     let mut states = [PhaseState::NotReached; 3];
-    for p in 0..3 {
+    for (p, state) in states.iter_mut().enumerate() {
         let Some(start) = rec.starts[p] else { continue };
         let next_started = p < 2 && rec.starts[p + 1].is_some();
         let reason = rec.reasons[p];
-        let kind = reason.and_then(|r| ctx.reason_kinds.get(r as usize)).map(|k| k.0);
-        states[p] = if kind == Some(EndKind::Lost) {
+        let kind = reason
+            .and_then(|r| ctx.reason_kinds.get(r as usize))
+            .map(|k| k.0);
+        *state = if kind == Some(EndKind::Lost) {
             PhaseState::Lost
         } else if let (Some(kind), Some(label)) = (kind, reason) {
             PhaseState::Ended { kind, label }
         } else if next_started {
-            PhaseState::Ended { kind: EndKind::Normal, label: ctx.stand_ins.next_phase[p] }
+            PhaseState::Ended {
+                kind: EndKind::Normal,
+                label: ctx.stand_ins.next_phase[p],
+            }
         } else if rec.ends[p].is_some() {
-            PhaseState::Ended { kind: EndKind::Early, label: ctx.stand_ins.unknown }
+            PhaseState::Ended {
+                kind: EndKind::Early,
+                label: ctx.stand_ins.unknown,
+            }
         } else {
             let max_days = (ctx.network.max_phase_months(p + 1) * DAYS_PER_MONTH).round() as i32;
-            if ctx.horizon - start > max_days { PhaseState::Lost } else { PhaseState::InProgress }
+            if ctx.horizon - start > max_days {
+                PhaseState::Lost
+            } else {
+                PhaseState::InProgress
+            }
         };
     }
     states
@@ -313,14 +331,30 @@ impl Tally {
         if rec.renewed == Some(true) && states[1] != PhaseState::NotReached {
             self.renewals += 1;
         }
-        if let PhaseState::Ended { kind: EndKind::Normal, label } = states[1] {
+        if let PhaseState::Ended {
+            kind: EndKind::Normal,
+            label,
+        } = states[1]
+        {
             self.add_known_exit(rec, label, states, ctx);
         }
     }
 
-    fn add_known_exit(&mut self, rec: &Record, label: u32, states: &[PhaseState; 3], ctx: &Context<'_>) {
+    fn add_known_exit(
+        &mut self,
+        rec: &Record,
+        label: u32,
+        states: &[PhaseState; 3],
+        ctx: &Context<'_>,
+    ) {
         let written = rec.situation.map(|s| {
-            (s, ctx.situation_classes.get(s as usize).copied().unwrap_or(Situation::Other))
+            (
+                s,
+                ctx.situation_classes
+                    .get(s as usize)
+                    .copied()
+                    .unwrap_or(Situation::Other),
+            )
         });
         let implied = ctx.reason_kinds.get(label as usize).and_then(|k| k.1);
         let situation = written.map(|w| w.1).or(implied);
@@ -392,15 +426,16 @@ impl Tally {
                 self.registration_over_12 += 1;
             }
         }
-        self.last_registration.add(rec.last_registration_months.map(|m| {
-            if m < 5.0 {
-                0
-            } else if m <= 12.0 {
-                1
-            } else {
-                2
-            }
-        }));
+        self.last_registration
+            .add(rec.last_registration_months.map(|m| {
+                if m < 5.0 {
+                    0
+                } else if m <= 12.0 {
+                    1
+                } else {
+                    2
+                }
+            }));
     }
 }
 
@@ -411,5 +446,9 @@ pub fn reason_kinds(reasons: &Interner) -> Vec<(EndKind, Option<Situation>)> {
 
 /// Classes of every interned situation.
 pub fn situation_classes(situations: &Interner) -> Vec<Situation> {
-    situations.labels.iter().map(|l| Situation::classify(l)).collect()
+    situations
+        .labels
+        .iter()
+        .map(|l| Situation::classify(l))
+        .collect()
 }

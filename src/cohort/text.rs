@@ -18,7 +18,11 @@ pub fn french_number(value: Value, unit: &str) -> String {
             let negative = int.starts_with('-');
             let digits: u64 = int.trim_start_matches('-').parse().unwrap_or(0);
             let sign = if negative { "-" } else { "" };
-            if frac.is_empty() { format!("{sign}{}", group(digits)) } else { format!("{sign}{},{frac}", group(digits)) }
+            if frac.is_empty() {
+                format!("{sign}{}", group(digits))
+            } else {
+                format!("{sign}{},{frac}", group(digits))
+            }
         }
     }
 }
@@ -27,7 +31,7 @@ fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(ch);
@@ -70,8 +74,16 @@ fn pad_left(text: &str, to: usize) -> String {
 
 /// Writes one or two columns of entries (a site beside its network).
 fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
-    let Some((_, first)) = columns.first() else { return };
-    let label_width = first.indicators.iter().map(|i| width(&i.label)).max().unwrap_or(10).max(10);
+    let Some((_, first)) = columns.first() else {
+        return;
+    };
+    let label_width = first
+        .indicators
+        .iter()
+        .map(|i| width(&i.label))
+        .max()
+        .unwrap_or(10)
+        .max(10);
     let _ = write!(out, "{}", pad("Indicateur", label_width));
     for (title, _) in columns {
         let _ = write!(out, "  {}", pad_left(title, 18));
@@ -80,7 +92,11 @@ fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
     for indicator in &first.indicators {
         let _ = write!(out, "{}", pad(&indicator.label, label_width));
         for (_, entry) in columns {
-            let _ = write!(out, "  {}", pad_left(&shown(entry.indicator(&indicator.id)), 18));
+            let _ = write!(
+                out,
+                "  {}",
+                pad_left(&shown(entry.indicator(&indicator.id)), 18)
+            );
         }
         out.push('\n');
     }
@@ -98,7 +114,10 @@ fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
         for row in &breakdown.rows {
             let _ = write!(out, "  {}", pad(&row.label, label_width.saturating_sub(2)));
             for (_, entry) in columns {
-                let cell = entry.breakdown(&breakdown.id).map(|b| row_cell(b, &row.label)).unwrap_or_default();
+                let cell = entry
+                    .breakdown(&breakdown.id)
+                    .map(|b| row_cell(b, &row.label))
+                    .unwrap_or_default();
                 let _ = write!(out, "  {}", pad_left(&cell, 18));
             }
             out.push('\n');
@@ -109,7 +128,11 @@ fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
 fn row_cell(breakdown: &Breakdown, label: &str) -> String {
     match breakdown.row(label) {
         Some(row) => match row.pct {
-            Some(p) => format!("{}  {:>6} %", group(row.count), french_number(Value::Number(p), "%")),
+            Some(p) => format!(
+                "{}  {:>6} %",
+                group(row.count),
+                french_number(Value::Number(p), "%")
+            ),
             None => group(row.count),
         },
         None => "0".to_owned(),
@@ -123,15 +146,23 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
     let sources = |network| report.sources.iter().filter(move |s| s.network == network);
     match site {
         Some(id) => {
-            let Some(site) = report.site(id) else { return out };
+            let Some(site) = report.site(id) else {
+                return out;
+            };
             let name = site.name.as_deref().unwrap_or(id);
-            let _ = writeln!(out, "Cohorte {} — {name}, à côté du réseau", site.network.label());
+            let _ = writeln!(
+                out,
+                "Cohorte {} — {name}, à côté du réseau",
+                site.network.label()
+            );
             for s in sources(site.network) {
                 let _ = writeln!(out, "Fichier : {}", source_line(s));
             }
             out.push('\n');
             match report.network(site.network) {
-                Some(national) => table(&mut out, &[("Site", site), ("Réseau (national)", national)]),
+                Some(national) => {
+                    table(&mut out, &[("Site", site), ("Réseau (national)", national)])
+                }
                 None => table(&mut out, &[("Site", site)]),
             }
         }
@@ -150,7 +181,10 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
             if !report.sites.is_empty() {
                 out.push_str("\nSites visités (détail : --site ID) :\n");
                 for site in &report.sites {
-                    let entries = site.indicator("entries").map(|i| shown(Some(i))).unwrap_or_default();
+                    let entries = site
+                        .indicator("entries")
+                        .map(|i| shown(Some(i)))
+                        .unwrap_or_default();
                     let rate = shown(site.indicator("positive_exit_rate"));
                     let _ = writeln!(
                         out,
@@ -166,7 +200,11 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
         }
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(out, "\n{} avertissement(s) ; par exemple :", report.warnings.len());
+        let _ = writeln!(
+            out,
+            "\n{} avertissement(s) ; par exemple :",
+            report.warnings.len()
+        );
         for w in report.warnings.iter().take(5) {
             match w.row {
                 Some(row) => {
@@ -190,7 +228,11 @@ fn source_line(s: &super::SourceSummary) -> String {
         s.horizon.as_deref().unwrap_or("inconnue")
     );
     if let Some(events) = &s.events_file {
-        let _ = write!(line, " ; événements : {events} ({} lignes)", group(s.events));
+        let _ = write!(
+            line,
+            " ; événements : {events} ({} lignes)",
+            group(s.events)
+        );
     }
     line
 }

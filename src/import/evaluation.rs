@@ -10,8 +10,9 @@ use super::ImportError;
 use super::layout::key;
 use super::privacy::Pseudonymiser;
 use super::read;
+use super::survey::Correction;
 use super::survey::Survey;
-use crate::model::{Manifest, Question, Values};
+use crate::model::{Manifest, Question, QuestionKind, Values};
 use crate::progress::{Progress, Silent};
 
 /// The manifest's file name inside an evaluation folder.
@@ -245,13 +246,28 @@ fn link_source(
         .unwrap_or_else(|| entry.group.clone());
     let n = survey.respondents();
     let mut site_of_respondent = vec![None; n];
-    let question = entry.site_question.as_deref().and_then(|wanted| {
+    let mut survey = survey;
+    let position = entry.site_question.as_deref().and_then(|wanted| {
         let wanted_key = key(wanted);
         survey
             .questions
             .iter()
-            .find(|q| q.id == wanted || key(&q.text) == wanted_key)
+            .position(|q| q.id == wanted || key(&q.text) == wanted_key)
     });
+    // The manifest says this question names a structure: it is a closed question, even
+    // where many structures have a single respondent.
+    if let Some(index) = position {
+        if survey.questions[index].kind != QuestionKind::Single {
+            survey.correct(
+                index,
+                Correction {
+                    kind: Some(QuestionKind::Single),
+                    scale: None,
+                },
+            );
+        }
+    }
+    let question = position.map(|index| &survey.questions[index]);
     if let Some(q) = question {
         let names: Vec<Vec<String>> = manifest
             .sites

@@ -4,8 +4,8 @@
 //! for ordered answers, a scale; [`build`] reads the answers for a given kind, so that the
 //! evaluator's corrections (another kind, another scale order) rebuild the same way.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use calamine::Data;
 
@@ -50,6 +50,15 @@ pub fn cell_text(cell: &Data) -> Option<Cow<'_, str>> {
     }
 }
 
+/// Whether a cell holds an answer (without building its text).
+pub fn has_value(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => false,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => !s.trim().is_empty(),
+        _ => true,
+    }
+}
+
 /// A number as a person writes it: no trailing `.0`.
 pub fn format_number(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
@@ -73,6 +82,13 @@ fn parse_number(s: &str) -> Option<f64> {
     let t = s.trim();
     if t.is_empty() || t.len() > 40 {
         return None;
+    }
+    // Most answers are words: reject them before building anything.
+    if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | ',')) {
+        return None;
+    }
+    if let Ok(x) = t.parse::<f64>() {
+        return x.is_finite().then_some(x);
     }
     let cleaned: String = t
         .chars()
@@ -101,7 +117,7 @@ pub fn cell_date(cell: &Data) -> Option<i32> {
 
 fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let t = s.trim();
-    if t.len() < 8 || t.len() > 30 {
+    if t.len() < 8 || t.len() > 30 || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let day_part = t.split([' ', 'T']).next()?;
@@ -125,6 +141,19 @@ pub fn format_date(days: i32) -> String {
 
 /// Values that mean a box was ticked, or left unticked, in a one-column-per-option export.
 fn tick_value(cell: &Data, option: &str) -> Option<bool> {
+    const YES: [&str; 10] = [
+        "oui", "yes", "y", "1", "x", "vrai", "true", "coche", "checked", "selected",
+    ];
+    const NO: [&str; 8] = [
+        "non",
+        "no",
+        "n",
+        "0",
+        "faux",
+        "false",
+        "non coche",
+        "not selected",
+    ];
     match cell {
         Data::Empty => None,
         Data::Bool(b) => Some(*b),
@@ -136,29 +165,24 @@ fn tick_value(cell: &Data, option: &str) -> Option<bool> {
         Data::Float(f) if *f == 1.0 => Some(true),
         Data::Float(f) if *f == 0.0 => Some(false),
         Data::String(s) => {
-            let k = key(s);
-            if k.is_empty() {
+            let t = s.trim();
+            if t.is_empty() {
                 return None;
             }
-            if [
-                "oui", "yes", "y", "1", "x", "vrai", "true", "coche", "checked", "selected",
-            ]
-            .contains(&k.as_str())
-                || (!option.is_empty() && k == key(option))
-            {
+            // The common ticks compare without allocating; odd spellings go through `key`.
+            if YES.iter().any(|y| t.eq_ignore_ascii_case(y)) {
+                return Some(true);
+            }
+            if NO.iter().any(|n| t.eq_ignore_ascii_case(n)) {
+                return Some(false);
+            }
+            if !option.is_empty() && (t == option || key(t) == key(option)) {
+                return Some(true);
+            }
+            let k = key(t);
+            if YES.contains(&k.as_str()) {
                 Some(true)
-            } else if [
-                "non",
-                "no",
-                "n",
-                "0",
-                "faux",
-                "false",
-                "non coche",
-                "not selected",
-            ]
-            .contains(&k.as_str())
-            {
+            } else if NO.contains(&k.as_str()) {
                 Some(false)
             } else {
                 None
@@ -196,7 +220,7 @@ fn distinct(
     columns: &[usize],
     cap: usize,
 ) -> Option<Vec<(String, usize)>> {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<(String, usize)> = Vec::new();
     for &column in columns {
         for &r in rows {
@@ -343,14 +367,16 @@ fn heading_asks_for_text(text: &str) -> bool {
     .any(|w| k.contains(w))
 }
 
-/// Few distinct, repeated, short answers: a closed question.
+/// Few distinct answers, each given by several respondents: a closed question. Option
+/// labels may be long (a report's chart labels run past 80 characters); free text is told
+/// apart by answers that rarely repeat.
 fn looks_closed(labels: &[(String, usize)], n: usize, heading: &str) -> bool {
     let distinct = labels.len();
-    let long = labels
+    let very_long = labels
         .iter()
-        .filter(|(l, _)| l.chars().count() > 80)
+        .filter(|(l, _)| l.chars().count() > 200)
         .count();
-    if long * 4 > distinct {
+    if very_long * 4 > distinct {
         return false;
     }
     if heading_asks_for_text(heading) && distinct * 2 > n {
@@ -362,7 +388,9 @@ fn looks_closed(labels: &[(String, usize)], n: usize, heading: &str) -> bool {
             .all(|(l, _)| l.split_whitespace().count() <= 3);
         return distinct <= 5 && (distinct < n || short);
     }
-    distinct <= 20 && distinct * 3 <= n * 2
+    // Answers given once: many in free text, few in a closed list.
+    let singletons = labels.iter().filter(|(_, count)| *count == 1).count();
+    distinct <= MAX_CLOSED_LABELS && distinct * 3 <= n * 2 && singletons * 2 <= distinct.max(1)
 }
 
 /// The options of Google Forms checkbox answers joined with ", " in one cell, where an
@@ -379,7 +407,7 @@ pub fn split_joined(cells: &[Cow<'_, str>]) -> Option<Joined> {
     if !cells.iter().any(|c| c.contains(", ")) {
         return None;
     }
-    let mut whole: HashMap<&str, usize> = HashMap::new();
+    let mut whole: HashMap<&str, usize> = HashMap::default();
     for c in cells {
         *whole.entry(c.as_ref()).or_default() += 1;
     }
@@ -402,7 +430,7 @@ pub fn split_joined(cells: &[Cow<'_, str>]) -> Option<Joined> {
         .collect();
     let mut segmented = Vec::with_capacity(cells.len());
     let mut joined_cells = 0;
-    let mut piece_counts: HashMap<String, usize> = HashMap::new();
+    let mut piece_counts: HashMap<String, usize> = HashMap::default();
     for c in cells {
         let parts: Vec<&str> = c.split(", ").collect();
         let pieces = segment(&parts, &|piece| known.contains_key(piece))?;
@@ -418,7 +446,7 @@ pub fn split_joined(cells: &[Cow<'_, str>]) -> Option<Joined> {
         return None;
     }
     let mut options: Vec<String> = Vec::new();
-    let mut option_index: HashMap<String, usize> = HashMap::new();
+    let mut option_index: HashMap<String, usize> = HashMap::default();
     let mut picks = Vec::with_capacity(cells.len());
     for pieces in segmented {
         let mut ticked = Vec::new();
@@ -502,7 +530,7 @@ fn split_spaced(cells: &[Cow<'_, str>]) -> Option<Vec<Vec<String>>> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
     let mut joined = 0;
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut names: HashMap<&str, usize> = HashMap::default();
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
         let tokens: Vec<&str> = c.split_whitespace().collect();

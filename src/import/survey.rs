@@ -66,7 +66,7 @@ impl Survey {
         let layout = layout::detect(&raw);
         let mut plan = layout::plan(&raw, layout);
         let respondent_rows: Vec<usize> = (plan.header_rows..raw.height())
-            .filter(|&r| raw.row(r).iter().any(|c| cell_text(c).is_some()))
+            .filter(|&r| raw.row(r).iter().any(questions::has_value))
             .collect();
         let mut warnings = std::mem::take(&mut raw.warnings);
         let blank = raw.height().saturating_sub(plan.header_rows) - respondent_rows.len();

@@ -84,7 +84,10 @@ impl CountTable {
             ));
         }
         if self.scale_len > cols {
-            return bad(format!("échelle de {} points sur {cols} colonnes", self.scale_len));
+            return bad(format!(
+                "échelle de {} points sur {cols} colonnes",
+                self.scale_len
+            ));
         }
         Ok(())
     }
@@ -314,13 +317,13 @@ impl Crosstab {
             table.row_population.iter().sum(),
             denominator,
         );
-        let smallest = rows.iter().map(|r| r.respondents).min().unwrap_or(0);
+        let smallest = rows.iter().map(|r| r.respondents).min();
         Ok(Crosstab {
             col_labels: table.col_labels.clone(),
             scale_len: table.scale_len,
             multiple: table.multiple,
             denominator,
-            caution: Caution::small_groups_in_table(smallest),
+            caution: smallest.and_then(Caution::small_groups_in_table),
             rows,
             total,
         })
@@ -404,7 +407,11 @@ mod tests {
         let a = &x.rows[0];
         assert_eq!((a.n, a.apart_n), (40, 50));
         assert_eq!(a.cells[0].pct, Some(25.0));
-        assert_eq!(a.cells[4].pct, Some(20.0), "« Ne sait pas » over all who answered");
+        assert_eq!(
+            a.cells[4].pct,
+            Some(20.0),
+            "« Ne sait pas » over all who answered"
+        );
         // (10·4 + 20·3 + 5·2 + 5·1) / 40
         assert_eq!(a.mean_score, Some(115.0 / 40.0));
         assert_eq!(x.total.n, 42);

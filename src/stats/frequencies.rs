@@ -10,9 +10,9 @@ use crate::import::evaluation::Evaluation;
 use crate::import::layout::key;
 use crate::model::{Item, Question, QuestionKind, Values};
 
+use super::StatsError;
 use super::crosstab::{CountTable, Crosstab, Denominator};
 use super::grouping::Grouping;
-use super::StatsError;
 
 /// Label of the column counting free « other » answers.
 const OTHER_LABEL: &str = "Autre";
@@ -108,27 +108,72 @@ pub fn question_table(
 ) -> Result<QuestionTable, StatsError> {
     let (s0, q0) = locate(evaluation, qid)?;
     let reference = &evaluation.sources[s0].survey.questions[q0];
-    let closed = matches!(
-        reference.items.first().map(|i| &i.values),
-        Some(Values::Codes(_) | Values::Ticks(_))
-    );
-    if !closed {
-        return Err(StatsError::NotClosed {
-            qid: qid.to_owned(),
-            kind: reference.kind.id().to_owned(),
-        });
+    check_closed(reference, qid)?;
+    let mut sources = Vec::new();
+    let mut pooled: Vec<(&Question, &[Option<u32>])> = Vec::new();
+    for (s, q) in matching_questions(evaluation, qid, matching)? {
+        if let Some(grouped) = grouping.source(s) {
+            sources.push(evaluation.sources[s].entry.id.clone());
+            pooled.push((&evaluation.sources[s].survey.questions[q], &grouped.groups));
+        }
     }
-    let pooled: Vec<(usize, &Question)> = matching_questions(evaluation, qid, matching)?
-        .into_iter()
-        .filter(|&(s, _)| grouping.source(s).is_some())
-        .map(|(s, q)| (s, &evaluation.sources[s].survey.questions[q]))
-        .collect();
+    let (items, ungrouped) = count_pooled(reference, &pooled, &grouping.labels);
+    Ok(QuestionTable {
+        qid: qid.to_owned(),
+        text: reference.text.clone(),
+        kind: reference.kind,
+        grouping: grouping.name.clone(),
+        sources,
+        ungrouped,
+        items,
+    })
+}
 
-    // Columns: the reference's labels (scale first), then labels only others have.
-    let ordered = reference.is_ordered();
-    let mut labels: Vec<String> = reference.labels.clone();
-    let mut keys: Vec<String> = labels.iter().map(|l| key(l)).collect();
-    for (_, q) in &pooled {
+/// Counts of one closed question by a per-respondent group index (`groups[r]` indexes
+/// `group_labels`; `None`: no group), without an evaluation around it: one table per item.
+pub fn question_counts(
+    question: &Question,
+    groups: &[Option<u32>],
+    group_labels: &[String],
+) -> Result<Vec<ItemTable>, StatsError> {
+    check_closed(question, &question.id)?;
+    Ok(count_pooled(question, &[(question, groups)], group_labels).0)
+}
+
+fn check_closed(question: &Question, qid: &str) -> Result<(), StatsError> {
+    match question.items.first().map(|i| &i.values) {
+        Some(Values::Codes(_) | Values::Ticks(_)) => Ok(()),
+        _ => Err(StatsError::NotClosed {
+            qid: qid.to_owned(),
+            kind: question.kind.id().to_owned(),
+        }),
+    }
+}
+
+/// Count `pooled` questions (the reference among them), each with its respondents' groups.
+/// Returns one table per item of the reference, and respondents who answered its first
+/// item without a group.
+fn count_pooled(
+    reference: &Question,
+    pooled: &[(&Question, &[Option<u32>])],
+    group_labels: &[String],
+) -> (Vec<ItemTable>, u64) {
+    // Columns: the reference's labels (scale first), then labels only others have;
+    // spellings that differ only by accents, case or spacing share a column.
+    let mut labels: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut scale_len = 0;
+    for (k, label) in reference.labels.iter().enumerate() {
+        let key = key(label);
+        if !keys.contains(&key) {
+            keys.push(key);
+            labels.push(label.clone());
+            if k < reference.scale_len {
+                scale_len += 1;
+            }
+        }
+    }
+    for (q, _) in pooled {
         for label in &q.labels {
             let k = key(label);
             if !keys.contains(&k) {
@@ -137,23 +182,24 @@ pub fn question_table(
             }
         }
     }
+    let ordered = reference.is_ordered();
     let plain = reference.items.len() == 1;
-    let has_other = plain && pooled.iter().any(|(_, q)| !q.other.is_empty());
+    let has_other = plain && pooled.iter().any(|(q, _)| !q.other.is_empty());
     let label_cols = labels.len();
     if has_other {
         labels.push(OTHER_LABEL.to_owned());
     }
-    let multiple = matches!(reference.items[0].values, Values::Ticks(_));
+    let multiple = matches!(
+        reference.items.first().map(|i| &i.values),
+        Some(Values::Ticks(_))
+    );
 
     let mut items = Vec::with_capacity(reference.items.len());
     let mut ungrouped = 0;
     for (i, ref_item) in reference.items.iter().enumerate() {
-        let mut counter = Counter::new(grouping.labels.len(), labels.len(), label_cols);
-        for &(s, q) in &pooled {
+        let mut counter = Counter::new(group_labels.len(), labels.len(), label_cols);
+        for &(q, groups) in pooled {
             let Some(item) = matching_item(q, reference, i, ref_item) else {
-                continue;
-            };
-            let Some(grouped) = grouping.source(s) else {
                 continue;
             };
             let remap: Vec<u32> = q
@@ -164,13 +210,13 @@ pub fn question_table(
                     keys.iter().position(|c| *c == k).unwrap_or(0) as u32
                 })
                 .collect();
-            counter.count(&item.values, &grouped.groups, &remap);
+            counter.count(&item.values, groups, &remap);
             if plain {
-                counter.count_other(q, &item.values, &grouped.groups);
+                counter.count_other(q, &item.values, groups);
             }
         }
-        let scale_len = if ordered { reference.scale_len } else { 0 };
-        let (table, lost) = counter.finish(grouping, labels.clone(), scale_len, multiple);
+        let scale_len = if ordered { scale_len } else { 0 };
+        let (table, lost) = counter.finish(group_labels, labels.clone(), scale_len, multiple);
         if i == 0 {
             ungrouped = lost;
         }
@@ -183,19 +229,7 @@ pub fn question_table(
             },
         });
     }
-
-    Ok(QuestionTable {
-        qid: qid.to_owned(),
-        text: reference.text.clone(),
-        kind: reference.kind,
-        grouping: grouping.name.clone(),
-        sources: pooled
-            .iter()
-            .map(|(s, _)| evaluation.sources[*s].entry.id.clone())
-            .collect(),
-        ungrouped,
-        items,
-    })
+    (items, ungrouped)
 }
 
 /// (source index, question index) of a `SOURCE.QUESTION` id.
@@ -358,12 +392,12 @@ impl Counter {
     /// The table, and respondents who answered without a group.
     fn finish(
         self,
-        grouping: &Grouping,
+        group_labels: &[String],
         col_labels: Vec<String>,
         scale_len: usize,
         multiple: bool,
     ) -> (CountTable, u64) {
-        let mut table = CountTable::new(grouping.labels.clone(), col_labels);
+        let mut table = CountTable::new(group_labels.to_vec(), col_labels);
         table.scale_len = scale_len;
         table.multiple = multiple;
         let answered_of = |row: usize| -> u64 {
@@ -376,7 +410,12 @@ impl Counter {
                 line[..self.label_cols].iter().sum()
             };
             // Free « other » answers count as answering, except on a scale.
-            answered + if scale_len > 0 { 0 } else { self.other_only[row] }
+            answered
+                + if scale_len > 0 {
+                    0
+                } else {
+                    self.other_only[row]
+                }
         };
         for row in 0..self.rows {
             let line = &self.counts[row * self.stride..(row + 1) * self.stride];
@@ -413,21 +452,16 @@ fn sort_by_total(mut table: CountTable, has_other: bool) -> CountTable {
 mod tests {
     use super::*;
 
-    fn grouping(groups: Vec<Option<u32>>, labels: &[&str]) -> Grouping {
-        Grouping {
-            kind: super::super::GroupingKind::Site,
-            name: "Site".into(),
-            labels: labels.iter().map(|l| l.to_string()).collect(),
-            sources: vec![super::super::GroupedSource { source: 0, groups }],
-        }
+    fn labels(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|l| l.to_string()).collect()
     }
 
     #[test]
     fn codes_are_counted_by_group_with_an_ungrouped_sink() {
-        let g = grouping(vec![Some(0), Some(1), None, Some(0), Some(1)], &["A", "B"]);
+        let groups = [Some(0), Some(1), None, Some(0), Some(1)];
         let mut c = Counter::new(2, 2, 2);
-        c.count(&Values::Codes(vec![1, 2, 1, 0, 9]), &g.sources[0].groups, &[0, 1]);
-        let (t, lost) = c.finish(&g, vec!["x".into(), "y".into()], 0, false);
+        c.count(&Values::Codes(vec![1, 2, 1, 0, 9]), &groups, &[0, 1]);
+        let (t, lost) = c.finish(&labels(&["A", "B"]), labels(&["x", "y"]), 0, false);
         assert_eq!(t.counts, vec![vec![1, 0], vec![0, 1]]);
         assert_eq!(t.row_n, vec![1, 1], "an unknown code is no answer");
         assert_eq!(t.row_population, vec![2, 2]);
@@ -436,10 +470,10 @@ mod tests {
 
     #[test]
     fn ticks_count_respondents_not_ticks() {
-        let g = grouping(vec![Some(0), Some(0), Some(0)], &["A"]);
+        let groups = [Some(0), Some(0), Some(0)];
         let mut c = Counter::new(1, 3, 3);
-        c.count(&Values::Ticks(vec![0b011, 0b111, 0]), &g.sources[0].groups, &[0, 1, 2]);
-        let (t, _) = c.finish(&g, vec!["a".into(), "b".into(), "c".into()], 0, true);
+        c.count(&Values::Ticks(vec![0b011, 0b111, 0]), &groups, &[0, 1, 2]);
+        let (t, _) = c.finish(&labels(&["A"]), labels(&["a", "b", "c"]), 0, true);
         assert_eq!(t.counts, vec![vec![2, 2, 1]]);
         assert_eq!(t.row_n, vec![2]);
         assert_eq!(t.row_population, vec![3]);
@@ -447,7 +481,10 @@ mod tests {
 
     #[test]
     fn columns_of_unordered_tables_follow_totals_with_other_last() {
-        let mut t = CountTable::new(vec!["A".into()], vec!["a".into(), "b".into(), "Autre".into()]);
+        let mut t = CountTable::new(
+            vec!["A".into()],
+            vec!["a".into(), "b".into(), "Autre".into()],
+        );
         t.counts = vec![vec![1, 5, 9]];
         let t = sort_by_total(t, true);
         assert_eq!(t.col_labels, vec!["b", "a", "Autre"]);

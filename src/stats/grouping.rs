@@ -151,8 +151,11 @@ impl Grouping {
             push_new(&mut codes, n);
         }
         let index_of = |code: &str| codes.iter().position(|c| c == code).map(|i| i as u32);
-        let site_network: Vec<Option<u32>> =
-            manifest.sites.iter().map(|s| index_of(&s.network)).collect();
+        let site_network: Vec<Option<u32>> = manifest
+            .sites
+            .iter()
+            .map(|s| index_of(&s.network))
+            .collect();
         let mut grouping = Grouping {
             kind: GroupingKind::Network,
             name: "Réseau".to_owned(),
@@ -251,11 +254,12 @@ impl Grouping {
     /// The answers to a closed single-answer question (`SOURCE.QUESTION`): one group per
     /// answer label, respondents of that source only.
     pub fn by_question(evaluation: &Evaluation, qid: &str) -> Result<Grouping, StatsError> {
-        let (source, question) = evaluation
-            .find(qid)
-            .ok_or_else(|| StatsError::UnknownQuestion {
-                qid: qid.to_owned(),
-            })?;
+        let (source, question) =
+            evaluation
+                .find(qid)
+                .ok_or_else(|| StatsError::UnknownQuestion {
+                    qid: qid.to_owned(),
+                })?;
         let codes = match question.items.as_slice() {
             [item] => match &item.values {
                 Values::Codes(codes) => codes,

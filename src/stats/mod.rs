@@ -33,7 +33,9 @@ pub use crosstab::{Caution, Cell, CountTable, Crosstab, CrosstabRow, Denominator
 pub use disclosure::{
     DisclosureProfile, Published, SuppressedTable, Suppression, recomputable_cells, suppress,
 };
-pub use frequencies::{ItemTable, Matching, QuestionTable, matching_questions, question_table};
+pub use frequencies::{
+    ItemTable, Matching, QuestionTable, matching_questions, question_counts, question_table,
+};
 pub use grouping::{GroupedSource, Grouping, GroupingKind};
 pub use intervals::{Z_95, wilson, wilson_z};
 pub use numeric::{NumericRow, NumericSummary, NumericTable, numeric_table, summarize};

@@ -130,7 +130,12 @@ mod tests {
     #[test]
     fn chi_square_tail_matches_printed_tables() {
         // Critical values at 5 % from any printed table (e.g. Fisher & Yates).
-        for (x, df) in [(3.841_459, 1), (5.991_465, 2), (7.814_728, 3), (11.070_5, 5)] {
+        for (x, df) in [
+            (3.841_459, 1),
+            (5.991_465, 2),
+            (7.814_728, 3),
+            (11.070_5, 5),
+        ] {
             let p = chi_square_p_value(x, df);
             assert!((p - 0.05).abs() < 1e-6, "df {df}: {p}");
         }

@@ -19,13 +19,13 @@
 //! is recorded in [`Sample::reference`] with the test of `tests/sample_surveys.rs` that
 //! checks it through the importer.
 
-pub mod answers;
+mod answers;
 pub mod counsellors;
-pub mod deal;
+mod deal;
 pub mod directors;
 pub mod employers;
-pub mod formats;
-pub mod table;
+mod formats;
+mod table;
 pub mod youth_ml;
 pub mod youth_pe;
 
@@ -168,6 +168,7 @@ fn test(name: &str) -> String {
 
 /// The report's figures that the questionnaires reproduce, and the directions they follow.
 fn record_figures(sample: &mut Sample) {
+    let mut all: Vec<(String, String, String, String, String)> = Vec::new();
     let counts = test("respondent_counts_match_the_report");
     for q in &QUESTIONNAIRES {
         let what = if q.kind == "interviews" {
@@ -175,13 +176,13 @@ fn record_figures(sample: &mut Sample) {
         } else {
             "Répondants"
         };
-        sample.figure(
-            q.label,
-            what,
-            &format_count(q.respondents),
-            "L214–224",
-            &counts,
-        );
+        all.push((
+            q.label.to_owned(),
+            what.to_owned(),
+            format_count(q.respondents),
+            "L214–224".to_owned(),
+            counts.clone(),
+        ));
     }
     let figures: [(&str, &str, &str, &str, &str); 17] = [
         (
@@ -262,21 +263,21 @@ fn record_figures(sample: &mut Sample) {
             "young_people_profile_matches_the_report",
         ),
         (
-            "Conseillers",
+            "Conseillers Mission locale et Pôle emploi",
             "Mutualisation des actions avec d'autres dispositifs",
             "plutôt rares à Pôle emploi, fréquente en Mission locale",
             "L2421–2427, L2569–2574",
             "pooling_is_rare_at_pe_and_frequent_at_ml",
         ),
         (
-            "Conseillers",
+            "Conseillers Mission locale et Pôle emploi",
             "Pertinence et efficacité des éléments du dispositif",
             "positives ; reporting négatif en moyenne, uniquement à Pôle emploi",
             "L2678–2683",
             "components_are_judged_positively_except_reporting_at_pe",
         ),
         (
-            "Conseillers",
+            "Conseillers Mission locale et Pôle emploi",
             "Efficacité comparée aux autres dispositifs renforcés",
             "plus efficace (PE), aussi efficace en majorité (ML)",
             "L2694–2699, L2822–2824",
@@ -299,24 +300,31 @@ fn record_figures(sample: &mut Sample) {
         (
             "Employeurs",
             "Contacts principalement en lien avec Pôle emploi",
-            "29 sur 40",
+            "principalement (29 sur 40 dans l'échantillon)",
             "L244–252",
             "employers_are_mostly_linked_to_pole_emploi",
         ),
     ];
-    for (section, figure, value, line, name) in figures {
-        sample.figure(section, figure, value, line, &test(name));
-    }
+    let owned = |(section, figure, value, line, name): (&str, &str, &str, &str, &str)| {
+        (
+            section.to_owned(),
+            figure.to_owned(),
+            value.to_owned(),
+            line.to_owned(),
+            test(name),
+        )
+    };
+    all.extend(figures.into_iter().map(owned));
     let directions: [(&str, &str, &str, &str, &str); 5] = [
         (
-            "Conseillers",
+            "Conseillers Mission locale et Pôle emploi",
             "Critères d'orientation : âge et projet déterminants en ML, lien employeurs non ; fréquence des contacts et lien employeurs à PE",
             "classement",
             "L1532–1539, L1634–1639",
             "orientation_criteria_follow_the_report",
         ),
         (
-            "Conseillers",
+            "Conseillers Mission locale et Pôle emploi",
             "Actions proposées : outils de recherche d'emploi et offres (PE), outils et rapprochement entreprises (ML)",
             "classement",
             "L2397–2400, L2556–2561",
@@ -344,8 +352,18 @@ fn record_figures(sample: &mut Sample) {
             "open_answers_are_varied_and_name_no_one",
         ),
     ];
-    for (section, figure, value, line, name) in directions {
-        sample.figure(section, figure, value, line, &test(name));
+    all.extend(directions.into_iter().map(owned));
+    // One block per section in REFERENCE.md: the groups in the report's order, then the
+    // comparisons of both counsellor groups.
+    let order = |section: &str| {
+        QUESTIONNAIRES
+            .iter()
+            .position(|q| q.label == section)
+            .unwrap_or(QUESTIONNAIRES.len())
+    };
+    all.sort_by_key(|(section, ..)| order(section));
+    for (section, figure, value, line, name) in all {
+        sample.figure(&section, &figure, &value, &line, &name);
     }
 }
 

@@ -176,7 +176,10 @@ impl AtelierApp {
 
     /// Open an evaluation folder (holding `atelier.json`).
     fn pick_folder(&mut self, ctx: &egui::Context) {
-        if let Some(path) = rfd::FileDialog::new().set_title("Ouvrir un dossier d'évaluation").pick_folder() {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_title("Ouvrir un dossier d'évaluation")
+            .pick_folder()
+        {
             self.open_path(ctx, &path);
         }
     }
@@ -192,7 +195,11 @@ impl AtelierApp {
         if !crate::store::is_project_file(&path) {
             path.set_extension("atelier");
         }
-        match crate::store::Project::create_from_dir(&path, &self.state.root, &crate::progress::Silent) {
+        match crate::store::Project::create_from_dir(
+            &path,
+            &self.state.root,
+            &crate::progress::Silent,
+        ) {
             Ok(project) => {
                 drop(project);
                 self.status = format!("Projet enregistré : {}", path.display());
@@ -354,10 +361,13 @@ impl AtelierApp {
                         ui.close();
                         self.pick_folder(ctx);
                     }
-                    let can_save = self.state.project.is_none() && !self.state.manifest.sources.is_empty();
+                    let can_save =
+                        self.state.project.is_none() && !self.state.manifest.sources.is_empty();
                     if ui
                         .add_enabled(can_save, egui::Button::new("Enregistrer comme projet…"))
-                        .on_hover_text("Un seul fichier .atelier qui garde les sources et vos corrections")
+                        .on_hover_text(
+                            "Un seul fichier .atelier qui garde les sources et vos corrections",
+                        )
                         .clicked()
                     {
                         ui.close();
@@ -394,7 +404,10 @@ impl AtelierApp {
             }
             if let Some(error) = self.state.save_errors.last() {
                 ui.separator();
-                ui.label(RichText::new(format!("Enregistrement impossible : {error}")).color(ui.visuals().error_fg_color));
+                ui.label(
+                    RichText::new(format!("Enregistrement impossible : {error}"))
+                        .color(ui.visuals().error_fg_color),
+                );
             }
         });
     }

@@ -33,7 +33,11 @@ pub(super) struct Plan<'a> {
 }
 
 fn series_name(name: &str) -> &str {
-    if name.is_empty() { "Ensemble des répondants" } else { name }
+    if name.is_empty() {
+        "Ensemble des répondants"
+    } else {
+        name
+    }
 }
 
 pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
@@ -54,7 +58,10 @@ pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
             .enumerate()
             .map(|(i, s)| {
                 let n = text::n_label(s.n, chart.small_n);
-                (format!("{} ({n})", series_name(&s.name)), palette::qualitative(i))
+                (
+                    format!("{} ({n})", series_name(&s.name)),
+                    palette::qualitative(i),
+                )
             })
             .collect()
     };
@@ -109,7 +116,11 @@ pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
     } else {
         small.width("100")
     } + gap;
-    let per_row = if stacked { 1 } else { chart.series.len().max(1) };
+    let per_row = if stacked {
+        1
+    } else {
+        chart.series.len().max(1)
+    };
     let sub = small.size * 1.35;
     let band_min = rows
         .iter()
@@ -136,7 +147,12 @@ pub(super) fn notes(chart: &BarChart) -> Vec<String> {
     if chart.multiple_choice {
         out.push("Plusieurs réponses possibles : le total peut dépasser 100 %.".into());
     }
-    if chart.series.iter().flat_map(|s| &s.values).any(|v| v.interval.is_some()) {
+    if chart
+        .series
+        .iter()
+        .flat_map(|s| &s.values)
+        .any(|v| v.interval.is_some())
+    {
         out.push("Traits : intervalle de confiance à 95 %.".into());
     }
     if chart.series.iter().any(|s| s.n < chart.small_n) {
@@ -147,7 +163,28 @@ pub(super) fn notes(chart: &BarChart) -> Vec<String> {
 
 impl Plan<'_> {
     pub(super) fn needed_height(&self) -> f64 {
-        self.legend.height() + self.ctx.px(8.0) + self.band_min * self.rows.len() as f64 + self.axis_h
+        self.legend.height()
+            + self.ctx.px(8.0)
+            + self.band_min * self.rows.len() as f64
+            + self.axis_h
+    }
+
+    fn max_band(&self) -> f64 {
+        let per_row = if self.chart.mode == BarMode::Stacked {
+            1
+        } else {
+            self.chart.series.len()
+        };
+        self.ctx.px(if per_row == 1 {
+            44.0
+        } else {
+            18.0 * per_row as f64 + 14.0
+        })
+    }
+
+    /// Height at which bars reach a comfortable thickness.
+    pub(super) fn comfortable_height(&self) -> f64 {
+        self.needed_height() + self.rows.len() as f64 * (self.max_band() - self.band_min).max(0.0)
     }
 
     fn x(&self, pct: f64) -> f64 {
@@ -162,8 +199,9 @@ impl Plan<'_> {
         self.legend.draw(p, self.rect.x0, y)?;
         y += self.legend.height() + ctx.px(8.0);
         let spare = (self.rect.h() - self.needed_height()).max(0.0);
-        let max_band = ctx.px(if stacked { 44.0 } else { 18.0 * self.chart.series.len() as f64 + 14.0 });
-        let band = self.band_min + (spare / self.rows.len().max(1) as f64).min((max_band - self.band_min).max(0.0));
+        let max_band = self.max_band();
+        let band = self.band_min
+            + (spare / self.rows.len().max(1) as f64).min((max_band - self.band_min).max(0.0));
         let top = y;
         let bottom = top + band * self.rows.len() as f64;
 
@@ -172,13 +210,28 @@ impl Plan<'_> {
             let x = self.x(t);
             p.line((x, top), (x, bottom), palette::GRID, ctx.px(1.0))?;
             let s = format!("{}\u{a0}%", text::pct(t));
-            p.text(&s, x, bottom + ctx.px(4.0) + small.ascent(), small, palette::MUTED, Align::Center)?;
+            p.text(
+                &s,
+                x,
+                bottom + ctx.px(4.0) + small.ascent(),
+                small,
+                palette::MUTED,
+                Align::Center,
+            )?;
             t += self.step;
         }
 
         for (r, row) in self.rows.iter().enumerate() {
             let y0 = top + r as f64 * band;
-            draw_lines_centred(p, &row.lines, self.rect.x0, y0 + band / 2.0, label, palette::INK, Align::Left)?;
+            draw_lines_centred(
+                p,
+                &row.lines,
+                self.rect.x0,
+                y0 + band / 2.0,
+                label,
+                palette::INK,
+                Align::Left,
+            )?;
             if stacked {
                 self.draw_stacked(p, r, y0 + band / 2.0, (band * 0.7).min(ctx.px(30.0)))?;
             } else {
@@ -190,16 +243,31 @@ impl Plan<'_> {
                 }
             }
         }
-        p.line((self.plot_x0, top), (self.plot_x0, bottom), palette::AXIS, ctx.px(1.0))?;
+        p.line(
+            (self.plot_x0, top),
+            (self.plot_x0, bottom),
+            palette::AXIS,
+            ctx.px(1.0),
+        )?;
         Ok(bottom + self.axis_h - self.rect.y0)
     }
 
-    fn draw_grouped(&self, p: &mut dyn Painter, s: usize, c: usize, cy: f64, h: f64) -> Result<(), ChartError> {
+    fn draw_grouped(
+        &self,
+        p: &mut dyn Painter,
+        s: usize,
+        c: usize,
+        cy: f64,
+        h: f64,
+    ) -> Result<(), ChartError> {
         let small = self.ctx.small();
         let v = self.chart.series[s].values[c];
         let colour = palette::qualitative(s);
         let x1 = self.x(v.pct);
-        p.fill(Rect::new(self.plot_x0, cy - h / 2.0, x1, cy + h / 2.0), colour)?;
+        p.fill(
+            Rect::new(self.plot_x0, cy - h / 2.0, x1, cy + h / 2.0),
+            colour,
+        )?;
         let mut end = x1;
         if let Some((lo, hi)) = v.interval {
             let (a, b) = (self.x(lo), self.x(hi));
@@ -210,10 +278,24 @@ impl Plan<'_> {
             end = end.max(b);
         }
         let label = text::pct(v.pct);
-        text_mid(p, &label, end + self.ctx.px(4.0), cy, small, palette::INK, Align::Left)
+        text_mid(
+            p,
+            &label,
+            end + self.ctx.px(4.0),
+            cy,
+            small,
+            palette::INK,
+            Align::Left,
+        )
     }
 
-    fn draw_stacked(&self, p: &mut dyn Painter, s: usize, cy: f64, h: f64) -> Result<(), ChartError> {
+    fn draw_stacked(
+        &self,
+        p: &mut dyn Painter,
+        s: usize,
+        cy: f64,
+        h: f64,
+    ) -> Result<(), ChartError> {
         let ctx = self.ctx;
         let small = ctx.small();
         let series = &self.chart.series[s];
@@ -224,12 +306,24 @@ impl Plan<'_> {
             p.fill(Rect::new(x0, cy - h / 2.0, x1, cy + h / 2.0), colour)?;
             let label = text::pct(v.pct);
             if v.pct >= 0.5 && x1 - x0 >= small.width(&label) + ctx.px(4.0) {
-                text_mid(p, &label, (x0 + x1) / 2.0, cy, small, colour.text_on(), Align::Center)?;
+                text_mid(
+                    p,
+                    &label,
+                    (x0 + x1) / 2.0,
+                    cy,
+                    small,
+                    colour.text_on(),
+                    Align::Center,
+                )?;
             }
             acc += v.pct;
         }
         let n = text::n_label(series.n, self.chart.small_n);
-        let c = if series.n < self.chart.small_n { palette::CAUTION } else { palette::MUTED };
+        let c = if series.n < self.chart.small_n {
+            palette::CAUTION
+        } else {
+            palette::MUTED
+        };
         text_mid(p, &n, self.rect.x1, cy, small, c, Align::Right)
     }
 }

@@ -34,11 +34,17 @@ fn dashed(p: &mut dyn Painter, x: f64, y0: f64, y1: f64, ctx: &Ctx) -> Result<()
     let (dash, gap) = (ctx.px(5.0), ctx.px(3.0));
     let mut y = y0;
     while y < y1 {
-        p.line((x, y), (x, (y + dash).min(y1)), palette::INK, ctx.px(1.5))?;
+        p.line((x, y), (x, (y + dash).min(y1)), palette::INK, ctx.px(1.2))?;
         y += dash + gap;
     }
     Ok(())
 }
+
+/// Comfortable height of one box's band, in points.
+const BOX_BAND: f64 = 60.0;
+
+/// Comfortable height of a histogram, in points.
+pub(super) const HISTOGRAM_COMFORTABLE: f64 = 340.0;
 
 /// Height a histogram needs at least.
 pub(super) fn histogram_height(_: &Histogram, ctx: &Ctx) -> f64 {
@@ -86,49 +92,124 @@ pub(super) fn draw_histogram(
         rect.y1 - 2.0 * small.line_height() - ctx.px(10.0),
     );
     let lo = h.bins.iter().map(|b| b.lower).fold(f64::INFINITY, f64::min);
-    let hi = h.bins.iter().map(|b| b.upper).fold(f64::NEG_INFINITY, f64::max);
+    let hi = h
+        .bins
+        .iter()
+        .map(|b| b.upper)
+        .fold(f64::NEG_INFINITY, f64::max);
     let x = |v: f64| plot.x0 + (v - lo) / (hi - lo) * plot.w();
     let y = |c: f64| plot.y1 - c / y_end * plot.h();
 
-    p.text("Effectif", rect.x0, rect.y0 + small.ascent(), small, palette::MUTED, Align::Left)?;
+    p.text(
+        "Effectif",
+        rect.x0,
+        rect.y0 + small.ascent(),
+        small,
+        palette::MUTED,
+        Align::Left,
+    )?;
     let n = text::n_label(h.n, crate::charts::spec::SMALL_N);
-    p.text(&n, rect.x1, rect.y0 + small.ascent(), small, palette::MUTED, Align::Right)?;
+    p.text(
+        &n,
+        rect.x1,
+        rect.y0 + small.ascent(),
+        small,
+        palette::MUTED,
+        Align::Right,
+    )?;
     for t in &y_ticks {
         let yy = y(*t);
         p.line((plot.x0, yy), (plot.x1, yy), palette::GRID, ctx.px(1.0))?;
-        text_mid(p, &text::number(*t, 0), plot.x0 - gap, yy, small, palette::MUTED, Align::Right)?;
+        text_mid(
+            p,
+            &text::number(*t, 0),
+            plot.x0 - gap,
+            yy,
+            small,
+            palette::MUTED,
+            Align::Right,
+        )?;
     }
     let colour = palette::qualitative(0);
     for b in &h.bins {
         let (x0, x1) = (x(b.lower), x(b.upper));
-        p.fill(Rect::new(x0 + ctx.px(0.5), y(b.count as f64), x1 - ctx.px(0.5), plot.y1), colour)?;
+        p.fill(
+            Rect::new(
+                x0 + ctx.px(0.5),
+                y(b.count as f64),
+                x1 - ctx.px(0.5),
+                plot.y1,
+            ),
+            colour,
+        )?;
     }
-    p.line((plot.x0, plot.y1), (plot.x1, plot.y1), palette::AXIS, ctx.px(1.0))?;
+    p.line(
+        (plot.x0, plot.y1),
+        (plot.x1, plot.y1),
+        palette::AXIS,
+        ctx.px(1.0),
+    )?;
     let (start, end, step) = nice_range(lo, hi, 8);
     let dec = decimals(step);
     for t in ticks(start, end, step, lo, hi) {
         let xx = x(t);
-        p.line((xx, plot.y1), (xx, plot.y1 + ctx.px(4.0)), palette::AXIS, ctx.px(1.0))?;
+        p.line(
+            (xx, plot.y1),
+            (xx, plot.y1 + ctx.px(4.0)),
+            palette::AXIS,
+            ctx.px(1.0),
+        )?;
         let s = text::number(t, dec);
-        p.text(&s, xx, plot.y1 + ctx.px(5.0) + small.ascent(), small, palette::MUTED, Align::Center)?;
+        p.text(
+            &s,
+            xx,
+            plot.y1 + ctx.px(5.0) + small.ascent(),
+            small,
+            palette::MUTED,
+            Align::Center,
+        )?;
     }
     let title_y = plot.y1 + ctx.px(8.0) + small.line_height() + small.ascent();
-    p.text(&h.value_label, (plot.x0 + plot.x1) / 2.0, title_y, ctx.label(), palette::INK, Align::Center)?;
+    p.text(
+        &h.value_label,
+        (plot.x0 + plot.x1) / 2.0,
+        title_y,
+        ctx.label(),
+        palette::INK,
+        Align::Center,
+    )?;
 
-    let mut line = 0;
-    for (value, name) in [(h.mean, "Moyenne"), (h.median, "Médiane")] {
-        let Some(v) = value else { continue };
+    // Markers in value order: the lower one labelled on its left, the higher on its right,
+    // each label on its own line so that no label crosses the other marker.
+    let mut markers: Vec<(f64, &str)> = [(h.mean, "Moyenne"), (h.median, "Médiane")]
+        .into_iter()
+        .filter_map(|(v, name)| v.map(|v| (v, name)))
+        .collect();
+    markers.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let count = markers.len();
+    for (line, (v, name)) in markers.into_iter().enumerate() {
         let xx = x(v.clamp(lo, hi));
-        let label_y = rect.y0 + small.line_height() * (1 + line) as f64 + small.ascent() + ctx.px(2.0);
-        dashed(p, xx, label_y - small.ascent() + small.size, plot.y1, ctx)?;
+        let label_y =
+            rect.y0 + small.line_height() * (1 + line) as f64 + small.ascent() + ctx.px(2.0);
+        dashed(
+            p,
+            xx,
+            label_y - small.ascent() + small.size * 0.3,
+            plot.y1,
+            ctx,
+        )?;
         let s = format!("{name} : {}", text::number(v, 1));
-        let (ax, align) = if xx > (plot.x0 + plot.x1) / 2.0 {
-            (xx - ctx.px(4.0), Align::Right)
+        let right_side = if count == 2 {
+            line == 0
         } else {
+            xx < (plot.x0 + plot.x1) / 2.0
+        };
+        let (ax, align) = if right_side {
             (xx + ctx.px(4.0), Align::Left)
+        } else {
+            (xx - ctx.px(4.0), Align::Right)
         };
         p.text(&s, ax, label_y, small, palette::INK, align)?;
-        line += 1;
     }
     Ok(rect.h())
 }
@@ -159,16 +240,20 @@ pub(super) fn boxplot_plan<'a>(plot: &'a BoxPlot, ctx: &Ctx, rect: Rect) -> BoxP
         .iter()
         .map(|b| text::wrap(&b.label, label, max_label))
         .collect();
-    let label_w = labels.iter().map(|l| text::widest(l, label)).fold(0.0, f64::max);
+    let label_w = labels
+        .iter()
+        .map(|l| text::widest(l, label))
+        .fold(0.0, f64::max);
     let n_w = plot
         .boxes
         .iter()
         .map(|b| small.width(&text::n_label(b.n, crate::charts::spec::SMALL_N)))
         .fold(0.0, f64::max);
-    let values = plot
-        .boxes
-        .iter()
-        .flat_map(|b| [b.low, b.high].into_iter().chain(b.outliers.iter().copied()));
+    let values = plot.boxes.iter().flat_map(|b| {
+        [b.low, b.high]
+            .into_iter()
+            .chain(b.outliers.iter().copied())
+    });
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -196,7 +281,11 @@ pub(super) fn boxplot_notes(plot: &BoxPlot) -> Vec<String> {
          moustaches : valeurs extrêmes hors valeurs isolées (points)."
             .to_string(),
     ];
-    if plot.boxes.iter().any(|b| b.n < crate::charts::spec::SMALL_N) {
+    if plot
+        .boxes
+        .iter()
+        .any(|b| b.n < crate::charts::spec::SMALL_N)
+    {
         out.push(text::small_n_note(crate::charts::spec::SMALL_N));
     }
     out
@@ -205,6 +294,12 @@ pub(super) fn boxplot_notes(plot: &BoxPlot) -> Vec<String> {
 impl BoxPlan<'_> {
     pub(super) fn needed_height(&self) -> f64 {
         self.band_min * self.plot.boxes.len() as f64 + self.axis_h
+    }
+
+    /// Height at which boxes reach a comfortable thickness.
+    pub(super) fn comfortable_height(&self) -> f64 {
+        self.needed_height()
+            + self.plot.boxes.len() as f64 * (self.ctx.px(BOX_BAND) - self.band_min).max(0.0)
     }
 
     fn x(&self, v: f64) -> f64 {
@@ -217,7 +312,7 @@ impl BoxPlan<'_> {
         let (label, small) = (ctx.label(), ctx.small());
         let spare = (self.rect.h() - self.needed_height()).max(0.0);
         let count = self.plot.boxes.len().max(1) as f64;
-        let band = self.band_min + (spare / count).min((ctx.px(64.0) - self.band_min).max(0.0));
+        let band = self.band_min + (spare / count).min((ctx.px(BOX_BAND) - self.band_min).max(0.0));
         let top = self.rect.y0;
         let bottom = top + band * count;
         let (start, end, step) = self.range;
@@ -226,13 +321,35 @@ impl BoxPlan<'_> {
             let x = self.x(t);
             p.line((x, top), (x, bottom), palette::GRID, ctx.px(1.0))?;
             let s = text::number(t, dec);
-            p.text(&s, x, bottom + ctx.px(4.0) + small.ascent(), small, palette::MUTED, Align::Center)?;
+            p.text(
+                &s,
+                x,
+                bottom + ctx.px(4.0) + small.ascent(),
+                small,
+                palette::MUTED,
+                Align::Center,
+            )?;
         }
         let title_y = bottom + ctx.px(8.0) + small.line_height() + small.ascent();
-        p.text(&self.plot.value_label, (self.x0 + self.x1) / 2.0, title_y, label, palette::INK, Align::Center)?;
+        p.text(
+            &self.plot.value_label,
+            (self.x0 + self.x1) / 2.0,
+            title_y,
+            label,
+            palette::INK,
+            Align::Center,
+        )?;
         for (i, b) in self.plot.boxes.iter().enumerate() {
             let cy = top + (i as f64 + 0.5) * band;
-            draw_lines_centred(p, &self.labels[i], self.rect.x0, cy, label, palette::INK, Align::Left)?;
+            draw_lines_centred(
+                p,
+                &self.labels[i],
+                self.rect.x0,
+                cy,
+                label,
+                palette::INK,
+                Align::Left,
+            )?;
             let h = (band * 0.5).min(ctx.px(30.0));
             let colour = palette::qualitative(i);
             let (y0, y1) = (cy - h / 2.0, cy + h / 2.0);
@@ -240,24 +357,44 @@ impl BoxPlan<'_> {
             p.line((self.x(b.low), cy), (self.x(b.q1), cy), palette::AXIS, w)?;
             p.line((self.x(b.q3), cy), (self.x(b.high), cy), palette::AXIS, w)?;
             for v in [b.low, b.high] {
-                p.line((self.x(v), cy - h * 0.3), (self.x(v), cy + h * 0.3), palette::AXIS, w)?;
+                p.line(
+                    (self.x(v), cy - h * 0.3),
+                    (self.x(v), cy + h * 0.3),
+                    palette::AXIS,
+                    w,
+                )?;
             }
             let (bx0, bx1) = (self.x(b.q1), self.x(b.q3));
-            p.fill(Rect::new(bx0, y0, bx1, y1), colour.mix(palette::WHITE, 0.55))?;
-            for (a, c) in [((bx0, y0), (bx1, y0)), ((bx0, y1), (bx1, y1)), ((bx0, y0), (bx0, y1)), ((bx1, y0), (bx1, y1))] {
+            p.fill(
+                Rect::new(bx0, y0, bx1, y1),
+                colour.mix(palette::WHITE, 0.55),
+            )?;
+            for (a, c) in [
+                ((bx0, y0), (bx1, y0)),
+                ((bx0, y1), (bx1, y1)),
+                ((bx0, y0), (bx0, y1)),
+                ((bx1, y0), (bx1, y1)),
+            ] {
                 p.line(a, c, colour, w)?;
             }
             let mx = self.x(b.median);
             p.line((mx, y0), (mx, y1), palette::INK, ctx.px(2.5))?;
             if let Some(mean) = b.mean {
                 let (x, r) = (self.x(mean), h * 0.22);
-                p.polygon(&[(x, cy - r), (x + r, cy), (x, cy + r), (x - r, cy)], palette::INK)?;
+                p.polygon(
+                    &[(x, cy - r), (x + r, cy), (x, cy + r), (x - r, cy)],
+                    palette::INK,
+                )?;
             }
             for &o in &b.outliers {
                 p.circle((self.x(o), cy), ctx.px(2.5), palette::AXIS)?;
             }
             let n = text::n_label(b.n, crate::charts::spec::SMALL_N);
-            let c = if b.n < crate::charts::spec::SMALL_N { palette::CAUTION } else { palette::MUTED };
+            let c = if b.n < crate::charts::spec::SMALL_N {
+                palette::CAUTION
+            } else {
+                palette::MUTED
+            };
             text_mid(p, &n, self.rect.x1, cy, small, c, Align::Right)?;
         }
         Ok(bottom + self.axis_h - self.rect.y0)

@@ -68,8 +68,12 @@ pub(super) fn plan<'a>(chart: &'a DivergingChart, ctx: &Ctx, rect: Rect) -> Plan
 
     // Legend in scale order, non-substantive answers last.
     let colours = palette::diverging(chart.scale.len());
-    let mut entries: Vec<(String, Rgb)> =
-        chart.scale.iter().cloned().zip(colours.iter().copied()).collect();
+    let mut entries: Vec<(String, Rgb)> = chart
+        .scale
+        .iter()
+        .cloned()
+        .zip(colours.iter().copied())
+        .collect();
     for (k, l) in chart.non_substantive.iter().enumerate() {
         entries.push((l.clone(), palette::non_substantive(k)));
     }
@@ -130,16 +134,21 @@ pub(super) fn plan<'a>(chart: &'a DivergingChart, ctx: &Ctx, rect: Rect) -> Plan
         side_max = side_max.max(-left).max(right);
         ns_max = ns_max.max(ns);
     }
-    let step = crate::charts::layout::nice_step(side_max, 2);
+    let step = crate::charts::layout::nice_step(side_max, 4);
     let ext = (side_max / step).ceil() * step;
-    let ns_ext = if has_ns { (ns_max / 10.0).ceil().max(1.0) * 10.0 } else { 0.0 };
+    // The separate bar shares the main scale; its column is only as wide as its longest bar.
+    let ns_ext = if has_ns { ns_max.max(5.0) } else { 0.0 };
 
     let n_w = chart
         .rows
         .iter()
         .map(|r| small.width(&text::n_label(r.n(), chart.small_n)))
         .fold(0.0, f64::max);
-    let ns_value_w = if has_ns { small.width("100") + ctx.px(4.0) } else { 0.0 };
+    let ns_value_w = if has_ns {
+        small.width("100") + ctx.px(4.0)
+    } else {
+        0.0
+    };
     let ns_label = chart.non_substantive.join(" / ");
     let ns_min_w = text::widest_word(&ns_label, small);
     let count = panel_groups.len() as f64;
@@ -165,7 +174,13 @@ pub(super) fn plan<'a>(chart: &'a DivergingChart, ctx: &Ctx, rect: Rect) -> Plan
             let zero_x = x0 + ext * ppp;
             let ns_x0 = x0 + 2.0 * ext * ppp + gap;
             let header = g
-                .map(|g| text::wrap(g, header, (2.0 * ext * ppp).max(text::widest_word(g, header))))
+                .map(|g| {
+                    text::wrap(
+                        g,
+                        header,
+                        (2.0 * ext * ppp).max(text::widest_word(g, header)),
+                    )
+                })
                 .unwrap_or_default();
             Panel {
                 group: *g,
@@ -181,7 +196,11 @@ pub(super) fn plan<'a>(chart: &'a DivergingChart, ctx: &Ctx, rect: Rect) -> Plan
         .iter()
         .map(|p| block_height(p.header.len(), header))
         .fold(block_height(ns_header.len(), small), f64::max);
-    let header_h = if header_lines > 0.0 { header_lines + ctx.px(6.0) } else { 0.0 };
+    let header_h = if header_lines > 0.0 {
+        header_lines + ctx.px(6.0)
+    } else {
+        0.0
+    };
     let sub_min = sub_rows
         .iter()
         .map(|(_, l)| block_height(l.len(), small) + ctx.px(4.0))
@@ -251,8 +270,28 @@ impl Plan<'_> {
             + self.axis_h
     }
 
+    /// Height at which bars reach a comfortable thickness.
+    pub(super) fn comfortable_height(&self) -> f64 {
+        let subs = self.sub_rows.len() as f64;
+        let extra: f64 = self
+            .block_min
+            .iter()
+            .map(|b| (self.comfortable_sub() - b / subs).max(0.0) * subs)
+            .sum();
+        self.needed_height() + extra
+    }
+
+    fn comfortable_sub(&self) -> f64 {
+        self.ctx
+            .px(if self.sub_rows.len() > 1 { 30.0 } else { 44.0 })
+    }
+
     fn item_gap(&self) -> f64 {
-        if self.sub_rows.len() > 1 { self.ctx.px(8.0) } else { 0.0 }
+        if self.sub_rows.len() > 1 {
+            self.ctx.px(8.0)
+        } else {
+            0.0
+        }
     }
 
     fn row_index(&self, item: &str, group: Option<&str>) -> Option<usize> {
@@ -275,7 +314,15 @@ impl Plan<'_> {
         let header_bottom = y + self.header_h - ctx.px(6.0);
         for panel in &self.panels {
             let top = header_bottom - block_height(panel.header.len(), header);
-            draw_lines(p, &panel.header, panel.zero_x, top, header, palette::INK, Align::Center)?;
+            draw_lines(
+                p,
+                &panel.header,
+                panel.zero_x,
+                top,
+                header,
+                palette::INK,
+                Align::Center,
+            )?;
             if !self.ns_header.is_empty() {
                 let top = header_bottom - block_height(self.ns_header.len(), small);
                 let ns_w = panel.x1 - panel.ns_x0;
@@ -290,7 +337,7 @@ impl Plan<'_> {
         // Spread spare height over the bars, up to a comfortable thickness.
         let spare = (rect.h() - self.needed_height()).max(0.0);
         let bars = (self.items.len() * self.sub_rows.len()).max(1) as f64;
-        let max_sub = ctx.px(if self.sub_rows.len() > 1 { 30.0 } else { 40.0 });
+        let max_sub = self.comfortable_sub();
         let rows_top = y;
         let mut bands = Vec::with_capacity(self.items.len());
         for (i, _) in self.items.iter().enumerate() {
@@ -318,14 +365,35 @@ impl Plan<'_> {
         let mut top = rows_top;
         for (i, (item, lines)) in self.items.iter().enumerate() {
             let block_h = bands[i] * self.sub_rows.len() as f64;
-            draw_lines_centred(p, lines, rect.x0, top + block_h / 2.0, label, palette::INK, Align::Left)?;
+            draw_lines_centred(
+                p,
+                lines,
+                rect.x0,
+                top + block_h / 2.0,
+                label,
+                palette::INK,
+                Align::Left,
+            )?;
             if i > 0 && self.sub_rows.len() > 1 {
                 let sep_y = top - self.item_gap() / 2.0;
-                p.line((rect.x0, sep_y), (rect.x1, sep_y), palette::GRID, ctx.px(1.0))?;
+                p.line(
+                    (rect.x0, sep_y),
+                    (rect.x1, sep_y),
+                    palette::GRID,
+                    ctx.px(1.0),
+                )?;
             }
             for (k, (group, sub_lines)) in self.sub_rows.iter().enumerate() {
                 let cy = top + (k as f64 + 0.5) * bands[i];
-                draw_lines_centred(p, sub_lines, self.sub_label_x, cy, small, palette::MUTED, Align::Right)?;
+                draw_lines_centred(
+                    p,
+                    sub_lines,
+                    self.sub_label_x,
+                    cy,
+                    small,
+                    palette::MUTED,
+                    Align::Right,
+                )?;
                 let thickness = if self.sub_rows.len() > 1 { 0.84 } else { 0.7 };
                 let bar_h = (bands[i] * thickness).min(ctx.px(30.0));
                 for panel in &self.panels {
@@ -342,7 +410,12 @@ impl Plan<'_> {
         let tick_y = rows_bottom + ctx.px(4.0) + small.ascent();
         for panel in &self.panels {
             let zx = panel.zero_x;
-            p.line((zx, rows_top - ctx.px(3.0)), (zx, rows_bottom + ctx.px(3.0)), palette::AXIS, ctx.px(1.5))?;
+            p.line(
+                (zx, rows_top - ctx.px(3.0)),
+                (zx, rows_bottom + ctx.px(3.0)),
+                palette::AXIS,
+                ctx.px(1.5),
+            )?;
             let spacing = self.step * self.ppp;
             let widest = small.width("100\u{a0}%");
             let every = if widest > spacing * 0.9 { 2 } else { 1 };
@@ -384,7 +457,11 @@ impl Plan<'_> {
                 (x0, x1, palette::non_substantive(s.category - len))
             } else {
                 let c = colours.get(s.category).copied().unwrap_or(palette::NEUTRAL);
-                (panel.zero_x + s.x0 * self.ppp, panel.zero_x + s.x1 * self.ppp, c)
+                (
+                    panel.zero_x + s.x0 * self.ppp,
+                    panel.zero_x + s.x1 * self.ppp,
+                    c,
+                )
             };
             p.fill(Rect::new(x0, y0, x1, y1), c)?;
             let label = text::pct(s.pct());
@@ -395,16 +472,36 @@ impl Plan<'_> {
                 && x1 - x0 >= small.width(&label) + ctx.px(4.0)
                 && bar_h >= small.size * 0.85
             {
-                text_mid(p, &label, (x0 + x1) / 2.0, cy, small, c.text_on(), Align::Center)?;
+                text_mid(
+                    p,
+                    &label,
+                    (x0 + x1) / 2.0,
+                    cy,
+                    small,
+                    c.text_on(),
+                    Align::Center,
+                )?;
             }
         }
         if !self.chart.non_substantive.is_empty() {
             let label = text::pct(ns_total);
-            text_mid(p, &label, ns_end + ctx.px(3.0), cy, small, palette::MUTED, Align::Left)?;
+            text_mid(
+                p,
+                &label,
+                ns_end + ctx.px(3.0),
+                cy,
+                small,
+                palette::MUTED,
+                Align::Left,
+            )?;
         }
         let r = &self.chart.rows[row];
         let n = text::n_label(r.n(), self.chart.small_n);
-        let c = if r.n() < self.chart.small_n { palette::CAUTION } else { palette::MUTED };
+        let c = if r.n() < self.chart.small_n {
+            palette::CAUTION
+        } else {
+            palette::MUTED
+        };
         text_mid(p, &n, panel.x1, cy, small, c, Align::Right)
     }
 }

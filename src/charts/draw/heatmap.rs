@@ -32,15 +32,28 @@ pub(super) fn plan<'a>(map: &'a HeatMap, ctx: &Ctx, rect: Rect) -> Plan<'a> {
             .map(|l| text::widest_word(l, label))
             .fold(0.0, f64::max),
     );
-    let labels: Vec<Vec<String>> = map.rows.iter().map(|l| text::wrap(l, label, max_label)).collect();
-    let label_w = labels.iter().map(|l| text::widest(l, label)).fold(0.0, f64::max);
+    let labels: Vec<Vec<String>> = map
+        .rows
+        .iter()
+        .map(|l| text::wrap(l, label, max_label))
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| text::widest(l, label))
+        .fold(0.0, f64::max);
     let cols = map.columns.len().max(1) as f64;
-    let col_w = ((rect.w() - label_w - gap) / cols).min(ctx.px(160.0)).max(1.0);
+    let col_w = ((rect.w() - label_w - gap) / cols)
+        .min(ctx.px(160.0))
+        .max(1.0);
     let headers: Vec<Vec<String>> = map
         .columns
         .iter()
         .map(|c| {
-            let mut lines = text::wrap(&c.label, hf, (col_w - ctx.px(6.0)).max(text::widest_word(&c.label, hf)));
+            let mut lines = text::wrap(
+                &c.label,
+                hf,
+                (col_w - ctx.px(6.0)).max(text::widest_word(&c.label, hf)),
+            );
             if let Some(n) = c.n {
                 lines.push(text::n_label(n, crate::charts::spec::SMALL_N));
             }
@@ -91,7 +104,12 @@ fn hatch(p: &mut dyn Painter, r: Rect, spacing: f64, ctx: &Ctx) -> Result<(), Ch
         let xa = r.x0.max(k - r.y1);
         let xb = r.x1.min(k - r.y0);
         if xa < xb {
-            p.line((xa, k - xa), (xb, k - xb), palette::GRID.mix(palette::AXIS, 0.25), ctx.px(1.0))?;
+            p.line(
+                (xa, k - xa),
+                (xb, k - xb),
+                palette::GRID.mix(palette::AXIS, 0.25),
+                ctx.px(1.0),
+            )?;
         }
         k += spacing;
     }
@@ -101,6 +119,12 @@ fn hatch(p: &mut dyn Painter, r: Rect, spacing: f64, ctx: &Ctx) -> Result<(), Ch
 impl Plan<'_> {
     pub(super) fn needed_height(&self) -> f64 {
         self.header_h + self.row_min * self.map.rows.len() as f64
+    }
+
+    /// Height at which cells reach a comfortable size.
+    pub(super) fn comfortable_height(&self) -> f64 {
+        self.needed_height()
+            + self.map.rows.len() as f64 * (self.ctx.px(40.0) - self.row_min).max(0.0)
     }
 
     pub(super) fn draw(&self, p: &mut dyn Painter) -> Result<f64, ChartError> {
@@ -131,10 +155,23 @@ impl Plan<'_> {
         let inset = ctx.px(1.0);
         for (r, row) in self.map.cells.iter().enumerate() {
             let y0 = top + r as f64 * row_h;
-            draw_lines_centred(p, &self.labels[r], self.rect.x0, y0 + row_h / 2.0, label, palette::INK, Align::Left)?;
+            draw_lines_centred(
+                p,
+                &self.labels[r],
+                self.rect.x0,
+                y0 + row_h / 2.0,
+                label,
+                palette::INK,
+                Align::Left,
+            )?;
             for (c, cell) in row.iter().enumerate() {
                 let x0 = self.grid_x0 + c as f64 * self.col_w;
-                let r = Rect::new(x0 + inset, y0 + inset, x0 + self.col_w - inset, y0 + row_h - inset);
+                let r = Rect::new(
+                    x0 + inset,
+                    y0 + inset,
+                    x0 + self.col_w - inset,
+                    y0 + row_h - inset,
+                );
                 let cy = y0 + row_h / 2.0;
                 let cx = x0 + self.col_w / 2.0;
                 if cell.suppressed {
@@ -142,8 +179,19 @@ impl Plan<'_> {
                     hatch(p, r, ctx.px(6.0), &ctx)?;
                     // A white pad keeps the « s » readable over the hatching.
                     let pad = small.size * 0.55;
-                    p.fill(Rect::new(cx - pad, cy - pad, cx + pad, cy + pad), palette::SUPPRESSED)?;
-                    text_mid(p, "s", cx, cy, Font::bold(small.size), palette::INK, Align::Center)?;
+                    p.fill(
+                        Rect::new(cx - pad, cy - pad, cx + pad, cy + pad),
+                        palette::SUPPRESSED,
+                    )?;
+                    text_mid(
+                        p,
+                        "s",
+                        cx,
+                        cy,
+                        Font::bold(small.size),
+                        palette::INK,
+                        Align::Center,
+                    )?;
                     continue;
                 }
                 let t = if max > 0.0 { cell.value / max } else { 0.0 };

@@ -12,9 +12,7 @@ mod diverging;
 mod heatmap;
 
 use plotters::coord::Shift;
-use plotters::prelude::{
-    Circle, DrawingArea, DrawingBackend, PathElement, Polygon, Rectangle,
-};
+use plotters::prelude::{Circle, DrawingArea, DrawingBackend, PathElement, Polygon, Rectangle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, RGBColor, ShapeStyle, TextStyle};
 
@@ -57,8 +55,13 @@ pub(crate) trait Painter {
     /// Fills a rectangle.
     fn fill(&mut self, r: Rect, colour: Rgb) -> Result<(), ChartError>;
     /// Draws a straight line.
-    fn line(&mut self, a: (f64, f64), b: (f64, f64), colour: Rgb, width: f64)
-    -> Result<(), ChartError>;
+    fn line(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        colour: Rgb,
+        width: f64,
+    ) -> Result<(), ChartError>;
     /// Fills a polygon.
     fn polygon(&mut self, points: &[(f64, f64)], colour: Rgb) -> Result<(), ChartError>;
     /// Draws a circle outline.
@@ -129,13 +132,7 @@ impl<DB: DrawingBackend> Painter for PlottersPainter<DB> {
             .map_err(draw_error)
     }
 
-    fn line(
-        &mut self,
-        a: (f64, f64),
-        b: (f64, f64),
-        c: Rgb,
-        width: f64,
-    ) -> Result<(), ChartError> {
+    fn line(&mut self, a: (f64, f64), b: (f64, f64), c: Rgb, width: f64) -> Result<(), ChartError> {
         let style = ShapeStyle {
             color: colour(c).to_rgba(),
             filled: false,
@@ -163,7 +160,11 @@ impl<DB: DrawingBackend> Painter for PlottersPainter<DB> {
             stroke_width: 1,
         };
         self.area
-            .draw(&Circle::new((px(c.0), px(c.1)), radius.round().max(1.0) as u32, style))
+            .draw(&Circle::new(
+                (px(c.0), px(c.1)),
+                radius.round().max(1.0) as u32,
+                style,
+            ))
             .map_err(draw_error)
     }
 
@@ -179,16 +180,31 @@ impl<DB: DrawingBackend> Painter for PlottersPainter<DB> {
         if text.is_empty() {
             return Ok(());
         }
-        // plotters' raster text puts the baseline half a size below the anchor; its SVG text
-        // writes `font-size = size / 1.24` with `dy = 0.76em`. The SVG size is corrected so
-        // its em matches DejaVu's (size / 1.164) and both put the baseline where asked.
-        let (size, top) = match self.target {
-            Target::Bitmap => (font.size, baseline - font.size / 2.0),
-            Target::Svg => {
-                let size = font.size * 1.24 / 1.164;
-                (size, baseline - 0.76 * size / 1.24)
-            }
+        let shift = match align {
+            Align::Left => 0.0,
+            Align::Center => 0.5,
+            Align::Right => 1.0,
         };
+        if self.target == Target::Bitmap {
+            // Glyphs are placed by `Font::rasterize` (see `text`), pixels drawn by plotters.
+            let mut pixels = Vec::new();
+            font.rasterize(text, x, baseline, shift, |px, py, coverage| {
+                if coverage > 0.004 {
+                    pixels.push((px, py, f64::from(coverage.min(1.0))));
+                }
+            });
+            for (px, py, alpha) in pixels {
+                self.area
+                    .draw_pixel((px, py), &colour(c).mix(alpha))
+                    .map_err(draw_error)?;
+            }
+            return Ok(());
+        }
+        // plotters' SVG text writes `font-size = size / 1.24` with `dy = 0.76em`: the size is
+        // corrected so the em matches DejaVu's (size / 1.164), and the anchor so the baseline
+        // lands where asked.
+        let size = font.size * 1.24 / 1.164;
+        let top = baseline - 0.76 * size / 1.24;
         let h = match align {
             Align::Left => HPos::Left,
             Align::Center => HPos::Center,
@@ -331,30 +347,40 @@ impl Legend {
         for (label, c, x, row) in &self.entries {
             let cy = y0 + (*row as f64 + 0.5) * f.line_height() * 1.15;
             p.fill(
-                Rect::new(x0 + x, cy - swatch / 2.0, x0 + x + swatch, cy + swatch / 2.0),
+                Rect::new(
+                    x0 + x,
+                    cy - swatch / 2.0,
+                    x0 + x + swatch,
+                    cy + swatch / 2.0,
+                ),
                 *c,
             )?;
-            text_mid(p, label, x0 + x + swatch + f.size * 0.35, cy, f, palette::INK, Align::Left)?;
+            text_mid(
+                p,
+                label,
+                x0 + x + swatch + f.size * 0.35,
+                cy,
+                f,
+                palette::INK,
+                Align::Left,
+            )?;
         }
         Ok(())
     }
 }
 
-/// Draws `spec` on a `width` × `height` pixel canvas at `scale` pixels per point.
-pub(crate) fn draw_chart(
-    p: &mut dyn Painter,
-    spec: &ChartSpec,
-    width: f64,
-    height: f64,
-    scale: f64,
-) -> Result<(), ChartError> {
-    spec.validate()?;
-    text::ensure_fonts()?;
-    p.fill(Rect::new(0.0, 0.0, width, height), palette::WHITE)?;
-    let notes = body_notes(&spec.body);
-    let mut factor = 1.0;
-    loop {
-        let ctx = Ctx { s: scale * factor };
+/// Title, subtitle and footer lines, wrapped for one type size and width.
+struct Frame {
+    margin: f64,
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    footer: Vec<(String, Rgb)>,
+    header_h: f64,
+    footer_h: f64,
+}
+
+impl Frame {
+    fn new(spec: &ChartSpec, notes: &[String], ctx: &Ctx, width: f64) -> Self {
         let margin = ctx.px(18.0);
         let inner = width - 2.0 * margin;
         let title = text::wrap(&spec.title, ctx.title(), inner);
@@ -385,43 +411,130 @@ pub(crate) fn draw_chart(
         } else {
             ctx.px(12.0) + footer.len() as f64 * small.line_height()
         };
-        let body = Rect::new(
+        Frame {
             margin,
-            margin + header_h,
-            width - margin,
-            height - margin - footer_h,
-        );
-        let needed = body_height(&spec.body, &ctx, body);
-        if needed <= body.h() + 0.5 || factor <= 0.56 {
-            let y = draw_lines(p, &title, margin, margin, ctx.title(), palette::INK, Align::Left)?;
-            if !subtitle.is_empty() {
-                draw_lines(p, &subtitle, margin, y + ctx.px(4.0), ctx.subtitle(), palette::MUTED, Align::Left)?;
-            }
-            let used = draw_body(p, &spec.body, &ctx, body)?;
-            let mut y = (body.y0 + used + ctx.px(12.0)).min(height - margin - footer_h + ctx.px(12.0));
-            for (line, c) in &footer {
-                p.text(line, margin, y + small.ascent(), small, *c, Align::Left)?;
-                y += small.line_height();
-            }
-            return Ok(());
+            title,
+            subtitle,
+            footer,
+            header_h,
+            footer_h,
         }
-        factor -= 0.08;
+    }
+
+    /// Where the body goes on a `width` × `height` canvas.
+    fn body(&self, width: f64, height: f64) -> Rect {
+        Rect::new(
+            self.margin,
+            self.margin + self.header_h,
+            width - self.margin,
+            height - self.margin - self.footer_h,
+        )
     }
 }
 
-/// Height the body needs at this type size.
-fn body_height(body: &ChartBody, ctx: &Ctx, rect: Rect) -> f64 {
+/// Draws `spec` on a `width` × `height` pixel canvas at `scale` pixels per point.
+pub(crate) fn draw_chart(
+    p: &mut dyn Painter,
+    spec: &ChartSpec,
+    width: f64,
+    height: f64,
+    scale: f64,
+) -> Result<(), ChartError> {
+    spec.validate()?;
+    text::ensure_fonts()?;
+    p.fill(Rect::new(0.0, 0.0, width, height), palette::WHITE)?;
+    let notes = body_notes(&spec.body);
+    let mut factor = 1.0;
+    loop {
+        let ctx = Ctx { s: scale * factor };
+        let frame = Frame::new(spec, &notes, &ctx, width);
+        let body = frame.body(width, height);
+        let (needed, _) = body_heights(&spec.body, &ctx, body);
+        // Too little room: lay everything out again in smaller type, down to about half.
+        if needed > body.h() + 0.5 && factor > 0.56 {
+            factor -= 0.08;
+            continue;
+        }
+        let (margin, small) = (frame.margin, ctx.small());
+        let y = draw_lines(
+            p,
+            &frame.title,
+            margin,
+            margin,
+            ctx.title(),
+            palette::INK,
+            Align::Left,
+        )?;
+        if !frame.subtitle.is_empty() {
+            let top = y + ctx.px(4.0);
+            draw_lines(
+                p,
+                &frame.subtitle,
+                margin,
+                top,
+                ctx.subtitle(),
+                palette::MUTED,
+                Align::Left,
+            )?;
+        }
+        let used = draw_body(p, &spec.body, &ctx, body)?;
+        // Notes follow the body; when it overflows they keep their place at the bottom.
+        let mut y = (body.y0 + used).min(body.y1) + ctx.px(12.0);
+        for (line, c) in &frame.footer {
+            p.text(line, margin, y + small.ascent(), small, *c, Align::Left)?;
+            y += small.line_height();
+        }
+        return Ok(());
+    }
+}
+
+/// The height in pixels at which `spec`, drawn `width` pixels wide at `scale`, has all its text
+/// at full size and comfortable bars, without blank space below.
+pub(crate) fn natural_height(spec: &ChartSpec, width: f64, scale: f64) -> f64 {
+    let ctx = Ctx { s: scale };
+    let frame = Frame::new(spec, &body_notes(&spec.body), &ctx, width);
+    // The body's layout depends on its width only; the height given here is a placeholder.
+    let body = frame.body(
+        width,
+        frame.header_h + frame.margin * 2.0 + frame.footer_h + 1.0,
+    );
+    let (_, comfortable) = body_heights(&spec.body, &ctx, body);
+    frame.margin * 2.0 + frame.header_h + comfortable + frame.footer_h
+}
+
+/// Height the body needs at this type size, and the height at which it looks best.
+fn body_heights(body: &ChartBody, ctx: &Ctx, rect: Rect) -> (f64, f64) {
     match body {
-        ChartBody::Diverging(d) => diverging::plan(d, ctx, rect).needed_height(),
-        ChartBody::Bars(b) => bars::plan(b, ctx, rect).needed_height(),
-        ChartBody::Histogram(h) => distribution::histogram_height(h, ctx),
-        ChartBody::BoxPlot(b) => distribution::boxplot_plan(b, ctx, rect).needed_height(),
-        ChartBody::HeatMap(h) => heatmap::plan(h, ctx, rect).needed_height(),
+        ChartBody::Diverging(d) => {
+            let plan = diverging::plan(d, ctx, rect);
+            (plan.needed_height(), plan.comfortable_height())
+        }
+        ChartBody::Bars(b) => {
+            let plan = bars::plan(b, ctx, rect);
+            (plan.needed_height(), plan.comfortable_height())
+        }
+        ChartBody::Histogram(h) => (
+            distribution::histogram_height(h, ctx),
+            ctx.px(distribution::HISTOGRAM_COMFORTABLE),
+        ),
+        ChartBody::BoxPlot(b) => {
+            let plan = distribution::boxplot_plan(b, ctx, rect);
+            (plan.needed_height(), plan.comfortable_height())
+        }
+        ChartBody::HeatMap(h) => {
+            let plan = heatmap::plan(h, ctx, rect);
+            (plan.needed_height(), plan.comfortable_height())
+        }
     }
 }
 
 /// Draws the body in `rect`, returning the height used.
-fn draw_body(p: &mut dyn Painter, body: &ChartBody, ctx: &Ctx, rect: Rect) -> Result<f64, ChartError> {
+fn draw_body(
+    p: &mut dyn Painter,
+    body: &ChartBody,
+    ctx: &Ctx,
+    rect: Rect,
+) -> Result<f64, ChartError> {
     match body {
         ChartBody::Diverging(d) => diverging::plan(d, ctx, rect).draw(p),
         ChartBody::Bars(b) => bars::plan(b, ctx, rect).draw(p),

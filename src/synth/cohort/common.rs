@@ -99,7 +99,11 @@ pub struct SiteParams {
 /// Splits national category counts over groups: each visited site (all groups but the
 /// last) gets its size apportioned by its own shares, the last group (other structures)
 /// what remains. Counts stay exact nationally and never go negative.
-pub fn split(national: &[usize], sizes: &[usize], shares: impl Fn(usize) -> Vec<f64>) -> Vec<Vec<usize>> {
+pub fn split(
+    national: &[usize],
+    sizes: &[usize],
+    shares: impl Fn(usize) -> Vec<f64>,
+) -> Vec<Vec<usize>> {
     let groups = sizes.len();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups);
     let mut used = vec![0usize; national.len()];
@@ -111,7 +115,9 @@ pub fn split(national: &[usize], sizes: &[usize], shares: impl Fn(usize) -> Vec<
                 let slack: Vec<usize> = (0..national.len())
                     .map(|k| national[k].saturating_sub(used[k] + parts[k]))
                     .collect();
-                let Some(best) = (0..national.len()).max_by_key(|k| slack[*k]) else { break };
+                let Some(best) = (0..national.len()).max_by_key(|k| slack[*k]) else {
+                    break;
+                };
                 if slack[best] == 0 {
                     break;
                 }
@@ -130,17 +136,29 @@ pub fn split(national: &[usize], sizes: &[usize], shares: impl Fn(usize) -> Vec<
 
 /// National shares times per-category weights.
 pub fn weighted(national: &[usize], weight: impl Fn(usize) -> f64) -> Vec<f64> {
-    national.iter().enumerate().map(|(c, n)| *n as f64 * weight(c)).collect()
+    national
+        .iter()
+        .enumerate()
+        .map(|(c, n)| *n as f64 * weight(c))
+        .collect()
 }
 
 /// Assigns categories with exact counts to `members`, the best categories (highest
 /// `goodness`) going to the members with the highest `latent`.
-pub fn pair(members: &[usize], counts: &[usize], goodness: &[f64], latent: &[f64], out: &mut [usize]) {
+pub fn pair(
+    members: &[usize],
+    counts: &[usize],
+    goodness: &[f64],
+    latent: &[f64],
+    out: &mut [usize],
+) {
     let mut order: Vec<usize> = members.to_vec();
     order.sort_by(|a, b| latent[*b].total_cmp(&latent[*a]).then(a.cmp(b)));
     let mut cats: Vec<usize> = (0..counts.len()).collect();
     cats.sort_by(|a, b| goodness[*b].total_cmp(&goodness[*a]).then(a.cmp(b)));
-    let mut slots = cats.iter().flat_map(|c| std::iter::repeat_n(*c, counts[*c]));
+    let mut slots = cats
+        .iter()
+        .flat_map(|c| std::iter::repeat_n(*c, counts[*c]));
     for m in order {
         if let Some(c) = slots.next() {
             out[m] = c;
@@ -150,7 +168,11 @@ pub fn pair(members: &[usize], counts: &[usize], goodness: &[f64], latent: &[f64
 
 /// Assigns categories with exact counts to `members` at random.
 pub fn shuffle_assign(members: &[usize], counts: &[usize], rng: &mut Rng, out: &mut [usize]) {
-    let mut slots: Vec<usize> = counts.iter().enumerate().flat_map(|(c, n)| std::iter::repeat_n(c, *n)).collect();
+    let mut slots: Vec<usize> = counts
+        .iter()
+        .enumerate()
+        .flat_map(|(c, n)| std::iter::repeat_n(c, *n))
+        .collect();
     rng.shuffle(&mut slots);
     for (m, c) in members.iter().zip(slots) {
         out[*m] = c;
@@ -237,6 +259,25 @@ pub fn uniform(rng: &mut Rng, lo: i32, hi: i32) -> i32 {
     rng.between(i64::from(lo), i64::from(hi.max(lo))) as i32
 }
 
+/// The nearest working day to `d` within `lo..=hi` (Friday before a weekend, else the
+/// Monday after), or `d` itself when neither fits.
+pub fn working_day(d: i32, lo: i32, hi: i32) -> i32 {
+    // 1970-01-01 was a Thursday: Monday is 0.
+    let weekday = (d + 3).rem_euclid(7);
+    let (back, forward) = match weekday {
+        5 => (1, 2),
+        6 => (2, 1),
+        _ => return d,
+    };
+    if d - back >= lo {
+        d - back
+    } else if d + forward <= hi {
+        d + forward
+    } else {
+        d
+    }
+}
+
 /// Ids in a shuffled order, so that row order says nothing about the young person.
 pub fn shuffled_ids(n: usize, first: u32, rng: &mut Rng) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..n as u32).map(|i| first + i).collect();
@@ -251,7 +292,9 @@ mod tests {
     #[test]
     fn split_keeps_national_counts_exact() {
         let national = [100, 5, 1, 894];
-        let parts = split(&national, &[30, 20, 950], |g| weighted(&national, |c| if c == 2 { 50.0 + g as f64 } else { 1.0 }));
+        let parts = split(&national, &[30, 20, 950], |g| {
+            weighted(&national, |c| if c == 2 { 50.0 + g as f64 } else { 1.0 })
+        });
         for c in 0..4 {
             assert_eq!(parts.iter().map(|p| p[c]).sum::<usize>(), national[c]);
         }
@@ -267,6 +310,20 @@ mod tests {
         fit(&mut values, &bounds, 123, &mut rng);
         assert_eq!(values.iter().sum::<i32>(), 123);
         assert!(values.iter().all(|v| (5..=50).contains(v)));
+    }
+
+    #[test]
+    fn weekends_move_to_the_nearest_working_day() {
+        let saturday = day(2012, 3, 17);
+        assert_eq!(
+            working_day(saturday, saturday - 10, saturday + 10),
+            day(2012, 3, 16)
+        );
+        assert_eq!(
+            working_day(saturday, saturday, saturday + 10),
+            day(2012, 3, 19)
+        );
+        assert_eq!(working_day(day(2012, 3, 14), 0, i32::MAX), day(2012, 3, 14));
     }
 
     #[test]

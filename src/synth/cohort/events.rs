@@ -3,13 +3,18 @@
 //! eight of the others, to keep the files small). Totals per phase are chosen so that the
 //! rates per young person and per month are the report's.
 
-use super::common::{HORIZON, day, uniform};
+use super::common::{HORIZON, day, uniform, working_day};
 use super::people::Person;
 use crate::cohort::definitions::DAYS_PER_MONTH;
 use crate::synth::rng::{Rng, apportion};
 
 /// Event types, as the files write them.
-pub const TYPES: [&str; 4] = ["Entretien", "Atelier", "Mise en relation", "Période d'emploi"];
+pub const TYPES: [&str; 4] = [
+    "Entretien",
+    "Atelier",
+    "Mise en relation",
+    "Période d'emploi",
+];
 
 /// One event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,7 +77,10 @@ fn pick_total(youths: usize, months: f64, intensity: &Intensity) -> usize {
         center = r.value * m;
     }
     if let Some(r) = intensity.per_youth {
-        let (a, b) = ((r.value - margin(r.decimals)) * y, (r.value + margin(r.decimals)) * y);
+        let (a, b) = (
+            (r.value - margin(r.decimals)) * y,
+            (r.value + margin(r.decimals)) * y,
+        );
         if a.max(lo) <= b.min(hi) {
             lo = lo.max(a);
             hi = hi.min(b);
@@ -93,29 +101,47 @@ fn pick_total(youths: usize, months: f64, intensity: &Intensity) -> usize {
 pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
     let horizon = day(HORIZON.0, HORIZON.1, HORIZON.2);
     let mut events = Vec::new();
-    let sampled: Vec<&Person> = people.iter().filter(|p| p.sampled && p.broken.is_none()).collect();
+    let sampled: Vec<&Person> = people
+        .iter()
+        .filter(|p| p.sampled && p.broken.is_none())
+        .collect();
     for phase in 0..3 {
         // Complete phases: exact totals spread by length.
         let complete: Vec<(&Person, i32, i32)> = sampled
             .iter()
             .filter_map(|p| Some((*p, p.starts[phase]?, p.ends[phase]?)))
             .collect();
-        let months: f64 = complete.iter().map(|(_, s, e)| f64::from(e - s) / DAYS_PER_MONTH).sum();
+        let months: f64 = complete
+            .iter()
+            .map(|(_, s, e)| f64::from(e - s) / DAYS_PER_MONTH)
+            .sum();
         for (kind, intensity) in [(0u8, spec.interviews[phase]), (2u8, spec.referrals[phase])] {
             let total = pick_total(complete.len(), months, &intensity);
-            let weights: Vec<f64> =
-                complete.iter().map(|(_, s, e)| f64::from((e - s).max(1)) * (0.5 + rng.unit())).collect();
+            let weights: Vec<f64> = complete
+                .iter()
+                .map(|(_, s, e)| f64::from((e - s).max(1)) * (0.5 + rng.unit()))
+                .collect();
             let counts = apportion(total, &weights);
             for ((person, s, e), count) in complete.iter().zip(counts) {
                 for _ in 0..count {
-                    events.push(Event { id: person.id, date: uniform(rng, *s, *e), kind, phase: phase as u8 + 1 });
+                    events.push(Event {
+                        id: person.id,
+                        date: on_working_day(rng, *s, *e),
+                        kind,
+                        phase: phase as u8 + 1,
+                    });
                 }
             }
         }
         for (person, s, e) in &complete {
             let expected = spec.workshops[phase] * f64::from(e - s) / DAYS_PER_MONTH;
             for _ in 0..poisson(expected, rng) {
-                events.push(Event { id: person.id, date: uniform(rng, *s, *e), kind: 1, phase: phase as u8 + 1 });
+                events.push(Event {
+                    id: person.id,
+                    date: on_working_day(rng, *s, *e),
+                    kind: 1,
+                    phase: phase as u8 + 1,
+                });
             }
         }
         let with_work = (spec.work_share[phase] * complete.len() as f64).round() as usize;
@@ -123,15 +149,27 @@ pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
         rng.shuffle(&mut order);
         for &i in order.iter().take(with_work) {
             let (person, s, e) = complete[i];
-            events.push(Event { id: person.id, date: uniform(rng, s, e), kind: 3, phase: phase as u8 + 1 });
+            events.push(Event {
+                id: person.id,
+                date: on_working_day(rng, s, e),
+                kind: 3,
+                phase: phase as u8 + 1,
+            });
         }
         // Open phases (lost or ongoing): a few events early on, counted nowhere.
         for person in &sampled {
-            let (Some(s), None) = (person.starts[phase], person.ends[phase]) else { continue };
+            let (Some(s), None) = (person.starts[phase], person.ends[phase]) else {
+                continue;
+            };
             let until = (s + 75).min(horizon);
             let rate = spec.interviews[phase].per_month.map_or(1.0, |r| r.value);
             for _ in 0..poisson(rate * f64::from(until - s) / DAYS_PER_MONTH, rng) {
-                events.push(Event { id: person.id, date: uniform(rng, s, until), kind: 0, phase: phase as u8 + 1 });
+                events.push(Event {
+                    id: person.id,
+                    date: on_working_day(rng, s, until),
+                    kind: 0,
+                    phase: phase as u8 + 1,
+                });
             }
         }
     }
@@ -143,11 +181,21 @@ pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
         if with_events.binary_search(&person.id).is_err()
             && let Some(start) = person.starts[0]
         {
-            events.push(Event { id: person.id, date: start, kind: 1, phase: 1 });
+            events.push(Event {
+                id: person.id,
+                date: start,
+                kind: 1,
+                phase: 1,
+            });
         }
     }
     events.sort_unstable();
     events
+}
+
+/// A day drawn in `s..=e`, moved off weekends.
+fn on_working_day(rng: &mut Rng, s: i32, e: i32) -> i32 {
+    working_day(uniform(rng, s, e), s, e)
 }
 
 /// A Poisson draw (Knuth; small means only).

@@ -3,7 +3,8 @@
 //! agencies of a few hundred young people each.
 
 use super::common::{
-    Fate, Kind, Path, SiteParams, day, normal, pair, shuffle_assign, shuffled_ids, split, uniform, weighted,
+    Fate, Kind, Path, SiteParams, day, normal, pair, shuffle_assign, shuffled_ids, split, uniform,
+    weighted,
 };
 use super::events::{Intensity, Rate, Spec};
 use super::people::{Calendar, Person, structure, timelines};
@@ -13,11 +14,51 @@ use crate::synth::sites::{OTHER_PE, SITES};
 
 /// The visited agencies' cohorts: size and how they differ from the nation.
 pub const SITES_PE: [SiteParams; 5] = [
-    SiteParams { id: "pe_alencon", size: 173, positive: 1.25, lost: 0.7, zus: 0.6, level: 0.95, foreign: 0.5 },
-    SiteParams { id: "pe_vannes", size: 208, positive: 1.1, lost: 0.8, zus: 0.3, level: 1.05, foreign: 0.4 },
-    SiteParams { id: "pe_labege", size: 331, positive: 1.2, lost: 1.0, zus: 0.8, level: 1.3, foreign: 0.9 },
-    SiteParams { id: "pe_lille", size: 412, positive: 0.82, lost: 1.3, zus: 2.0, level: 1.1, foreign: 1.8 },
-    SiteParams { id: "pe_dunkerque", size: 286, positive: 0.78, lost: 1.6, zus: 1.5, level: 0.85, foreign: 0.8 },
+    SiteParams {
+        id: "pe_alencon",
+        size: 173,
+        positive: 1.25,
+        lost: 0.7,
+        zus: 0.6,
+        level: 0.95,
+        foreign: 0.5,
+    },
+    SiteParams {
+        id: "pe_vannes",
+        size: 208,
+        positive: 1.1,
+        lost: 0.8,
+        zus: 0.3,
+        level: 1.05,
+        foreign: 0.4,
+    },
+    SiteParams {
+        id: "pe_labege",
+        size: 331,
+        positive: 1.2,
+        lost: 1.0,
+        zus: 0.8,
+        level: 1.3,
+        foreign: 0.9,
+    },
+    SiteParams {
+        id: "pe_lille",
+        size: 412,
+        positive: 0.82,
+        lost: 1.3,
+        zus: 2.0,
+        level: 1.1,
+        foreign: 1.8,
+    },
+    SiteParams {
+        id: "pe_dunkerque",
+        size: 286,
+        positive: 0.78,
+        lost: 1.6,
+        zus: 1.5,
+        level: 0.85,
+        foreign: 0.8,
+    },
 ];
 
 /// Entries per month: two waves, December 2011 to March 2012 and from June 2012 (L1481-1482).
@@ -56,7 +97,12 @@ const TO_PHASE3: [(&str, usize, bool, f64); 4] = [
     ("CDI", 5150, true, 3.2),
     ("CDD de 6 mois ou plus", 4556, true, 3.0),
     ("Création d'entreprise", 404, true, 2.9),
-    ("Contrat aidé du secteur non marchand (CUI-CAE)", 448, false, 2.4),
+    (
+        "Contrat aidé du secteur non marchand (CUI-CAE)",
+        448,
+        false,
+        2.4,
+    ),
 ];
 
 /// The pathways and their national counts.
@@ -79,13 +125,26 @@ pub fn paths() -> Vec<Path> {
         ("Fin à l'initiative du client", 4),
         ("Sortie anticipée du suivi délégué", 2),
     ] {
-        v.push(Path { reasons: [Some(reason), None, None], ..base(1, Fate::Ended, Kind::Phase1Exit, count) });
+        v.push(Path {
+            reasons: [Some(reason), None, None],
+            ..base(1, Fate::Ended, Kind::Phase1Exit, count)
+        });
     }
-    v.push(Path { goodness: 0.4, ..base(1, Fate::Lost, Kind::Lost, 7) });
+    v.push(Path {
+        goodness: 0.4,
+        ..base(1, Fate::Lost, Kind::Lost, 7)
+    });
     for (reason, count, goodness) in EARLY {
-        v.push(Path { reasons: [None, Some(reason), None], goodness, ..base(2, Fate::Ended, Kind::Phase2Early, count) });
+        v.push(Path {
+            reasons: [None, Some(reason), None],
+            goodness,
+            ..base(2, Fate::Ended, Kind::Phase2Early, count)
+        });
     }
-    v.push(Path { goodness: 0.6, ..base(2, Fate::Lost, Kind::Lost, 2240) });
+    v.push(Path {
+        goodness: 0.6,
+        ..base(2, Fate::Lost, Kind::Lost, 2240)
+    });
     for (situation, count, goodness) in KNOWN {
         v.push(Path {
             reasons: [None, Some("Fin de la phase 2"), None],
@@ -103,7 +162,13 @@ pub fn paths() -> Vec<Path> {
             goodness,
             ..base(3, fate, kind, count)
         };
-        v.push(phase3(Some("Fin du suivi en emploi"), Fate::Ended, Kind::Phase3Kept, parts[0], goodness));
+        v.push(phase3(
+            Some("Fin du suivi en emploi"),
+            Fate::Ended,
+            Kind::Phase3Kept,
+            parts[0],
+            goodness,
+        ));
         v.push(phase3(
             Some("Rupture de la période d'essai"),
             Fate::Ended,
@@ -111,7 +176,13 @@ pub fn paths() -> Vec<Path> {
             parts[1],
             goodness - 0.1,
         ));
-        v.push(phase3(None, Fate::Lost, Kind::Lost, parts[2], goodness - 0.05));
+        v.push(phase3(
+            None,
+            Fate::Lost,
+            Kind::Lost,
+            parts[2],
+            goodness - 0.05,
+        ));
     }
     v
 }
@@ -186,10 +257,22 @@ pub fn calendar() -> Calendar {
 /// The events file's intensities (L2303-2313, L2451-2455, L2465-2467).
 pub fn events_spec() -> Spec {
     let r = |value, decimals| Some(Rate { value, decimals });
-    let i = |per_youth, per_month| Intensity { per_youth, per_month, plain_per_month: 0.0 };
+    let i = |per_youth, per_month| Intensity {
+        per_youth,
+        per_month,
+        plain_per_month: 0.0,
+    };
     Spec {
-        interviews: [i(r(3.4, 1), r(3.1, 1)), i(r(6.4, 1), r(1.9, 1)), i(r(2.5, 1), r(1.4, 1))],
-        referrals: [i(r(1.95, 2), r(1.8, 1)), i(r(2.44, 2), r(0.7, 1)), i(r(1.41, 2), r(0.8, 1))],
+        interviews: [
+            i(r(3.4, 1), r(3.1, 1)),
+            i(r(6.4, 1), r(1.9, 1)),
+            i(r(2.5, 1), r(1.4, 1)),
+        ],
+        referrals: [
+            i(r(1.95, 2), r(1.8, 1)),
+            i(r(2.44, 2), r(0.7, 1)),
+            i(r(1.41, 2), r(0.8, 1)),
+        ],
         workshops: [0.5, 0.3, 0.0],
         work_share: [0.02, 0.152, 0.0],
     }
@@ -202,7 +285,12 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     let total: usize = paths.iter().map(|p| p.count).sum();
     let site_specs: Vec<(&SiteParams, &'static str, &'static str)> = SITES_PE
         .iter()
-        .filter_map(|s| SITES.iter().find(|v| v.id == s.id).map(|v| (s, v.name, v.region)))
+        .filter_map(|s| {
+            SITES
+                .iter()
+                .find(|v| v.id == s.id)
+                .map(|v| (s, v.name, v.region))
+        })
         .collect();
     let mut sizes: Vec<usize> = site_specs.iter().map(|s| s.0.size).collect();
     sizes.push(total - sizes.iter().sum::<usize>());
@@ -218,8 +306,13 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
             people.push(Person::new(g, name, region));
         }
     }
-    let members: Vec<Vec<usize>> =
-        (0..sizes.len()).map(|g| (0..people.len()).filter(|i| people[*i].group == g).collect()).collect();
+    let members: Vec<Vec<usize>> = (0..sizes.len())
+        .map(|g| {
+            (0..people.len())
+                .filter(|i| people[*i].group == g)
+                .collect()
+        })
+        .collect();
     let param = |g: usize| site_specs.get(g).map(|s| *s.0);
 
     // Profile: exact national counts, sites differing a little.
@@ -243,8 +336,10 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     }
     let age_counts: Vec<usize> = AGES.iter().map(|a| a.1).collect();
     let age_split = split(&age_counts, &sizes, |_| weighted(&age_counts, |_| 1.0));
-    let age_latent: Vec<f64> =
-        people.iter().map(|p| -(LEVEL_AGE[p.level.unwrap_or(7)] + 1.6 * normal(&mut rng))).collect();
+    let age_latent: Vec<f64> = people
+        .iter()
+        .map(|p| -(LEVEL_AGE[p.level.unwrap_or(7)] + 1.6 * normal(&mut rng)))
+        .collect();
     let younger_first: Vec<f64> = (0..AGES.len()).map(|a| -(a as f64)).collect();
     for (g, m) in members.iter().enumerate() {
         pair(m, &age_split[g], &younger_first, &age_latent, &mut slot);
@@ -252,7 +347,15 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     for (i, p) in people.iter_mut().enumerate() {
         p.age = Some(AGES[slot[i]].0);
     }
-    let zus_split = split(&ZUS, &sizes, |g| weighted(&ZUS, |c| if c == 0 { param(g).map_or(1.0, |s| s.zus) } else { 1.0 }));
+    let zus_split = split(&ZUS, &sizes, |g| {
+        weighted(&ZUS, |c| {
+            if c == 0 {
+                param(g).map_or(1.0, |s| s.zus)
+            } else {
+                1.0
+            }
+        })
+    });
     for (g, m) in members.iter().enumerate() {
         shuffle_assign(m, &zus_split[g], &mut rng, &mut slot);
     }
@@ -260,7 +363,13 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.zus = slot[i] == 0;
     }
     let nat_split = split(&NATIONALITY, &sizes, |g| {
-        weighted(&NATIONALITY, |c| if c > 0 { param(g).map_or(1.0, |s| s.foreign) } else { 1.0 })
+        weighted(&NATIONALITY, |c| {
+            if c > 0 {
+                param(g).map_or(1.0, |s| s.foreign)
+            } else {
+                1.0
+            }
+        })
     });
     for (g, m) in members.iter().enumerate() {
         shuffle_assign(m, &nat_split[g], &mut rng, &mut slot);
@@ -275,7 +384,11 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
             + if p.zus { -0.15 } else { 0.0 }
             + [0.0, -0.05, -0.15][p.nationality]
             + if p.age.unwrap_or(22) > 25 { -0.3 } else { 0.0 }
-            + if p.group == others { region_effect(p.region) } else { 0.0 }
+            + if p.group == others {
+                region_effect(p.region)
+            } else {
+                0.0
+            }
             + 0.9 * normal(&mut rng);
     }
 
@@ -336,7 +449,12 @@ fn registration(people: &mut [Person], rng: &mut Rng) {
     let mut order: Vec<(f64, usize)> = people
         .iter()
         .enumerate()
-        .map(|(i, p)| (f64::from(p.age.unwrap_or(22)) / 4.0 - 0.4 * p.latent + normal(rng), i))
+        .map(|(i, p)| {
+            (
+                f64::from(p.age.unwrap_or(22)) / 4.0 - 0.4 * p.latent + normal(rng),
+                i,
+            )
+        })
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut values = vec![0i32; people.len()];
@@ -353,7 +471,11 @@ fn registration(people: &mut [Person], rng: &mut Rng) {
     super::common::fit(&mut values, &bounds, target, rng);
     for (p, total) in people.iter_mut().zip(values) {
         let total = total.max(1) as u32;
-        let last = if rng.chance(0.6) { uniform(rng, 0, 4) as u32 } else { uniform(rng, 5, 14) as u32 };
+        let last = if rng.chance(0.6) {
+            uniform(rng, 0, 4) as u32
+        } else {
+            uniform(rng, 5, 14) as u32
+        };
         p.registration = (total, last.min(total));
     }
 }
@@ -379,7 +501,13 @@ fn qualification(level: Option<usize>, rng: &mut Rng) -> &'static str {
 /// Phase durations: phase 1 mostly one to two months with some very quick exits; phase 2
 /// with a peak under a month (quick jobs) and one at six months; phase 3 often one month,
 /// the trial period (L2270-2283).
-fn shape(person: &Person, path: &Path, phase: usize, prev: &[i32; 3], rng: &mut Rng) -> (i32, (i32, i32)) {
+fn shape(
+    person: &Person,
+    path: &Path,
+    phase: usize,
+    prev: &[i32; 3],
+    rng: &mut Rng,
+) -> (i32, (i32, i32)) {
     match phase {
         0 => {
             let v = if path.kind == Kind::Phase1Exit {
@@ -394,12 +522,20 @@ fn shape(person: &Person, path: &Path, phase: usize, prev: &[i32; 3], rng: &mut 
         1 => {
             let room = 183 - prev[0];
             if path.last == 3 {
-                let v = if rng.chance(0.45) { uniform(rng, 5, 30) } else { uniform(rng, 30, 140) };
+                let v = if rng.chance(0.45) {
+                    uniform(rng, 5, 30)
+                } else {
+                    uniform(rng, 30, 140)
+                };
                 (v, (3, room))
             } else if person.renewed {
                 (uniform(rng, 200, 365 - prev[0]), (room + 1, 365 - prev[0]))
             } else if path.kind == Kind::Phase2Known {
-                let v = if rng.chance(0.7) { uniform(rng, 140, room) } else { uniform(rng, 40, 140) };
+                let v = if rng.chance(0.7) {
+                    uniform(rng, 140, room)
+                } else {
+                    uniform(rng, 40, 140)
+                };
                 (v, (20, room))
             } else {
                 (uniform(rng, 10, 170), (3, room))
@@ -407,72 +543,15 @@ fn shape(person: &Person, path: &Path, phase: usize, prev: &[i32; 3], rng: &mut 
         }
         _ => {
             if path.kind == Kind::Phase3Kept {
-                let v = if rng.chance(0.55) { uniform(rng, 28, 35) } else { uniform(rng, 40, 120) };
+                let v = if rng.chance(0.55) {
+                    uniform(rng, 28, 35)
+                } else {
+                    uniform(rng, 40, 120)
+                };
                 (v, (20, 183))
             } else {
                 (uniform(rng, 5, 60), (3, 90))
             }
         }
     }
-}
-
-/// Column headings of the extract.
-pub const HEADINGS: [&str; 19] = [
-    "Identifiant",
-    "Agence",
-    "Région",
-    "Date d'entrée",
-    "Date de début de phase 2",
-    "Date de début de phase 3",
-    "Date de sortie",
-    "Motif de sortie",
-    "Situation en fin de phase 2",
-    "Renouvellement phase 2",
-    "Âge à l'entrée",
-    "Sexe",
-    "Niveau de formation",
-    "Qualification",
-    "Nationalité",
-    "Résidence en ZUS",
-    "Catégorie",
-    "Durée totale d'inscription (mois)",
-    "Ancienneté de la dernière inscription (mois)",
-];
-
-/// One row of the extract (no line end).
-pub fn row(p: &Person, path: &Path, id: u32) -> String {
-    use crate::cohort::definitions::Level;
-    let date = |d: Option<i32>| d.map(super::common::french_date).unwrap_or_default();
-    let last = path.last - 1;
-    let (exit, reason) = match path.fate {
-        Fate::Ended => (date(p.ends[last]), path.reasons[last].unwrap_or_default()),
-        _ => (String::new(), ""),
-    };
-    let renewal = match (p.starts[1], p.renewed) {
-        (None, _) => "",
-        (Some(_), true) => "Oui",
-        (Some(_), false) => "Non",
-    };
-    let fields: [String; 19] = [
-        id.to_string(),
-        p.structure.to_owned(),
-        p.region.to_owned(),
-        date(p.starts[0]),
-        date(p.starts[1]),
-        date(p.starts[2]),
-        exit,
-        reason.to_owned(),
-        p.situation.unwrap_or_default().to_owned(),
-        renewal.to_owned(),
-        p.age.map(|a| a.to_string()).unwrap_or_default(),
-        ["Homme", "Femme"][p.sex].to_owned(),
-        p.level.and_then(|l| Level::ALL.get(l)).map(|l| l.label()).unwrap_or_default().to_owned(),
-        p.qualification.to_owned(),
-        ["Française", "Union européenne", "Hors Union européenne"][p.nationality].to_owned(),
-        if p.zus { "Oui" } else { "Non" }.to_owned(),
-        p.category.to_owned(),
-        p.registration.0.to_string(),
-        p.registration.1.to_string(),
-    ];
-    fields.join(";")
 }

@@ -1,6 +1,8 @@
 //! The young people of an extract: their structure, profile, pathway and dates.
 
-use super::common::{Fate, HORIZON, MARGIN_DAYS, Path, day, fit, target_days, weighted_day};
+use super::common::{
+    Fate, HORIZON, MARGIN_DAYS, Path, day, fit, target_days, weighted_day, working_day,
+};
 use crate::cohort::definitions::DAYS_PER_MONTH;
 use crate::synth::rng::Rng;
 
@@ -119,7 +121,13 @@ pub type Shape<'a> = dyn Fn(&Person, &Path, usize, &[i32; 3], &mut Rng) -> (i32,
 /// Draws every person's dates: durations fitted so that each phase's mean is the report's,
 /// then an entry date within the calendar that keeps every date before the extraction date,
 /// losses long enough ago and ongoing phases recent enough.
-pub fn timelines(people: &mut [Person], paths: &[Path], calendar: &Calendar, shape: &Shape<'_>, rng: &mut Rng) {
+pub fn timelines(
+    people: &mut [Person],
+    paths: &[Path],
+    calendar: &Calendar,
+    shape: &Shape<'_>,
+    rng: &mut Rng,
+) {
     let horizon = day(HORIZON.0, HORIZON.1, HORIZON.2);
     let n = people.len();
     let mut durations = vec![[0i32; 3]; n];
@@ -129,7 +137,8 @@ pub fn timelines(people: &mut [Person], paths: &[Path], calendar: &Calendar, sha
         let mut bounds = Vec::new();
         for (i, person) in people.iter().enumerate() {
             let path = &paths[person.path];
-            let ended = phase + 1 < path.last || (phase + 1 == path.last && path.fate == Fate::Ended);
+            let ended =
+                phase + 1 < path.last || (phase + 1 == path.last && path.fate == Fate::Ended);
             if !ended {
                 continue;
             }
@@ -142,7 +151,12 @@ pub fn timelines(people: &mut [Person], paths: &[Path], calendar: &Calendar, sha
             values.push(value);
             bounds.push(bound);
         }
-        fit(&mut values, &bounds, target_days(calendar.mean_months[phase], members.len()), rng);
+        fit(
+            &mut values,
+            &bounds,
+            target_days(calendar.mean_months[phase], members.len()),
+            rng,
+        );
         for (i, v) in members.into_iter().zip(values) {
             durations[i][phase] = v;
         }
@@ -155,11 +169,21 @@ pub fn timelines(people: &mut [Person], paths: &[Path], calendar: &Calendar, sha
         let k = path.last - 1;
         let (lo, hi) = match path.fate {
             Fate::Ended => (calendar.first, horizon - offsets[k] - d[k]),
-            Fate::Lost => (calendar.first, horizon - max_days(k) - MARGIN_DAYS - offsets[k]),
-            Fate::InProgress => (horizon - max_days(k) + MARGIN_DAYS - offsets[k], horizon - 10 - offsets[k]),
+            Fate::Lost => (
+                calendar.first,
+                horizon - max_days(k) - MARGIN_DAYS - offsets[k],
+            ),
+            Fate::InProgress => (
+                horizon - max_days(k) + MARGIN_DAYS - offsets[k],
+                horizon - 10 - offsets[k],
+            ),
         };
         let (lo, hi) = (lo.max(calendar.first), hi.min(calendar.last));
-        let entry = if lo <= hi { weighted_day(lo, hi, calendar.months, rng) } else { lo.min(calendar.last) };
+        let entry = if lo <= hi {
+            working_day(weighted_day(lo, hi, calendar.months, rng), lo, hi)
+        } else {
+            lo.min(calendar.last)
+        };
         set_dates(person, path, entry, &d);
     }
     // The extraction date is the latest date of the file: make one record end on it.
@@ -172,7 +196,7 @@ pub fn timelines(people: &mut [Person], paths: &[Path], calendar: &Calendar, sha
             let entry = horizon - span;
             (entry >= calendar.first && entry <= calendar.last).then_some((i, entry))
         })
-        .last();
+        .next_back();
     if let Some((i, entry)) = candidate {
         let path = &paths[people[i].path];
         let d = durations[i];
@@ -184,18 +208,22 @@ fn set_dates(person: &mut Person, path: &Path, entry: i32, d: &[i32; 3]) {
     let mut at = entry;
     person.starts = [None; 3];
     person.ends = [None; 3];
-    for phase in 0..path.last {
+    for (phase, days) in d.iter().enumerate().take(path.last) {
         person.starts[phase] = Some(at);
         let ended = phase + 1 < path.last || path.fate == Fate::Ended;
         if ended {
-            at += d[phase];
+            at += days;
             person.ends[phase] = Some(at);
         }
     }
 }
 
 /// Draws a structure among weighted `(name, region)` pairs.
-pub fn structure(others: &'static [(&'static str, &'static str)], weights: &[f64], rng: &mut Rng) -> (&'static str, &'static str) {
+pub fn structure(
+    others: &'static [(&'static str, &'static str)],
+    weights: &[f64],
+    rng: &mut Rng,
+) -> (&'static str, &'static str) {
     let i = rng.weighted(weights).unwrap_or(0);
     others.get(i).copied().unwrap_or(("", ""))
 }

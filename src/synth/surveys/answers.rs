@@ -114,6 +114,15 @@ pub fn write(rng: &mut Rng, bank: &Bank) -> String {
             break;
         };
         weights[k] = 0.0;
+        // Praise and disappointment do not meet in one answer.
+        let tone = bank.themes[k].tone;
+        if tone != 0 {
+            for (w, theme) in weights.iter_mut().zip(bank.themes) {
+                if theme.tone == -tone {
+                    *w = 0.0;
+                }
+            }
+        }
         if let Some(variant) = rng.pick(bank.themes[k].variants) {
             sentences.push(fill(rng, variant));
         }
@@ -295,6 +304,18 @@ mod tests {
         let answers: std::collections::BTreeSet<String> =
             (0..150).map(|_| write(&mut rng, &PE_IMPROVE)).collect();
         assert!(answers.len() > 120, "{}", answers.len());
+    }
+
+    #[test]
+    fn praise_and_disappointment_do_not_meet() {
+        let mut rng = Rng::new(7);
+        for _ in 0..2000 {
+            let answer = write(&mut rng, &YOUTH_PE_SUGGEST);
+            let praise = answer.contains("super") || answer.contains("Très bon accompagnement");
+            let disappointed =
+                answer.contains("servi à rien") || answer.contains("venir pour rien");
+            assert!(!(praise && disappointed), "{answer}");
+        }
     }
 
     #[test]

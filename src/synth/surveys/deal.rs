@@ -18,12 +18,6 @@ pub fn everyone(n: usize) -> Vec<bool> {
     vec![true; n]
 }
 
-/// Roughly `share` of the respondents answer (at least one).
-pub fn some(rng: &mut Rng, n: usize, share: f64) -> Vec<bool> {
-    let answered = ((n as f64 * share).round() as usize).clamp(1, n.max(1));
-    answering(rng, n, answered)
-}
-
 /// Categories for the answering respondents of `mask`, in exact proportion to `shares`
 /// (largest remainders), dealt at random.
 pub fn exact(rng: &mut Rng, mask: &[bool], shares: &[f64]) -> Vec<Option<usize>> {

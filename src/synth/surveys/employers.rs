@@ -298,6 +298,12 @@ const REMARKS: &[&str] = &[
     "Entretien écourté, l'interlocuteur étant en plein service.",
     "Envisage de prendre un apprenti l'an prochain.",
     "Souligne la difficulté à recruter des jeunes mobiles (horaires décalés, pas de transports).",
+    "A déjà recommandé {structure} à un autre chef d'entreprise.",
+    "Se dit prêt à accueillir des jeunes en immersion ({secteur}).",
+    "Demande un retour sur ce que devient le jeune s'il quitte l'entreprise.",
+    "Rappelle que la période d'essai s'est bien passée.",
+    "Trouve que les jeunes orientés manquent parfois de savoir-être.",
+    "Regrette de ne pas avoir été prévenu des absences du jeune pendant ses rendez-vous.",
 ];
 
 /// The grid's rows, in interview order.
@@ -386,12 +392,13 @@ pub fn build() -> Sheet {
         } else {
             PLACEMENT_NONE
         };
-        let remarks = match rng.weighted(&[55.0, 33.0, 12.0]) {
+        let remarks = match rng.weighted(&[55.0, 25.0, 20.0]) {
             Some(1) => sentences(&mut rng, &[REMARKS], &[], &interview),
             Some(2) => {
                 let first = rng.below(REMARKS.len());
                 let second = (first + 1 + rng.below(REMARKS.len() - 1)) % REMARKS.len();
-                format!("{} {}", REMARKS[first], REMARKS[second])
+                let both = format!("{} {}", REMARKS[first], REMARKS[second]);
+                fill(&mut rng, &both, &interview)
             }
             _ => String::new(),
         };

@@ -77,20 +77,6 @@ impl Stamp {
         )
     }
 
-    /// `10/05/2013 02:32:11 PM`, as SurveyMonkey writes it.
-    pub fn american(&self) -> String {
-        let (hour, half) = match self.hour {
-            0 => (12, "AM"),
-            h @ 1..=11 => (h, "AM"),
-            12 => (12, "PM"),
-            h => (h - 12, "PM"),
-        };
-        format!(
-            "{:02}/{:02}/{:04} {:02}:{:02}:{:02} {half}",
-            self.month, self.day, self.year, hour, self.minute, self.second
-        )
-    }
-
     /// `05/10/2013`.
     pub fn french_date(&self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)

@@ -1,0 +1,134 @@
+//! Numeric questions: histograms and box plots.
+
+use serde::{Deserialize, Serialize};
+
+/// A histogram of a numeric question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    /// What the values are, with their unit (« Âge (années) »).
+    pub value_label: String,
+    /// Bins, left to right.
+    pub bins: Vec<HistogramBin>,
+    /// Number of numeric answers.
+    pub n: u64,
+    /// Mean, marked with a line when given.
+    pub mean: Option<f64>,
+    /// Median, marked with a line when given.
+    pub median: Option<f64>,
+}
+
+/// One bin of a histogram: `lower <= value < upper`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HistogramBin {
+    /// Lower bound.
+    pub lower: f64,
+    /// Upper bound.
+    pub upper: f64,
+    /// Answers in the bin.
+    pub count: u64,
+}
+
+impl Histogram {
+    /// A histogram from `edges` (one more than `counts`); n is the sum of the counts.
+    pub fn from_edges(value_label: impl Into<String>, edges: &[f64], counts: &[u64]) -> Self {
+        let bins = edges
+            .windows(2)
+            .zip(counts)
+            .map(|(w, &count)| HistogramBin {
+                lower: w[0],
+                upper: w[1],
+                count,
+            })
+            .collect();
+        Histogram {
+            value_label: value_label.into(),
+            bins,
+            n: counts.iter().sum(),
+            mean: None,
+            median: None,
+        }
+    }
+
+    /// Marks the mean and the median.
+    pub fn with_centre(mut self, mean: Option<f64>, median: Option<f64>) -> Self {
+        self.mean = mean;
+        self.median = median;
+        self
+    }
+
+    pub(super) fn problem(&self) -> Option<String> {
+        if self.bins.is_empty() {
+            return Some("aucune classe à représenter".into());
+        }
+        for b in &self.bins {
+            if !(b.lower.is_finite() && b.upper.is_finite() && b.lower < b.upper) {
+                return Some(format!("classe invalide [{} ; {}[", b.lower, b.upper));
+            }
+        }
+        None
+    }
+}
+
+/// Box plots of a numeric question, one per group, drawn horizontally.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoxPlot {
+    /// What the values are, with their unit.
+    pub value_label: String,
+    /// One box per group, top to bottom.
+    pub boxes: Vec<BoxStats>,
+}
+
+/// The five numbers of one box, plus the mean and the points beyond the whiskers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoxStats {
+    /// Group label.
+    pub label: String,
+    /// Number of answers.
+    pub n: u64,
+    /// End of the lower whisker.
+    pub low: f64,
+    /// First quartile.
+    pub q1: f64,
+    /// Median.
+    pub median: f64,
+    /// Third quartile.
+    pub q3: f64,
+    /// End of the upper whisker.
+    pub high: f64,
+    /// Mean, drawn as a diamond.
+    pub mean: Option<f64>,
+    /// Values beyond the whiskers, drawn as dots.
+    pub outliers: Vec<f64>,
+}
+
+impl BoxPlot {
+    /// An empty box plot.
+    pub fn new(value_label: impl Into<String>) -> Self {
+        BoxPlot {
+            value_label: value_label.into(),
+            boxes: Vec::new(),
+        }
+    }
+
+    /// Adds a box.
+    pub fn push(mut self, stats: BoxStats) -> Self {
+        self.boxes.push(stats);
+        self
+    }
+
+    pub(super) fn problem(&self) -> Option<String> {
+        if self.boxes.is_empty() {
+            return Some("aucune boîte à représenter".into());
+        }
+        for b in &self.boxes {
+            let ordered = b.low <= b.q1 && b.q1 <= b.median && b.median <= b.q3 && b.q3 <= b.high;
+            if !ordered || !b.low.is_finite() || !b.high.is_finite() {
+                return Some(format!(
+                    "« {} » : les valeurs doivent croître (minimum ≤ Q1 ≤ médiane ≤ Q3 ≤ maximum)",
+                    b.label
+                ));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,588 @@
+//! Cohort figures, end to end: the sample's two extracts are generated into a temporary
+//! folder, read back through the public import and cohort code, and every report figure
+//! the sample claims to reproduce (`REFERENCE.md`, section « Cohorte PE / ML ») is checked
+//! against what `atelier::cohort` computes — never against the generator's own tallies.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use atelier::cohort::{CohortEntry, CohortReport, Denominator, Network, Options, Row};
+use atelier::model::manifest::SiteEntry;
+use atelier::progress::Silent;
+use atelier::synth::Sample;
+use atelier::synth::sites::SITES;
+
+struct Fixture {
+    dir: PathBuf,
+    sample: Sample,
+    report: CohortReport,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cohort-sample");
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut sample = Sample::default();
+        atelier::synth::cohort::write(&dir, &mut sample).expect("the cohort extracts are written");
+        sample.manifest.sites = SITES
+            .iter()
+            .map(|s| SiteEntry {
+                id: s.id.to_owned(),
+                name: s.name.to_owned(),
+                network: s.network.id().to_owned(),
+                region: s.region.to_owned(),
+                ..SiteEntry::default()
+            })
+            .collect();
+        let report = atelier::cohort::compute(&dir, &sample.manifest, &Silent)
+            .expect("the extracts are read");
+        Fixture {
+            dir,
+            sample,
+            report,
+        }
+    })
+}
+
+fn pe() -> &'static CohortEntry {
+    fixture().report.network(Network::Pe).expect("a PE entry")
+}
+
+fn ml() -> &'static CohortEntry {
+    fixture().report.network(Network::Ml).expect("an ML entry")
+}
+
+fn value(entry: &CohortEntry, id: &str) -> f64 {
+    entry
+        .value(id)
+        .unwrap_or_else(|| panic!("no value for indicator {id}"))
+}
+
+fn count(entry: &CohortEntry, id: &str) -> u64 {
+    value(entry, id) as u64
+}
+
+/// Rounded as the report prints it.
+fn printed(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f).round() / f
+}
+
+fn row<'a>(entry: &'a CohortEntry, breakdown: &str, label: &str) -> &'a Row {
+    entry
+        .breakdown(breakdown)
+        .unwrap_or_else(|| panic!("no breakdown {breakdown}"))
+        .row(label)
+        .unwrap_or_else(|| {
+            panic!(
+                "no row {label:?} in {breakdown}: {:?}",
+                entry.breakdown(breakdown)
+            )
+        })
+}
+
+fn pct(entry: &CohortEntry, breakdown: &str, label: &str) -> f64 {
+    row(entry, breakdown, label).pct.expect("a percentage")
+}
+
+fn n(entry: &CohortEntry, breakdown: &str) -> u64 {
+    entry.breakdown(breakdown).expect("breakdown").n
+}
+
+#[test]
+fn pe_entries_and_phases() {
+    let pe = pe();
+    assert_eq!(count(pe, "entries"), 28_505);
+    assert_eq!(count(pe, "invalid_dates"), 0);
+    assert_eq!(count(pe, "phase2_entries"), 28_477);
+    assert_eq!(count(pe, "phase1_exits") + count(pe, "lost_phase1"), 28);
+    assert_eq!(count(pe, "phase2_in_progress"), 0);
+}
+
+#[test]
+fn pe_exits_and_losses() {
+    let pe = pe();
+    assert_eq!(count(pe, "lost"), 2_240);
+    assert_eq!(
+        row(pe, "early_exit_reason_phase2", "Abandon du client").count,
+        1_460
+    );
+    assert_eq!(n(pe, "early_exit_reason_phase2"), 5_134);
+    for (label, share) in [
+        ("Abandon du client", 28.0),
+        ("Déménagement", 9.0),
+        ("Fin à l'initiative du client", 7.0),
+        ("Pertes", 44.0),
+        ("Sortie anticipée du suivi délégué", 12.0),
+    ] {
+        assert_eq!(
+            printed(pct(pe, "early_exit_reason_phase2", label), 0),
+            share,
+            "{label}"
+        );
+    }
+    assert_eq!(count(pe, "exits_known"), 23_343);
+    assert_eq!(
+        count(pe, "phase2_entries") - n(pe, "early_exit_reason_phase2"),
+        23_343
+    );
+}
+
+#[test]
+fn pe_positive_exits() {
+    let pe = pe();
+    assert_eq!(
+        value(pe, "positive_exit_rate"),
+        35.5,
+        "default: the synthèse's phase-2 entrants"
+    );
+    assert_eq!(value(pe, "positive_exit_rate_phase2_entries"), 35.5);
+    assert_eq!(value(pe, "positive_exit_rate_entries"), 35.5);
+    assert_eq!(value(pe, "sustainable_employment_rate"), 43.5);
+    assert_eq!(printed(value(pe, "employment_rate"), 0), 62.0);
+    let creation = row(pe, "situation_class", "Création d'entreprise").count as f64;
+    assert_eq!(
+        printed(100.0 * creation / value(pe, "positive_exits"), 0),
+        4.0
+    );
+    assert_eq!(printed(100.0 * creation / value(pe, "exits_known"), 0), 2.0);
+    assert_eq!(printed(pct(pe, "situation_class", "Sans emploi"), 0), 27.0);
+}
+
+#[test]
+fn pe_profile() {
+    let pe = pe();
+    for (label, expected) in [
+        ("Niveau I", 98),
+        ("Niveau II", 344),
+        ("Niveau III", 7_695),
+        ("Niveau IV", 10_376),
+        ("Niveau V", 9_938),
+        ("Niveau VI", 52),
+    ] {
+        assert_eq!(row(pe, "level", label).count, expected, "{label}");
+    }
+    assert_eq!(n(pe, "level"), 28_503);
+    assert_eq!(row(pe, "level", "Non renseigné").count, 2);
+    assert_eq!(pct(pe, "level", "Niveau V"), 34.9);
+    assert_eq!(pct(pe, "level", "Niveau IV"), 36.4);
+    assert_eq!(pct(pe, "level", "Niveau III"), 27.0);
+    assert_eq!(pct(pe, "sex", "Homme"), 49.8);
+    assert_eq!(pct(pe, "sex", "Femme"), 50.2);
+    assert_eq!(printed(pct(pe, "age_band", "Moins de 18 ans"), 0), 0.0);
+    assert_eq!(printed(pct(pe, "age_band", "18-21 ans"), 0), 32.0);
+    let over_21 =
+        row(pe, "age_band", "22-25 ans").count + row(pe, "age_band", "Plus de 25 ans").count;
+    assert_eq!(
+        printed(100.0 * over_21 as f64 / n(pe, "age_band") as f64, 0),
+        68.0
+    );
+    assert_eq!(pct(pe, "age_band", "Plus de 25 ans"), 2.9);
+    assert_eq!(printed(pct(pe, "zus", "En ZUS"), 0), 9.0);
+    let foreign = row(pe, "nationality", "Étrangère (UE)").count
+        + row(pe, "nationality", "Étrangère (hors UE)").count;
+    assert_eq!(
+        printed(100.0 * foreign as f64 / n(pe, "nationality") as f64, 1),
+        7.8
+    );
+    assert_eq!(printed(value(pe, "registration_months_mean"), 0), 14.0);
+    assert_eq!(printed(value(pe, "registration_over_12_months"), 0), 40.0);
+}
+
+#[test]
+fn pe_durations() {
+    let pe = pe();
+    assert_eq!(value(pe, "duration_phase1"), 1.1);
+    assert_eq!(value(pe, "duration_phase2"), 3.3);
+    assert_eq!(value(pe, "duration_phase3"), 1.7);
+}
+
+#[test]
+fn pe_intensity() {
+    let pe = pe();
+    for (phase, per_youth, per_month) in [(1, 3.4, 3.1), (2, 6.4, 1.9), (3, 2.5, 1.4)] {
+        assert_eq!(
+            printed(value(pe, &format!("interviews_per_youth_phase{phase}")), 1),
+            per_youth,
+            "phase {phase}"
+        );
+        assert_eq!(
+            printed(value(pe, &format!("interviews_per_month_phase{phase}")), 1),
+            per_month,
+            "phase {phase}"
+        );
+    }
+    for (phase, per_youth, per_month) in [(1, 1.95, 1.8), (2, 2.44, 0.7), (3, 1.41, 0.8)] {
+        assert_eq!(
+            value(pe, &format!("referrals_per_youth_phase{phase}")),
+            per_youth,
+            "phase {phase}"
+        );
+        assert_eq!(
+            printed(value(pe, &format!("referrals_per_month_phase{phase}")), 1),
+            per_month,
+            "phase {phase}"
+        );
+    }
+    assert_eq!(printed(value(pe, "work_periods_phase1"), 0), 2.0);
+}
+
+#[test]
+fn ml_entries_and_invalid_dates() {
+    let ml = ml();
+    assert_eq!(count(ml, "entries"), 31_542);
+    assert_eq!(count(ml, "usable_entries"), 31_424);
+    assert_eq!(count(ml, "invalid_dates"), 118);
+    assert_eq!(n(ml, "date_problems"), 118);
+    assert_eq!(count(ml, "phase2_entries"), 22_820);
+    let warned = fixture()
+        .report
+        .warnings
+        .iter()
+        .filter(|w| w.row.is_some())
+        .count();
+    assert_eq!(
+        warned, 118,
+        "each record with unusable dates is reported with its row"
+    );
+}
+
+#[test]
+fn ml_phase1_exits() {
+    let ml = ml();
+    assert_eq!(count(ml, "phase1_exits"), 8_700);
+    assert_eq!(value(ml, "phase1_exit_rate"), 27.6);
+    assert_eq!(
+        row(ml, "exit_reason_phase1", "Abandon du jeune").count,
+        4_734
+    );
+    assert_eq!(
+        row(ml, "exit_reason_phase1", "Diagnostic défavorable").count,
+        3_944
+    );
+}
+
+#[test]
+fn ml_phase2_exits() {
+    let ml = ml();
+    for (label, expected) in [
+        ("Réorientation", 521),
+        ("ANI Phase 3 - Formation initiale", 702),
+        ("Déménagement", 1_474),
+        ("Pertes", 2_753),
+        ("ANI Phase 3 - Formation qualifiante", 1_833),
+        ("Abandon du jeune", 3_371),
+        ("ANI Phase 3 - Emploi", 3_999),
+        ("Fin de la période d'accompagnement", 7_415),
+    ] {
+        assert_eq!(
+            row(ml, "exit_reason_phase2", label).count,
+            expected,
+            "{label}"
+        );
+    }
+    assert_eq!(n(ml, "exit_reason_phase2"), 22_068);
+    let early = n(ml, "early_exit_reason_phase2");
+    assert!(early > 8_100);
+    assert_eq!(printed(100.0 * early as f64 / 22_068.0, 0), 37.0);
+    assert_eq!(count(ml, "exits_known"), 13_949);
+    for (label, expected, share) in [
+        ("Emploi durable", 3_999, 28.7),
+        ("Formation initiale ou qualifiante", 2_535, 18.2),
+        ("Ni emploi durable ni formation", 7_415, 53.2),
+    ] {
+        assert_eq!(
+            row(ml, "outcome_end_phase2", label).count,
+            expected,
+            "{label}"
+        );
+        assert_eq!(pct(ml, "outcome_end_phase2", label), share, "{label}");
+    }
+    assert_eq!(
+        pct(ml, "situation_end_phase2", "Formation qualifiante"),
+        13.1
+    );
+    assert_eq!(
+        pct(ml, "situation_end_phase2", "Retour en formation initiale"),
+        5.0
+    );
+}
+
+#[test]
+fn ml_positive_exits() {
+    let ml = ml();
+    assert_eq!(count(ml, "positive_exits"), 6_534);
+    assert_eq!(value(ml, "positive_exit_rate_phase2_ended"), 29.6);
+    assert_eq!(value(ml, "positive_exit_rate_phase2_exits"), 33.8);
+    assert_eq!(value(ml, "positive_exit_rate_entries"), 20.7);
+    assert_eq!(
+        value(ml, "positive_exit_rate_phase2_exits_except_moves"),
+        36.6
+    );
+    assert_eq!(
+        value(ml, "positive_exit_rate"),
+        36.6,
+        "default: the synthèse's denominator"
+    );
+    assert_eq!(value(ml, "sustainable_employment_rate"), 28.7);
+}
+
+#[test]
+fn ml_phase3_exits() {
+    let ml = ml();
+    for (label, expected) in [
+        ("Déménagement", 75),
+        ("Rupture de la formation", 164),
+        ("Rupture du contrat de travail par l'employeur", 208),
+        ("Rupture du contrat de travail du fait du jeune", 214),
+        ("Retour en formation initiale", 506),
+        ("Formation qualifiante", 1_228),
+        ("Pertes", 1_520),
+        ("Emploi", 2_611),
+    ] {
+        assert_eq!(
+            row(ml, "exit_reason_phase3", label).count,
+            expected,
+            "{label}"
+        );
+    }
+    assert_eq!(count(ml, "lost_phase3"), 1_520);
+    assert_eq!(count(ml, "phase3_positive_exits"), 4_345);
+}
+
+#[test]
+fn ml_profile() {
+    let ml = ml();
+    let ages = [
+        9, 5_959, 6_886, 5_709, 4_037, 2_872, 1_888, 1_363, 1_221, 1_094, 503,
+    ];
+    for (i, expected) in ages.iter().enumerate() {
+        assert_eq!(row(ml, "age", &format!("{} ans", 15 + i)).count, *expected);
+    }
+    assert_eq!(printed(pct(ml, "sex", "Femme"), 0), 43.0);
+    assert_eq!(printed(pct(ml, "sex", "Homme"), 0), 57.0);
+    for (label, share) in [
+        ("Niveau VI", 17.0),
+        ("Niveau V bis", 37.0),
+        ("Niveau V", 35.0),
+        ("Niveau IV et plus", 11.0),
+    ] {
+        assert_eq!(printed(pct(ml, "level", label), 0), share, "{label}");
+    }
+    assert_eq!(row(ml, "validated_level", "Niveau V").count, 139);
+    for (label, share) in [
+        ("Niveau V", 1.0),
+        ("Niveau V bis", 19.0),
+        ("Niveau VI", 6.0),
+        ("Sans certification validée", 73.0),
+    ] {
+        assert_eq!(
+            printed(pct(ml, "validated_level", label), 0),
+            share,
+            "{label}"
+        );
+    }
+    let eu = row(ml, "nationality", "Étrangère (UE)").count as f64;
+    let non_eu = row(ml, "nationality", "Étrangère (hors UE)").count as f64;
+    assert_eq!(
+        printed(100.0 * (eu + non_eu) / n(ml, "nationality") as f64, 1),
+        6.3
+    );
+    assert_eq!(printed(100.0 * non_eu / (eu + non_eu), 0), 85.0);
+    assert_eq!(printed(pct(ml, "mobility", "Véhicule motorisé"), 0), 20.0);
+    assert_eq!(
+        printed(
+            pct(ml, "mobility", "Ni véhicule ni transports en commun"),
+            0
+        ),
+        61.0
+    );
+    assert_eq!(pct(ml, "zus", "En ZUS"), 15.6);
+    assert_eq!(printed(pct(ml, "known_for", "Moins de 3 mois"), 0), 19.0);
+}
+
+#[test]
+fn ml_durations() {
+    let ml = ml();
+    assert_eq!(value(ml, "duration_phase1"), 0.9);
+    assert_eq!(value(ml, "duration_phase2"), 8.2);
+    assert_eq!(value(ml, "duration_phase3"), 5.3);
+}
+
+#[test]
+fn ml_intensity() {
+    let ml = ml();
+    for (phase, per_youth) in [(1, 2.0), (2, 8.2), (3, 3.2)] {
+        assert_eq!(
+            printed(value(ml, &format!("interviews_per_youth_phase{phase}")), 1),
+            per_youth,
+            "phase {phase}"
+        );
+    }
+    assert_eq!(value(ml, "referrals_per_youth_phase1"), 1.34);
+    assert_eq!(value(ml, "referrals_per_youth_phase2"), 2.71);
+    assert_eq!(printed(value(ml, "referrals_per_youth_phase3"), 1), 1.6);
+}
+
+#[test]
+fn every_visited_site_has_figures_of_its_own() {
+    let report = &fixture().report;
+    assert_eq!(report.sites.len(), 10);
+    for spec in SITES {
+        let site = report
+            .site(spec.id)
+            .unwrap_or_else(|| panic!("no figures for {}", spec.id));
+        assert_eq!(site.network.id(), spec.network.id());
+        assert_eq!(site.name.as_deref(), Some(spec.name));
+        let entries = count(site, "entries");
+        assert!(
+            (150..=500).contains(&entries),
+            "{}: {entries} entries",
+            spec.id
+        );
+        assert!(site.value("positive_exit_rate").is_some(), "{}", spec.id);
+    }
+    let rate = |id: &str| value(report.site(id).unwrap(), "positive_exit_rate");
+    assert!(
+        rate("pe_labege") > rate("pe_lille") + 3.0,
+        "Labège fares better than Lille"
+    );
+    assert!(
+        rate("ml_touraine") > rate("ml_charleville") + 3.0,
+        "Touraine fares better than Charleville"
+    );
+}
+
+#[test]
+fn denominators_are_a_choice() {
+    let f = fixture();
+    let options = Options {
+        pe_denominator: Denominator::Entries,
+        ml_denominator: Denominator::Phase2Ended,
+    };
+    let report =
+        atelier::cohort::compute_with(&f.dir, &f.sample.manifest, &options, &Silent).unwrap();
+    let ml = report.network(Network::Ml).unwrap();
+    assert_eq!(value(ml, "positive_exit_rate"), 29.6);
+    let definition = &ml.indicator("positive_exit_rate").unwrap().definition;
+    assert!(
+        definition.contains("perte"),
+        "the definition says on whom: {definition}"
+    );
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let report = &fixture().report;
+    let json = atelier::cohort::to_json(report, None);
+    let object = json.as_object().unwrap();
+    // A `serde_json::Value` lists keys alphabetically; the fields are what matters there,
+    // and the serialised report keeps the contract's order.
+    assert_eq!(object.keys().collect::<Vec<_>>(), ["networks", "sites"]);
+    let text = serde_json::to_string(report).unwrap();
+    assert!(
+        text.starts_with(r#"{"networks":[{"network":"PE","indicators":[{"id":"entries","label":"Entrées en phase 1","value":28505,"unit":"jeunes","definition":"#),
+        "{}",
+        &text[..200]
+    );
+    for entry in json["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["sites"].as_array().unwrap())
+    {
+        assert!(matches!(entry["network"].as_str(), Some("PE" | "ML")));
+        let ids: Vec<&str> = entry["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        for id in [
+            "entries",
+            "phase2_entries",
+            "exits_known",
+            "positive_exits",
+            "positive_exit_rate",
+            "lost",
+        ] {
+            assert!(ids.contains(&id), "indicator {id} missing");
+        }
+        for indicator in entry["indicators"].as_array().unwrap() {
+            let keys: Vec<&String> = indicator.as_object().unwrap().keys().collect();
+            assert_eq!(keys, ["definition", "id", "label", "unit", "value"]);
+        }
+        let breakdowns: Vec<&str> = entry["breakdowns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["id"].as_str().unwrap())
+            .collect();
+        for id in ["sex", "age_band", "level", "zus"] {
+            assert!(breakdowns.contains(&id), "breakdown {id} missing");
+        }
+        for breakdown in entry["breakdowns"].as_array().unwrap() {
+            let keys: Vec<&String> = breakdown.as_object().unwrap().keys().collect();
+            assert_eq!(keys, ["id", "label", "n", "rows"]);
+            for row in breakdown["rows"].as_array().unwrap() {
+                let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
+                assert_eq!(keys, ["count", "label", "pct"]);
+            }
+        }
+    }
+    assert_eq!(json["networks"][0]["indicators"][0]["value"], 28_505);
+    let site = atelier::cohort::to_json(report, Some("pe_lille"));
+    assert_eq!(site["sites"][0]["id"], "pe_lille");
+    assert_eq!(site["sites"][0]["name"], "Pôle emploi Lille");
+    assert_eq!(site["networks"][0]["network"], "PE");
+}
+
+#[test]
+fn text_table_is_in_french() {
+    let report = &fixture().report;
+    let text = atelier::cohort::to_text(report, None);
+    assert!(text.contains("Entrées en phase 1"));
+    assert!(text.contains("28 505"));
+    assert!(text.contains("35,5 %"));
+    let site = atelier::cohort::to_text(report, Some("ml_touraine"));
+    assert!(site.contains("Mission locale de Touraine"));
+    assert!(site.contains("Réseau (national)"));
+    assert!(site.contains("31 542"));
+}
+
+#[test]
+fn generation_is_reproducible_byte_for_byte() {
+    let first = &fixture().dir;
+    let second = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cohort-sample-again");
+    let _ = std::fs::remove_dir_all(&second);
+    atelier::synth::cohort::write_scaled(&second, 1).unwrap();
+    for extract in atelier::synth::cohort::extracts() {
+        for file in std::iter::once(extract.file).chain(extract.events) {
+            let a = std::fs::read(first.join(&file)).unwrap();
+            let b = std::fs::read(second.join(&file)).unwrap();
+            assert!(a == b, "{file} differs between two runs");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&second);
+}
+
+#[test]
+fn every_recorded_figure_is_checked_here() {
+    let source = include_str!("cohort.rs");
+    let figures: Vec<_> = fixture().sample.reference.iter().collect();
+    assert!(figures.len() > 40);
+    for figure in figures {
+        let name = figure
+            .test
+            .strip_prefix("tests/cohort.rs::")
+            .expect("a test of this file");
+        assert!(
+            source.contains(&format!("fn {name}()")),
+            "{} names a missing test",
+            figure.figure
+        );
+    }
+}
