@@ -60,6 +60,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cohort indicators per network and per visited site, with their definitions.
+    Cohort {
+        /// A folder holding atelier.json, a project file, or one cohort extract.
+        path: PathBuf,
+        /// Only this visited site (beside its network).
+        #[arg(long)]
+        site: Option<String>,
+        /// Print JSON (DESIGN.md §3).
+        #[arg(long)]
+        json: bool,
+    },
     /// Build a project file from a folder holding atelier.json.
     New {
         /// The project file to create (`*.atelier`).
@@ -176,6 +187,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::Cohort { path, site, json }) => {
+            let report = cohort_report(&path)?;
+            if let Some(id) = &site {
+                if report.site(id).is_none() {
+                    let known: Vec<&str> = report
+                        .sites
+                        .iter()
+                        .filter_map(|s| s.id.as_deref())
+                        .collect();
+                    return Err(BadInput(format!(
+                        "{}: pas de site « {id} » (sites : {})",
+                        path.display(),
+                        known.join(", ")
+                    ))
+                    .into());
+                }
+            }
+            if json {
+                print_json(&atelier::cohort::to_json(&report, site.as_deref()))?;
+            } else {
+                emit(&atelier::cohort::to_text(&report, site.as_deref()))?;
+            }
+            Ok(())
+        }
         Some(Command::New { project, from }) => {
             if !atelier::store::is_project_file(&project) {
                 return Err(BadInput(format!(
@@ -226,6 +261,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             open_window(path, cli.view, cli.screenshot)
         }
     }
+}
+
+/// Cohort figures of what `path` names: an evaluation folder, a project file, or one extract.
+fn cohort_report(path: &std::path::Path) -> anyhow::Result<atelier::cohort::CohortReport> {
+    let bad = |e: atelier::cohort::CohortError| BadInput(e.to_string());
+    if path.is_dir() {
+        let manifest = atelier::import::evaluation::read_manifest(path).map_err(BadInput::from)?;
+        return Ok(atelier::cohort::compute(path, &manifest, &Silent).map_err(bad)?);
+    }
+    if store::is_project_file(path) {
+        let project = Project::open(path).map_err(BadInput::from)?;
+        let manifest = project.manifest().map_err(BadInput::from)?;
+        let dir = project.unpack_cohort(&manifest).map_err(BadInput::from)?;
+        return Ok(atelier::cohort::compute(&dir, &manifest, &Silent).map_err(bad)?);
+    }
+    if !path.exists() {
+        return Err(BadInput(format!(
+            "{}: fichier ou dossier introuvable",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(atelier::cohort::compute_file(path, &Silent).map_err(bad)?)
 }
 
 fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {

@@ -394,3 +394,41 @@ pub fn open_any(path: &Path, progress: &dyn Progress) -> Result<Evaluation, Stor
     }
     Ok(evaluation::open_path(path, progress)?)
 }
+
+impl Project {
+    /// Write the cohort extracts (and events files) stored in the project to a private
+    /// cache folder, for the cohort computation which reads files; returns that folder.
+    pub fn unpack_cohort(&self, manifest: &Manifest) -> Result<PathBuf, StoreError> {
+        let mut files: Vec<&str> = Vec::new();
+        for extract in &manifest.cohort {
+            files.push(&extract.file);
+            files.extend(extract.events.as_deref());
+        }
+        let mut hasher = Sha256::new();
+        for file in &files {
+            hasher.update(self.file_sha256(file)?.unwrap_or_default().as_bytes());
+        }
+        let dir = std::env::temp_dir().join(format!(
+            "atelier-cohorte-{}",
+            &hex(&hasher.finalize())[..16]
+        ));
+        for file in files {
+            let target = dir.join(file);
+            if target.is_file() {
+                continue;
+            }
+            let bytes = self.file(file)?;
+            let io = |source| {
+                StoreError::Import(ImportError::Io {
+                    file: target.display().to_string(),
+                    source,
+                })
+            };
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io)?;
+            }
+            std::fs::write(&target, bytes).map_err(io)?;
+        }
+        Ok(dir)
+    }
+}
