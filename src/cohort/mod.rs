@@ -28,7 +28,7 @@ use serde::Serialize;
 
 pub use definitions::{Denominator, Network, Options};
 pub use report::{Breakdown, Indicator, Row, Value};
-pub use text::to_text;
+pub use text::{french_number, to_text};
 
 use crate::import::questions::{cell_text, format_date};
 use crate::import::read::read_path;

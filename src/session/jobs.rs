@@ -157,3 +157,44 @@ fn load(path: PathBuf, progress: &ChannelProgress) -> Outcome {
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }
+
+/// A computation on its own named thread, whose result the GUI picks up when ready.
+pub struct Background<T> {
+    /// What is being computed, in the user's words.
+    pub label: String,
+    result: Receiver<T>,
+}
+
+impl<T: Send + 'static> Background<T> {
+    /// Run `work` on a thread named `name`; `wake` is called when it is done.
+    pub fn spawn(
+        name: &str,
+        label: &str,
+        wake: Arc<dyn Fn() + Send + Sync>,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> std::io::Result<Background<T>> {
+        let (sender, result) = channel();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                let _ = sender.send(work());
+                wake();
+            })?;
+        Ok(Background {
+            label: label.to_owned(),
+            result,
+        })
+    }
+
+    /// The result, once; `None` while the work goes on.
+    pub fn poll(&self) -> Option<Result<T, String>> {
+        match self.result.try_recv() {
+            Ok(value) => Some(Ok(value)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(format!(
+                "{} : le calcul s'est arrêté de façon inattendue",
+                self.label
+            ))),
+        }
+    }
+}

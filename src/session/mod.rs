@@ -117,6 +117,8 @@ pub struct AppState {
     pub save_errors: Vec<String>,
     /// Loaded sources, in the order they were added.
     pub sources: Vec<LoadedSource>,
+    /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
+    pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
     undo: Vec<Inverse>,
     redo: Vec<Inverse>,
     /// Bumped by every change, so views can cache what they derive.
@@ -134,6 +136,7 @@ impl AppState {
         self.manifest = evaluation.manifest;
         self.root = evaluation.root;
         self.project = project;
+        self.cohort = None;
         self.undo.clear();
         self.redo.clear();
         self.version += 1;

@@ -161,11 +161,59 @@ pub fn reference_markdown(sample: &Sample) -> String {
 
 /// Write scale data into `dir`: `responses` responses per questionnaire and cohort extracts
 /// scaled to match, with an `atelier.json` like the sample's.
+///
+/// Every source of the sample is there, in the same file and layout, with `responses` rows
+/// each (the employers' interview grid too) and the sample's shares; the ten visited sites
+/// come with the sample's notes; the cohort extracts are [`cohort_factor`] times the
+/// sample's. Nothing is written to `REFERENCE.md`: the report's counts do not hold at
+/// another size. The same `responses` always gives the same bytes.
 pub fn write_scale(dir: &Path, responses: usize) -> Result<(), SynthError> {
+    if responses == 0 {
+        return Err(SynthError::Document {
+            path: dir.to_path_buf(),
+            message: "il faut au moins une réponse par questionnaire".to_owned(),
+        });
+    }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let _ = responses;
-    Err(SynthError::Document {
-        path: dir.to_path_buf(),
-        message: "la génération à l'échelle n'est pas encore disponible".to_owned(),
-    })
+    let mut scale = Sample {
+        manifest: Manifest {
+            title: format!(
+                "Évaluation de l'ANI Jeunes — données à l'échelle ({} réponses par questionnaire)",
+                surveys::format_count(responses)
+            ),
+            description: format!(
+                "Données fictives pour mesurer les performances d'Atelier : les questionnaires de \
+                 l'échantillon avec {} réponses chacun, les mêmes dix visites de sites et des \
+                 extractions de cohorte {} fois plus grandes. Aucune personne réelle n'y figure.",
+                surveys::format_count(responses),
+                cohort_factor(responses)
+            ),
+            disclosure_threshold: 5,
+            ..Default::default()
+        },
+        reference: Vec::new(),
+    };
+    surveys::write_scaled(dir, responses, &mut scale)?;
+    notes::write(dir, &mut scale)?;
+    cohort::write_scaled(dir, cohort_factor(responses))?;
+    scale.manifest.cohort.extend(cohort::extracts());
+    write_manifest(dir, &scale.manifest)
+}
+
+/// How many times the sample's cohort extracts scale data holds for `responses` responses
+/// per questionnaire: `max(1, responses / 2486)`, the factor by which the largest
+/// questionnaire (the young people of Pôle emploi, 2,486 in the sample) grows.
+pub fn cohort_factor(responses: usize) -> usize {
+    (responses / surveys::youth_pe::RESPONDENTS).max(1)
+}
+
+/// `dir/atelier.json`, pretty-printed with a final newline.
+fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), SynthError> {
+    let file = crate::import::evaluation::MANIFEST_FILE;
+    let mut json = serde_json::to_string_pretty(manifest).map_err(|e| SynthError::Document {
+        path: dir.join(file),
+        message: e.to_string(),
+    })?;
+    json.push('\n');
+    write_file(dir, file, json.as_bytes())
 }

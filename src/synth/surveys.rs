@@ -126,18 +126,39 @@ pub const QUESTIONNAIRES: [Questionnaire; 6] = [
 /// The test file that checks the figures recorded here.
 const TESTS: &str = "sample_surveys";
 
-/// Write the questionnaires into `dir/questionnaires/` and record them in `sample`.
+/// Write the questionnaires into `dir/questionnaires/` and record them in `sample`, with
+/// the report's figures they reproduce.
 pub fn write(dir: &Path, sample: &mut Sample) -> Result<(), SynthError> {
+    write_sized(dir, sample, |q| q.respondents)?;
+    record_figures(sample);
+    Ok(())
+}
+
+/// Write the same questionnaires with `responses` respondents each (the employers' grid
+/// too: `responses` interviews), and record them in `sample` as [`write`] does. Every share
+/// of the sample is kept (the published percentages come out within rounding), but no
+/// figure is recorded: the report's counts do not hold at another size.
+pub fn write_scaled(dir: &Path, responses: usize, sample: &mut Sample) -> Result<(), SynthError> {
+    write_sized(dir, sample, |_| responses)
+}
+
+/// Write each questionnaire with `size(q)` respondents and record its group and source.
+fn write_sized(
+    dir: &Path,
+    sample: &mut Sample,
+    size: impl Fn(&Questionnaire) -> usize,
+) -> Result<(), SynthError> {
     for q in &QUESTIONNAIRES {
         let relative = format!("{FOLDER}/{}", q.file);
         let path = dir.join(&relative);
+        let n = size(q);
         let bytes = match q.id {
-            "directeurs_ml" => directors::export(&path)?,
-            "conseillers_ml" => counsellors::export(Network::Ml, &path)?,
-            "jeunes_ml" => youth_ml::export(&path)?,
-            "conseillers_pe" => counsellors::export(Network::Pe, &path)?,
-            "jeunes_pe" => youth_pe::export(&path)?,
-            _ => employers::export(&path)?,
+            "directeurs_ml" => directors::export(&path, n)?,
+            "conseillers_ml" => counsellors::export(Network::Ml, &path, n)?,
+            "jeunes_ml" => youth_ml::export(&path, n)?,
+            "conseillers_pe" => counsellors::export(Network::Pe, &path, n)?,
+            "jeunes_pe" => youth_pe::export(&path, n)?,
+            _ => employers::export(&path, n)?,
         };
         write_file(dir, &relative, &bytes)?;
         sample.manifest.groups.push(Group {
@@ -157,7 +178,6 @@ pub fn write(dir: &Path, sample: &mut Sample) -> Result<(), SynthError> {
             site_question: Some(q.site_question.to_owned()),
         });
     }
-    record_figures(sample);
     Ok(())
 }
 
@@ -367,8 +387,8 @@ fn record_figures(sample: &mut Sample) {
     }
 }
 
-/// `2486` → `2 486`, as the report prints counts.
-fn format_count(n: usize) -> String {
+/// `2486` → `2 486` (a no-break space between thousands), as the report prints counts.
+pub fn format_count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

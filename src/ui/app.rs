@@ -8,7 +8,7 @@ use egui::RichText;
 use super::screenshot::{Capture, Outcome};
 use super::sources::SourcesPanel;
 use super::{LaunchOptions, View, placeholder};
-use crate::session::jobs::{ImportJob, Outcome as JobOutcome};
+use crate::session::jobs::{Background, ImportJob, Outcome as JobOutcome};
 use crate::session::{AppState, Command};
 
 /// File extensions Atelier reads as survey exports.
@@ -25,6 +25,9 @@ pub struct AtelierApp {
     /// Files that could not be read (one line each), until dismissed.
     pub errors: Vec<String>,
     sources: SourcesPanel,
+    cohort_panel: super::cohort::CohortPanel,
+    /// The cohort computation running in the background, if any.
+    cohort_job: Option<Background<Result<crate::cohort::CohortReport, String>>>,
     capture: Option<Capture>,
     status: String,
 }
@@ -49,6 +52,8 @@ impl AtelierApp {
             jobs: Vec::new(),
             errors: Vec::new(),
             sources: SourcesPanel::default(),
+            cohort_panel: super::cohort::CohortPanel::default(),
+            cohort_job: None,
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
             status: String::new(),
         };
@@ -103,8 +108,46 @@ impl AtelierApp {
         }
     }
 
+    /// Compute the cohort figures of the open evaluation in the background.
+    fn start_cohort(&mut self, ctx: &egui::Context) {
+        if self.state.manifest.cohort.is_empty() {
+            return;
+        }
+        let manifest = self.state.manifest.clone();
+        let dir = match &self.state.project {
+            Some(project) => match project.unpack_cohort(&manifest) {
+                Ok(dir) => dir,
+                Err(e) => {
+                    self.state.cohort = Some(Err(e.to_string()));
+                    return;
+                }
+            },
+            None => self.state.root.clone(),
+        };
+        let waker = ctx.clone();
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || waker.request_repaint());
+        let work = move || {
+            crate::cohort::compute(&dir, &manifest, &crate::progress::Silent)
+                .map_err(|e| e.to_string())
+        };
+        match Background::spawn("cohortes", "Calcul des indicateurs de cohorte…", wake, work) {
+            Ok(job) => self.cohort_job = Some(job),
+            Err(e) => {
+                self.state.cohort = Some(Err(format!(
+                    "le calcul des cohortes n'a pas pu démarrer ({e})"
+                )))
+            }
+        }
+    }
+
     /// Take in finished imports.
-    fn poll_jobs(&mut self) {
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.cohort_job {
+            if let Some(result) = job.poll() {
+                self.state.cohort = Some(result.and_then(|r| r).map(Arc::new));
+                self.cohort_job = None;
+            }
+        }
         let mut finished = Vec::new();
         self.jobs.retain_mut(|job| match job.poll() {
             Some(outcome) => {
@@ -145,6 +188,7 @@ impl AtelierApp {
                     crate::session::recent::remember(&opened);
                     self.state.open_evaluation(*evaluation, project);
                     self.sources.select_first();
+                    self.start_cohort(ctx);
                 }
                 JobOutcome::Failed(message) => self.errors.push(message),
             }
@@ -259,7 +303,7 @@ impl AtelierApp {
     /// Draw one frame and apply what the user asked for.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.poll_jobs();
+        self.poll_jobs(&ctx);
         self.shortcuts(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -271,7 +315,7 @@ impl AtelierApp {
         for path in dropped {
             self.open_path(&ctx, &path);
         }
-        if !self.jobs.is_empty() {
+        if !self.jobs.is_empty() || self.cohort_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
 
@@ -295,6 +339,10 @@ impl AtelierApp {
                     }
                 }
             }
+            View::Cohort => {
+                let computing = self.cohort_job.as_ref().map(|j| j.label.clone());
+                self.cohort_panel.ui(ui, &self.state, computing.as_deref());
+            }
             other => placeholder::ui(ui, other),
         });
         for command in commands {
@@ -310,7 +358,11 @@ impl AtelierApp {
             let failure = (self.jobs.is_empty() && self.state.sources.is_empty())
                 .then(|| self.errors.first().cloned())
                 .flatten();
-            capture.frame(&ctx, self.jobs.is_empty(), failure.as_deref());
+            capture.frame(
+                &ctx,
+                self.jobs.is_empty() && self.cohort_job.is_none(),
+                failure.as_deref(),
+            );
         }
     }
 

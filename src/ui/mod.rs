@@ -4,6 +4,7 @@
 //! return [`Command`](crate::session::Command)s, which the app applies.
 
 mod app;
+mod cohort;
 mod placeholder;
 mod screenshot;
 mod sources;

@@ -14,6 +14,8 @@ pub enum Denominator {
     SurveyRespondents,
     /// Answers (ticks), not respondents.
     Answers,
+    /// Young people of an administrative cohort whose value is known.
+    CohortKnown,
 }
 
 impl Denominator {
@@ -23,6 +25,7 @@ impl Denominator {
             Denominator::QuestionRespondents => "% des répondants à la question",
             Denominator::SurveyRespondents => "% des répondants à l'enquête",
             Denominator::Answers => "% des réponses",
+            Denominator::CohortKnown => "% des jeunes de la cohorte dont la valeur est renseignée",
         }
     }
 }

@@ -11,7 +11,7 @@
 //! efficace » at PE and « aussi efficace » at ML, motivation as the first effect at ML.
 
 use super::answers::{self, ML_COMMENT, ML_IMPROVE, PE_COMMENT, PE_IMPROVE};
-use super::deal::{self, answering, blurred, labelled, rated, ticks};
+use super::deal::{self, Scale, answering, blurred, labelled, rated, ticks};
 mod profiles;
 
 use std::path::Path;
@@ -218,17 +218,17 @@ fn profile(network: Network) -> &'static Profile {
     }
 }
 
-/// Build the answers of one network's counsellors.
-pub fn build(network: Network) -> Counsellors {
+/// Build the answers of `n` counsellors of one network ([`respondents`] in the sample).
+pub fn build(network: Network, n: usize) -> Counsellors {
     let p = profile(network);
-    let n = p.n;
+    let scale = Scale::new(n, p.n);
     let name = match network {
         Network::Pe => "conseillers_pe",
         Network::Ml => "conseillers_ml",
     };
     let mut rng = Rng::stream(SEED, name);
     let stamps = deal::october(&mut rng, n, (8, 19));
-    let structures = deal::structures(&mut rng, n, network, p.visited);
+    let structures = deal::structures(&mut rng, n, network, &scale.visited(p.visited));
     // How positive each counsellor is about the scheme, and how long they have worked.
     let disposition: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let seniority: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
@@ -239,7 +239,7 @@ pub fn build(network: Network) -> Counsellors {
         Answers::Choice(structures.iter().map(|s| Some((*s).to_owned())).collect()),
     ));
 
-    let mask = answering(&mut rng, n, n - 2);
+    let mask = answering(&mut rng, n, scale.all_but(2));
     let status = deal::ranked(&mask, &p.status, &blurred(&mut rng, &seniority, 0.8));
     questions.push(Question::new(
         "Quel est votre statut ?",
@@ -247,7 +247,7 @@ pub fn build(network: Network) -> Counsellors {
     ));
 
     // Most experienced first: shares reversed so the highest seniority gets « Plus de cinq ans ».
-    let mask = answering(&mut rng, n, p.experience_answered);
+    let mask = answering(&mut rng, n, scale.count(p.experience_answered));
     let reversed = [p.experience[2], p.experience[1], p.experience[0]];
     let experience = deal::ranked(&mask, &reversed, &blurred(&mut rng, &seniority, 0.3));
     let labels = [
@@ -260,14 +260,14 @@ pub fn build(network: Network) -> Counsellors {
         Answers::Choice(labelled(&experience, &labels)),
     ));
 
-    let mask = answering(&mut rng, n, n - 3);
+    let mask = answering(&mut rng, n, scale.all_but(3));
     let before = deal::exact(&mut rng, &mask, &p.reinforced_before);
     questions.push(Question::new(
         "Aviez-vous déjà une expérience de l'accompagnement renforcé avant l'ANI ?",
         Answers::Choice(labelled(&before, &["Oui", "Non"])),
     ));
 
-    let mask = answering(&mut rng, n, p.caseload_answered);
+    let mask = answering(&mut rng, n, scale.count(p.caseload_answered));
     let caseload = deal::exact(&mut rng, &mask, &p.caseload);
     questions.push(Question::new(
         CASELOAD,
@@ -287,7 +287,7 @@ pub fn build(network: Network) -> Counsellors {
         Answers::Number(sizes),
     ));
 
-    let mask = answering(&mut rng, n, n - 4);
+    let mask = answering(&mut rng, n, scale.all_but(4));
     let criteria = CRITERIA_ITEMS
         .iter()
         .zip(&p.criteria)
@@ -295,7 +295,7 @@ pub fn build(network: Network) -> Counsellors {
         .collect();
     questions.push(Question::new(CRITERIA, grid(&CRITERIA_ITEMS, criteria)));
 
-    let mask = answering(&mut rng, n, n - 2);
+    let mask = answering(&mut rng, n, scale.all_but(2));
     let picks = ticks(&mut rng, &mask, &p.actions);
     let other = mask
         .iter()
@@ -310,14 +310,14 @@ pub fn build(network: Network) -> Counsellors {
         },
     ));
 
-    let mask = answering(&mut rng, n, n - 3);
+    let mask = answering(&mut rng, n, scale.all_but(3));
     let pooling = deal::ranked(&mask, &p.pooling, &blurred(&mut rng, &disposition, 3.0));
     questions.push(Question::new(
         POOLING,
         Answers::Choice(labelled(&pooling, &POOLING_LABELS)),
     ));
 
-    let mask = answering(&mut rng, n, n - 5);
+    let mask = answering(&mut rng, n, scale.all_but(5));
     let picks = ticks(&mut rng, &mask, &p.phase3);
     questions.push(Question::new(
         PHASE3,
@@ -328,14 +328,14 @@ pub fn build(network: Network) -> Counsellors {
         },
     ));
 
-    let mask = answering(&mut rng, n, p.after_answered);
+    let mask = answering(&mut rng, n, scale.count(p.after_answered));
     let after = deal::exact(&mut rng, &mask, &p.after);
     questions.push(Question::new(
         AFTER,
         Answers::Choice(labelled(&after, &AFTER_LABELS)),
     ));
 
-    let mask = answering(&mut rng, n, n - 6);
+    let mask = answering(&mut rng, n, scale.all_but(6));
     let relevance = ratings(
         &mut rng,
         &mask,
@@ -344,10 +344,10 @@ pub fn build(network: Network) -> Counsellors {
         &RELEVANCE_LABELS,
     );
     questions.push(Question::new(RELEVANCE, grid(&COMPONENTS, relevance)));
-    let mask = answering(&mut rng, n, n - 8);
+    let mask = answering(&mut rng, n, scale.all_but(8));
     let efficacy = ratings(&mut rng, &mask, &p.efficacy, &disposition, &EFFICACY_LABELS);
     questions.push(Question::new(EFFICACY, grid(&COMPONENTS, efficacy)));
-    let mask = answering(&mut rng, n, n - 9);
+    let mask = answering(&mut rng, n, scale.all_but(9));
     let comparison = ratings(
         &mut rng,
         &mask,
@@ -357,7 +357,7 @@ pub fn build(network: Network) -> Counsellors {
     );
     questions.push(Question::new(COMPARISON, grid(&COMPARED, comparison)));
 
-    let mask = answering(&mut rng, n, n - 4);
+    let mask = answering(&mut rng, n, scale.all_but(4));
     let picks = ticks(&mut rng, &mask, &p.effects);
     questions.push(Question::new(
         EFFECTS,
@@ -368,7 +368,7 @@ pub fn build(network: Network) -> Counsellors {
         },
     ));
 
-    let mask = answering(&mut rng, n, p.continuation_answered);
+    let mask = answering(&mut rng, n, scale.count(p.continuation_answered));
     let continuation = deal::ranked(
         &mask,
         &p.continuation,
@@ -435,11 +435,11 @@ fn ratings(
         .collect()
 }
 
-/// The LimeSurvey export (full-text headings, semicolons): Pôle emploi's in UTF-8 with a
+/// The LimeSurvey export of `n` counsellors (full-text headings, semicolons): Pôle emploi's in UTF-8 with a
 /// byte order mark and French bookkeeping headings; the Missions locales' from an English
 /// LimeSurvey interface, re-saved by a French Excel in Windows-1252 with CRLF line ends.
-pub fn export(network: Network, path: &Path) -> Result<Vec<u8>, SynthError> {
-    let counsellors = build(network);
+pub fn export(network: Network, path: &Path, n: usize) -> Result<Vec<u8>, SynthError> {
+    let counsellors = build(network, n);
     let (stream, headings, style) = match network {
         Network::Pe => (
             "conseillers_pe bookkeeping",

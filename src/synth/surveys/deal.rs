@@ -6,6 +6,50 @@ use super::table::Stamp;
 use crate::synth::rng::{Rng, apportion};
 use crate::synth::sites::{Network, OTHER_ML, OTHER_PE, SITES};
 
+/// A questionnaire built for `n` respondents rather than the sample's `base`: every count
+/// the sample fixes (respondents to a question, respondents from a visited site) scales by
+/// `n / base`, rounded, so the same shares come out at any size. At `n == base` the counts
+/// are the sample's exactly, and so are its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    /// Respondents to build.
+    pub n: usize,
+    /// Respondents of the sample.
+    pub base: usize,
+}
+
+impl Scale {
+    /// `n` respondents for a questionnaire of `base` in the sample.
+    pub fn new(n: usize, base: usize) -> Scale {
+        Scale { n, base }
+    }
+
+    /// A count of the sample, scaled to `n` respondents (rounded half up, at most `n`).
+    pub fn count(&self, sample_count: usize) -> usize {
+        if self.n == self.base || self.base == 0 {
+            return sample_count.min(self.n);
+        }
+        // u128: 100,000 respondents times a count cannot overflow, whatever the platform.
+        let scaled =
+            (sample_count as u128 * self.n as u128 + self.base as u128 / 2) / self.base as u128;
+        usize::try_from(scaled).map_or(self.n, |c| c.min(self.n))
+    }
+
+    /// Respondents to a question that `missing` respondents of the sample left blank.
+    pub fn all_but(&self, missing: usize) -> usize {
+        self.n - self.count(missing)
+    }
+
+    /// Respondents from each visited site, scaled; at least one each, so every site keeps
+    /// respondents to link to it.
+    pub fn visited(&self, visited: &[(&'static str, usize)]) -> Vec<(&'static str, usize)> {
+        visited
+            .iter()
+            .map(|&(id, count)| (id, self.count(count).max(1)))
+            .collect()
+    }
+}
+
 /// Which of `n` respondents answer a question: exactly `answered` of them.
 pub fn answering(rng: &mut Rng, n: usize, answered: usize) -> Vec<bool> {
     let mut mask: Vec<bool> = (0..n).map(|i| i < answered.min(n)).collect();
@@ -217,6 +261,9 @@ pub fn structures(
         Network::Ml => OTHER_ML.iter().map(|(name, _)| *name).collect(),
     };
     let weights: Vec<f64> = others.iter().map(|_| 0.4 + 1.6 * rng.unit()).collect();
+    // Only a questionnaire smaller than its visited sites' minimum of one respondent each
+    // has more names than respondents.
+    names.truncate(n);
     let rest = n.saturating_sub(names.len());
     for (name, count) in others.iter().zip(apportion(rest, &weights)) {
         names.extend(std::iter::repeat_n(*name, count));
@@ -245,6 +292,28 @@ mod tests {
             Some(0),
             "the highest score gets the first category"
         );
+    }
+
+    #[test]
+    fn scaled_counts_keep_the_shares_and_the_sample() {
+        let sample = Scale::new(274, 274);
+        assert_eq!((sample.count(271), sample.all_but(3)), (271, 271));
+        let big = Scale::new(100_000, 274);
+        assert_eq!(big.count(271), 98_905);
+        assert_eq!(big.all_but(3), 100_000 - 1_095);
+        let tiny = Scale::new(3, 274);
+        assert_eq!(
+            tiny.visited(&[("pe_lille", 14), ("pe_vannes", 2)]),
+            vec![("pe_lille", 1), ("pe_vannes", 1)]
+        );
+        let mut rng = Rng::new(3);
+        let names = structures(
+            &mut rng,
+            1,
+            Network::Pe,
+            &tiny.visited(&[("pe_lille", 14), ("pe_vannes", 2)]),
+        );
+        assert_eq!(names.len(), 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::answers::{self, DIRECTOR_COMMENT, DIRECTOR_IMPROVE};
 use super::counsellors::{
     COMMENTS, CONTINUATION, CONTINUATION_LABELS, IMPROVE, STRUCTURE, limesurvey_sheet,
 };
-use super::deal::{self, answering, blurred, labelled, rated, ticks};
+use super::deal::{self, Scale, answering, blurred, labelled, rated, ticks};
 use super::formats;
 use super::table::{Answers, Question};
 use crate::synth::rng::Rng;
@@ -97,12 +97,12 @@ const FIT_LABELS: [&str; 3] = [
     "Il entre en concurrence avec d'autres dispositifs",
 ];
 
-/// The directors' answers, with their start times.
-pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
-    let n = RESPONDENTS;
+/// The answers of `n` directors ([`RESPONDENTS`] in the sample), with their start times.
+pub fn build(n: usize) -> (Vec<super::table::Stamp>, Vec<Question>) {
+    let scale = Scale::new(n, RESPONDENTS);
     let mut rng = Rng::stream(SEED, "directeurs_ml");
     let stamps = deal::october(&mut rng, n, (8, 20));
-    let structures = deal::structures(&mut rng, n, Network::Ml, VISITED);
+    let structures = deal::structures(&mut rng, n, Network::Ml, &scale.visited(VISITED));
     let disposition: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let mut questions = Vec::new();
     questions.push(Question::new(
@@ -136,21 +136,21 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
         Answers::Number(entries),
     ));
 
-    let mask = answering(&mut rng, n, n - 1);
+    let mask = answering(&mut rng, n, scale.all_but(1));
     let organisation = deal::exact(&mut rng, &mask, &[16.0, 27.0, 57.0]);
     questions.push(Question::new(
         "Comment l'accompagnement ANI est-il organisé dans votre structure ?",
         Answers::Choice(labelled(&organisation, &ORGANISATION)),
     ));
 
-    let mask = answering(&mut rng, n, n - 1);
+    let mask = answering(&mut rng, n, scale.all_but(1));
     let recruited = deal::exact(&mut rng, &mask, &[37.0, 63.0]);
     questions.push(Question::new(
         "Avez-vous recruté des conseillers à l'occasion de l'ANI Jeunes ?",
         Answers::Choice(labelled(&recruited, &["Oui", "Non"])),
     ));
 
-    let mask = answering(&mut rng, n, n - 2);
+    let mask = answering(&mut rng, n, scale.all_but(2));
     let picks = ticks(&mut rng, &mask, &[0.82, 0.46, 0.58, 0.49, 0.31, 0.44]);
     let other = mask
         .iter()
@@ -172,7 +172,7 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
         },
     ));
 
-    let mask = answering(&mut rng, n, n - 3);
+    let mask = answering(&mut rng, n, scale.all_but(3));
     let steering = STEERING_SHARES
         .iter()
         .map(|(shares, aside)| {
@@ -191,14 +191,14 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
         },
     ));
 
-    let mask = answering(&mut rng, n, n - 2);
+    let mask = answering(&mut rng, n, scale.all_but(2));
     let employers = deal::exact(&mut rng, &mask, &[6.0, 21.0, 73.0]);
     questions.push(Question::new(
         EMPLOYERS,
         Answers::Choice(labelled(&employers, &EMPLOYERS_LABELS)),
     ));
 
-    let mask = answering(&mut rng, n, n - 2);
+    let mask = answering(&mut rng, n, scale.all_but(2));
     let fit = deal::ranked(
         &mask,
         &[34.0, 49.0, 17.0],
@@ -209,7 +209,7 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
         Answers::Choice(labelled(&fit, &FIT_LABELS)),
     ));
 
-    let mask = answering(&mut rng, n, n - 1);
+    let mask = answering(&mut rng, n, scale.all_but(1));
     let continuation = deal::ranked(
         &mask,
         &[38.0, 40.0, 16.0, 6.0],
@@ -231,9 +231,10 @@ pub fn build() -> (Vec<super::table::Stamp>, Vec<Question>) {
     (stamps, questions)
 }
 
-/// The ods export: a LimeSurvey table (French bookkeeping headings) re-saved in LibreOffice.
-pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
-    let (stamps, questions) = build();
+/// The ods export of `n` directors: a LimeSurvey table (French bookkeeping headings)
+/// re-saved in LibreOffice.
+pub fn export(path: &Path, n: usize) -> Result<Vec<u8>, SynthError> {
+    let (stamps, questions) = build(n);
     let mut rng = Rng::stream(SEED, "directeurs_ml bookkeeping");
     let headings = [
         "ID de la réponse",

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::formats;
 use super::table::{Cell, Column, Sheet, Stamp};
-use crate::synth::rng::Rng;
+use crate::synth::rng::{Rng, apportion};
 use crate::synth::sites::{Network, SITES};
 use crate::synth::{SEED, SynthError};
 
@@ -306,20 +306,23 @@ const REMARKS: &[&str] = &[
     "Regrette de ne pas avoir été prévenu des absences du jeune pendant ses rendez-vous.",
 ];
 
-/// The grid's rows, in interview order.
-pub fn build() -> Sheet {
+/// The grid's rows for `n` interviews ([`INTERVIEWS`] in the sample), in interview order.
+/// The sites keep the sample's shares of [`PER_SITE`].
+pub fn build(n: usize) -> Sheet {
     let mut rng = Rng::stream(SEED, "employeurs");
+    let weights: Vec<f64> = PER_SITE.iter().map(|(_, count)| *count as f64).collect();
     let mut sites: Vec<&'static crate::synth::sites::SiteSpec> = PER_SITE
         .iter()
-        .flat_map(|(id, count)| {
+        .zip(apportion(n, &weights))
+        .flat_map(|((id, _), count)| {
             SITES
                 .iter()
                 .filter(move |s| s.id == *id)
-                .flat_map(move |s| std::iter::repeat_n(s, *count))
+                .flat_map(move |s| std::iter::repeat_n(s, count))
         })
         .collect();
     rng.shuffle(&mut sites);
-    let mut dates: Vec<Stamp> = (0..INTERVIEWS)
+    let mut dates: Vec<Stamp> = (0..n)
         .map(|_| {
             // Weekdays from 21 October to 6 December 2013 (after the site visits).
             let offset = rng.below(35);
@@ -478,10 +481,10 @@ pub fn build() -> Sheet {
     sheet
 }
 
-/// The xlsx grid, one sheet « Entretiens ».
-pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
+/// The xlsx grid of `n` interviews, one sheet « Entretiens ».
+pub fn export(path: &Path, n: usize) -> Result<Vec<u8>, SynthError> {
     formats::xlsx(
-        &build(),
+        &build(n),
         "Entretiens",
         "ANI Jeunes – entretiens téléphoniques avec des employeurs",
         path,

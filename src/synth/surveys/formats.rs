@@ -134,7 +134,7 @@ pub fn xlsx(
         let date_format = Format::new().set_num_format("dd/mm/yyyy");
         let worksheet = book.add_worksheet();
         worksheet.set_name(sheet_name)?;
-        for (r, row) in sheet.rows().iter().enumerate() {
+        for (r, row) in sheet.rows().enumerate() {
             let r = u32::try_from(r).unwrap_or(u32::MAX);
             for (c, cell) in row.iter().enumerate() {
                 let c = u16::try_from(c).unwrap_or(u16::MAX);

@@ -369,36 +369,34 @@ impl Sheet {
         self.columns.extend(question.columns(tool));
     }
 
-    /// Header rows then one row per respondent.
-    pub fn rows(&self) -> Vec<Vec<Cell>> {
+    /// Header rows then one row per respondent, each built when it is reached, so that a
+    /// sheet of 100,000 respondents is not copied whole into rows.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
         let height = self
             .columns
             .iter()
             .map(|c| c.cells.len())
             .max()
             .unwrap_or(0);
-        let mut rows = vec![
+        let mut headers: Vec<Vec<Cell>> = vec![
             self.columns
                 .iter()
                 .map(|c| Cell::text(c.heading.as_str()))
                 .collect(),
         ];
         if self.two_header_rows {
-            rows.push(
+            headers.push(
                 self.columns
                     .iter()
                     .map(|c| Cell::text(c.sub.as_str()))
                     .collect(),
             );
         }
-        for r in 0..height {
-            rows.push(
-                self.columns
-                    .iter()
-                    .map(|c| c.cells.get(r).cloned().unwrap_or(Cell::Empty))
-                    .collect(),
-            );
-        }
-        rows
+        headers.into_iter().chain((0..height).map(move |r| {
+            self.columns
+                .iter()
+                .map(|c| c.cells.get(r).cloned().unwrap_or(Cell::Empty))
+                .collect()
+        }))
     }
 }

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::answers::{self, YOUTH_ML_SUGGEST};
-use super::deal::{self, answering, blurred, labelled};
+use super::deal::{self, Scale, answering, blurred, labelled};
 use super::formats::{self, CsvStyle};
 use super::table::{Answers, Cell, Column, Question, Sheet, Stamp, Tool};
 use super::youth_pe::REASON_LABELS;
@@ -87,12 +87,13 @@ const VISITED: &[(&str, usize)] = &[
     ("ml_nord_essonne", 2),
 ];
 
-/// Build the answers, with the submission times.
-pub fn build() -> (Vec<Stamp>, Vec<Question>) {
-    let n = RESPONDENTS;
+/// Build the answers of `n` young people ([`RESPONDENTS`] in the sample), with the
+/// submission times.
+pub fn build(n: usize) -> (Vec<Stamp>, Vec<Question>) {
+    let scale = Scale::new(n, RESPONDENTS);
     let mut rng = Rng::stream(SEED, "jeunes_ml");
     let stamps = deal::october(&mut rng, n, (9, 23));
-    let structures = deal::structures(&mut rng, n, Network::Ml, VISITED);
+    let structures = deal::structures(&mut rng, n, Network::Ml, &scale.visited(VISITED));
     let satisfaction: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let all = deal::everyone(n);
     let mut questions = Vec::new();
@@ -126,7 +127,7 @@ pub fn build() -> (Vec<Stamp>, Vec<Question>) {
         )),
     ));
 
-    let mask = answering(&mut rng, n, n - 3);
+    let mask = answering(&mut rng, n, scale.all_but(3));
     let picks = deal::few_ticks(&mut rng, &mask, &ACTION_P, &[38.0, 32.0, 18.0, 8.0, 4.0]);
     let mut typed_others: Vec<&str> = ACTION_OTHERS.to_vec();
     rng.shuffle(&mut typed_others);
@@ -168,7 +169,7 @@ pub fn build() -> (Vec<Stamp>, Vec<Question>) {
         )),
     ));
 
-    let mask = answering(&mut rng, n, n - 6);
+    let mask = answering(&mut rng, n, scale.all_but(6));
     let agreement = AGREEMENT_SHARES
         .iter()
         .map(|shares| {
@@ -191,7 +192,7 @@ pub fn build() -> (Vec<Stamp>, Vec<Question>) {
         },
     ));
 
-    let mask = answering(&mut rng, n, n - 4);
+    let mask = answering(&mut rng, n, scale.all_but(4));
     let mark = deal::ranked(
         &mask,
         &[24.0, 37.0, 23.0, 10.0, 6.0],
@@ -226,9 +227,10 @@ pub fn build() -> (Vec<Stamp>, Vec<Question>) {
     (stamps, questions)
 }
 
-/// The Google Forms CSV: comma-separated UTF-8 without BOM, « Horodateur » first.
-pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
-    let (stamps, questions) = build();
+/// The Google Forms CSV of `n` young people: comma-separated UTF-8 without BOM,
+/// « Horodateur » first.
+pub fn export(path: &Path, n: usize) -> Result<Vec<u8>, SynthError> {
+    let (stamps, questions) = build(n);
     let mut sheet = Sheet::new(false);
     sheet.push(Column::plain(
         "Horodateur",

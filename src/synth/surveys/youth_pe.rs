@@ -13,7 +13,7 @@
 use std::path::Path;
 
 use super::answers::{self, YOUTH_PE_COMMENT, YOUTH_PE_SUGGEST};
-use super::deal::{self, answering, blurred, labelled, rated, ticks};
+use super::deal::{self, Scale, answering, blurred, labelled, rated, ticks};
 use super::formats;
 use super::table::{Answers, Cell, Column, Question, Sheet, Stamp, Tool};
 use crate::synth::rng::Rng;
@@ -132,12 +132,12 @@ pub struct YoungPe {
     pub questions: Vec<Question>,
 }
 
-/// Build the answers.
-pub fn build() -> YoungPe {
-    let n = RESPONDENTS;
+/// Build the answers of `n` young people ([`RESPONDENTS`] in the sample).
+pub fn build(n: usize) -> YoungPe {
+    let scale = Scale::new(n, RESPONDENTS);
     let mut rng = Rng::stream(SEED, "jeunes_pe");
     let stamps = deal::october(&mut rng, n, (7, 23));
-    let structures = deal::structures(&mut rng, n, Network::Pe, VISITED);
+    let structures = deal::structures(&mut rng, n, Network::Pe, &scale.visited(VISITED));
     let satisfaction: Vec<f64> = (0..n).map(|_| rng.unit()).collect();
     let all = deal::everyone(n);
     let mut questions = Vec::new();
@@ -152,7 +152,7 @@ pub fn build() -> YoungPe {
         "Vous êtes :",
         Answers::Choice(labelled(&sex, &["Un homme", "Une femme"])),
     ));
-    let mask = answering(&mut rng, n, n - 9);
+    let mask = answering(&mut rng, n, scale.all_but(9));
     let band = deal::exact(&mut rng, &mask, &[32.0, 68.0]);
     let ages = band
         .iter()
@@ -160,13 +160,18 @@ pub fn build() -> YoungPe {
         .collect();
     questions.push(Question::new("Quel âge avez-vous ?", Answers::Number(ages)));
 
-    let foreign = deal::exact(&mut rng, &all, &[FOREIGN as f64, (n - FOREIGN) as f64]);
+    // Shares of the sample's 2,486 respondents, so that any size keeps 3.4 % and 24 %.
+    let foreign = deal::exact(
+        &mut rng,
+        &all,
+        &[FOREIGN as f64, (RESPONDENTS - FOREIGN) as f64],
+    );
     questions.push(Question::new(
         NATIONALITY,
         Answers::Choice(labelled(&foreign, &["Étrangère", "Française"])),
     ));
 
-    let mask = answering(&mut rng, n, n - 14);
+    let mask = answering(&mut rng, n, scale.all_but(14));
     let level = deal::exact(&mut rng, &mask, &[3.0, 34.0, 36.0, 27.0]);
     questions.push(Question::new(
         "Quel est votre niveau de formation ?",
@@ -184,7 +189,7 @@ pub fn build() -> YoungPe {
     let vehicle = deal::exact(
         &mut rng,
         &all,
-        &[NO_VEHICLE as f64, (n - NO_VEHICLE) as f64],
+        &[NO_VEHICLE as f64, (RESPONDENTS - NO_VEHICLE) as f64],
     );
     questions.push(Question::new(
         VEHICLE,
@@ -215,7 +220,7 @@ pub fn build() -> YoungPe {
         Answers::Choice(labelled(&situation, &SITUATION_LABELS)),
     ));
 
-    let mask = answering(&mut rng, n, n - 31);
+    let mask = answering(&mut rng, n, scale.all_but(31));
     let frequency = deal::ranked(
         &mask,
         &[9.0, 31.0, 38.0, 22.0],
@@ -234,7 +239,7 @@ pub fn build() -> YoungPe {
         )),
     ));
 
-    let mask = answering(&mut rng, n, n - 22);
+    let mask = answering(&mut rng, n, scale.all_but(22));
     let received = ticks(&mut rng, &mask, &RECEIVED_P);
     let other = mask
         .iter()
@@ -257,7 +262,7 @@ pub fn build() -> YoungPe {
     ));
 
     // Each action is rated by those who received it; the others say « Non concerné(e) » or skip.
-    let grid_mask = answering(&mut rng, n, n - 58);
+    let grid_mask = answering(&mut rng, n, scale.all_but(58));
     let usefulness = USEFULNESS_ITEMS
         .iter()
         .zip(&USEFULNESS_SHARES)
@@ -286,7 +291,7 @@ pub fn build() -> YoungPe {
         },
     ));
 
-    let mask = answering(&mut rng, n, n - 17);
+    let mask = answering(&mut rng, n, scale.all_but(17));
     let rating = deal::ranked(
         &mask,
         &RATING_SHARES,
@@ -350,9 +355,10 @@ fn situation(
         .collect()
 }
 
-/// The SurveyMonkey xlsx export: bookkeeping and personal columns first, two header rows.
-pub fn export(path: &Path) -> Result<Vec<u8>, SynthError> {
-    let young = build();
+/// The SurveyMonkey xlsx export of `n` young people: bookkeeping and personal columns
+/// first, two header rows.
+pub fn export(path: &Path, n: usize) -> Result<Vec<u8>, SynthError> {
+    let young = build(n);
     let n = young.stamps.len();
     let mut rng = Rng::stream(SEED, "jeunes_pe bookkeeping");
     let mut sheet = Sheet::new(true);
