@@ -74,7 +74,7 @@ fn a_dropped_export_shows_its_questions_by_label() {
     let mut harness = harness();
     harness.get_by_label_contains("Aucune source");
     drop_file(&mut harness, data("limesurvey_fulltext.csv"));
-    assert_eq!(harness.state().state.sources.len(), 1);
+    assert_eq!(harness.state().state.evaluation.sources.len(), 1);
     assert!(
         harness
             .get_all_by_label_contains(
@@ -110,7 +110,7 @@ fn a_question_selected_shows_its_scale_and_can_be_flipped_then_undone() {
     harness.get_by_label("Inverser").click();
     harness.run_steps(2);
     harness.get_by_label("1. Jamais");
-    let survey = &harness.state().state.sources[0].survey;
+    let survey = &harness.state().state.evaluation.sources[0].survey;
     let q = survey
         .questions
         .iter()
@@ -133,7 +133,7 @@ fn a_bad_file_dropped_is_reported_and_nothing_is_lost() {
     drop_file(&mut harness, empty);
     harness.get_by_label_contains("vide.csv: le fichier est vide");
     assert_eq!(
-        harness.state().state.sources.len(),
+        harness.state().state.evaluation.sources.len(),
         1,
         "the good source stays"
     );

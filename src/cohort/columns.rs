@@ -2,8 +2,6 @@
 //! compared once folded (case, accents and punctuation ignored), so that Pôle emploi's
 //! extranet layout, Parcours III's and an evaluator's own spreadsheet all map the same way.
 
-use std::collections::HashMap;
-
 use super::definitions::fold;
 use crate::import::RawTable;
 use crate::import::questions::cell_text;
@@ -287,14 +285,14 @@ const HEADINGS: &[(Field, &[&str])] = &[
     (Field::Category, &["categorie", "categorie d inscription"]),
 ];
 
-/// Where each field is in a table.
+/// Where each field is in a table, by field (an array, as every row asks for every field).
 #[derive(Clone, Debug, Default)]
-pub struct Columns(HashMap<Field, usize>);
+pub struct Columns(Vec<Option<usize>>);
 
 impl Columns {
-    /// Find the columns of `raw` by their heading (row 0).
+    /// Find the columns of `raw` by their heading (row 0); the first matching column wins.
     pub fn find(raw: &RawTable) -> Columns {
-        let mut found = HashMap::new();
+        let mut found = vec![None; HEADINGS.len()];
         if raw.height() == 0 {
             return Columns(found);
         }
@@ -306,8 +304,10 @@ impl Columns {
             if let Some((field, _)) = HEADINGS
                 .iter()
                 .find(|(_, names)| names.contains(&key.as_str()))
+                && let Some(slot) = found.get_mut(*field as usize)
+                && slot.is_none()
             {
-                found.entry(*field).or_insert(col);
+                *slot = Some(col);
             }
         }
         Columns(found)
@@ -315,11 +315,24 @@ impl Columns {
 
     /// The column of a field, if the table has it.
     pub fn get(&self, field: Field) -> Option<usize> {
-        self.0.get(&field).copied()
+        self.0.get(field as usize).copied().flatten()
     }
 
     /// Whether the table has the field.
     pub fn has(&self, field: Field) -> bool {
-        self.0.contains_key(&field)
+        self.get(field).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_headings_in_declaration_order() {
+        for (i, (field, names)) in HEADINGS.iter().enumerate() {
+            assert_eq!(*field as usize, i, "{field:?} out of order");
+            assert!(!names.is_empty());
+        }
     }
 }

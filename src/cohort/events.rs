@@ -3,10 +3,9 @@
 //! complete; the young people present and the length of their complete phases give the
 //! denominators of the intensity indicators.
 
-use std::collections::HashMap;
-
 use super::definitions::fold;
 use super::extract::{DateCell, IdKey, Record, date_cell};
+use super::hash::FastMap;
 use super::tally::{EventKind, PhaseState, Tally};
 use super::{CohortError, missing_column};
 use crate::import::RawTable;
@@ -75,7 +74,7 @@ const EVENT_HEADINGS: [&[&str]; 4] = [
 /// person is unknown or unusable.
 pub fn add(
     raw: &RawTable,
-    ids: &HashMap<IdKey, u32>,
+    ids: &FastMap<IdKey, u32>,
     links: &[Link],
     national: &mut Tally,
     sites: &mut [Tally],
@@ -102,7 +101,7 @@ pub fn add(
         };
         return Err(missing_column(raw, column));
     };
-    let mut kinds: HashMap<String, Option<EventKind>> = HashMap::new();
+    let mut kinds: FastMap<String, Option<EventKind>> = FastMap::default();
     let mut present = vec![false; links.len()];
     let mut work = vec![0u8; links.len()];
     let (mut rows, mut unmatched) = (0u64, 0u64);
@@ -136,14 +135,14 @@ pub fn add(
             None => None,
         };
         let Some(kind) = kind else { continue };
-        let date = match date_col.and_then(|c| cells.get(c)).map(date_cell) {
+        let date = || match date_col.and_then(|c| cells.get(c)).map(date_cell) {
             Some(DateCell::Date(d)) => Some(d),
             _ => None,
         };
         let Some(p) = phase_col
             .and_then(|c| cells.get(c))
             .and_then(phase_of)
-            .or_else(|| phase_at(link, date))
+            .or_else(|| phase_at(link, date()))
         else {
             continue;
         };

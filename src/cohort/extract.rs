@@ -3,18 +3,17 @@
 //! impossible date, or dates out of order is kept and counted; it only stays out of the
 //! figures that need dates.
 
-use std::collections::HashMap;
-
 use calamine::Data;
 
 pub use super::columns::{Columns, Field};
 use super::definitions::{EARLIEST_DATE, LATEST_DATE, Level, fold};
+use super::hash::FastMap;
 use crate::import::questions::{cell_date, cell_number, cell_text};
 
 /// Strings seen in one extract, each stored once and referred to by number.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
-    index: HashMap<String, u32>,
+    index: FastMap<String, u32>,
     /// The labels, in the order first seen.
     pub labels: Vec<String>,
 }
@@ -257,7 +256,7 @@ pub fn days(year: i32, month: u32, day: u32) -> Option<i32> {
 pub struct RowReader<'a> {
     columns: &'a Columns,
     site_of: &'a dyn Fn(&str) -> Option<u16>,
-    sites: HashMap<String, Option<u16>>,
+    sites: FastMap<String, Option<u16>>,
     /// Regions seen.
     pub regions: Interner,
     /// End reasons seen (all phases share one list).
@@ -268,10 +267,10 @@ pub struct RowReader<'a> {
     pub qualifications: Interner,
     /// Categories seen.
     pub categories: Interner,
-    sex: HashMap<String, Option<Sex>>,
-    yes_no: HashMap<String, Option<bool>>,
-    levels: HashMap<String, Option<Validated>>,
-    nationalities: HashMap<String, Option<Nationality>>,
+    sex: FastMap<String, Option<Sex>>,
+    yes_no: FastMap<String, Option<bool>>,
+    levels: FastMap<String, Option<Validated>>,
+    nationalities: FastMap<String, Option<Nationality>>,
     earliest: i32,
     latest: i32,
 }
@@ -282,16 +281,16 @@ impl<'a> RowReader<'a> {
         RowReader {
             columns,
             site_of,
-            sites: HashMap::new(),
+            sites: FastMap::default(),
             regions: Interner::default(),
             reasons: Interner::default(),
             situations: Interner::default(),
             qualifications: Interner::default(),
             categories: Interner::default(),
-            sex: HashMap::new(),
-            yes_no: HashMap::new(),
-            levels: HashMap::new(),
-            nationalities: HashMap::new(),
+            sex: FastMap::default(),
+            yes_no: FastMap::default(),
+            levels: FastMap::default(),
+            nationalities: FastMap::default(),
             earliest: days(EARLIEST_DATE.0, EARLIEST_DATE.1, EARLIEST_DATE.2).unwrap_or(i32::MIN),
             latest: days(LATEST_DATE.0, LATEST_DATE.1, LATEST_DATE.2).unwrap_or(i32::MAX),
         }
@@ -510,7 +509,7 @@ enum Which {
 }
 
 fn memo<T: Copy>(
-    cache: &mut HashMap<String, Option<T>>,
+    cache: &mut FastMap<String, Option<T>>,
     text: &str,
     f: impl Fn(&str) -> Option<T>,
 ) -> Option<T> {

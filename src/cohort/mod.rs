@@ -15,13 +15,13 @@ mod columns;
 pub mod definitions;
 mod events;
 pub mod extract;
+mod hash;
 mod indicators;
 mod outcomes;
 mod report;
 pub mod tally;
 mod text;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -38,6 +38,7 @@ use crate::model::{Manifest, Warning};
 use crate::progress::Progress;
 use definitions::fold;
 use extract::{Columns, Field, IdKey, Record, RowReader};
+use hash::FastMap;
 use report::{Labels, Present};
 use tally::{Context, StandIns, Tally, phase_states};
 
@@ -326,7 +327,7 @@ fn compute_table(
     if !columns.has(Field::Entry) {
         return Err(missing_column(&raw, "Date d'entrée"));
     }
-    let mut site_names: HashMap<String, u16> = HashMap::new();
+    let mut site_names: FastMap<String, u16> = FastMap::default();
     for (i, site) in sites.iter().enumerate() {
         for name in std::iter::once(&site.name).chain(site.aliases.iter()) {
             site_names.entry(fold(name)).or_insert(i as u16);
@@ -337,7 +338,7 @@ fn compute_table(
     let stand_ins = StandIns::new(&mut reader.reasons);
     let wants_ids = extract.events.is_some() && columns.has(Field::Id);
     let id_col = columns.get(Field::Id);
-    let mut ids: HashMap<IdKey, u32> = HashMap::new();
+    let mut ids: FastMap<IdKey, u32> = FastMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(raw.height().saturating_sub(1));
     let mut horizon = i32::MIN;
     for row in 1..raw.height() {

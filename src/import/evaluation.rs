@@ -33,7 +33,7 @@ pub struct EvaluationSource {
 }
 
 /// An evaluation read from its manifest and files.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Evaluation {
     /// The folder the manifest's paths are relative to.
     pub root: PathBuf,

@@ -153,7 +153,7 @@ fn load(path: PathBuf, progress: &ChannelProgress) -> Outcome {
         };
     }
     match Survey::open(&path, None, progress) {
-        Ok(survey) => Outcome::Loaded(Box::new(LoadedSource::single(path, survey))),
+        Ok(survey) => Outcome::Loaded(Box::new(super::single_source(path, survey))),
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }

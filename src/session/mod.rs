@@ -10,56 +10,30 @@ use std::path::PathBuf;
 
 use crate::import::evaluation::{Evaluation, EvaluationSource};
 use crate::import::{Correction, Survey};
-use crate::model::Manifest;
 use crate::model::manifest::SourceEntry;
 use crate::store::Project;
 
-/// A source file loaded in the session.
-#[derive(Debug)]
-pub struct LoadedSource {
-    /// Where the file was read from.
-    pub path: PathBuf,
-    /// The survey it holds.
-    pub survey: Survey,
-    /// Its manifest entry (id, group, network, role); a bare entry for a file added alone.
-    pub entry: SourceEntry,
-    /// The respondent group's name for people (empty for a file added alone).
-    pub group_label: String,
-    /// For each respondent, the index of the visited site their structure names.
-    pub site_of_respondent: Vec<Option<usize>>,
-}
+/// A source loaded in the session: a questionnaire of the evaluation, or a file added alone.
+pub type LoadedSource = EvaluationSource;
 
-impl LoadedSource {
-    /// A file added on its own, outside any manifest.
-    pub fn single(path: PathBuf, survey: Survey) -> Self {
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let n = survey.respondents();
-        let entry = SourceEntry {
-            id,
-            file: survey.raw.file_name.clone(),
-            kind: "survey".to_owned(),
-            ..Default::default()
-        };
-        LoadedSource {
-            path,
-            survey,
-            entry,
-            group_label: String::new(),
-            site_of_respondent: vec![None; n],
-        }
-    }
-
-    fn from_evaluation(root: &std::path::Path, source: EvaluationSource) -> Self {
-        LoadedSource {
-            path: root.join(&source.entry.file),
-            survey: source.survey,
-            entry: source.entry,
-            group_label: source.group_label,
-            site_of_respondent: source.site_of_respondent,
-        }
+/// A file added on its own, outside any manifest.
+pub fn single_source(path: PathBuf, survey: Survey) -> LoadedSource {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let n = survey.respondents();
+    let entry = SourceEntry {
+        id,
+        file: path.display().to_string(),
+        kind: "survey".to_owned(),
+        ..Default::default()
+    };
+    EvaluationSource {
+        entry,
+        group_label: String::new(),
+        survey,
+        site_of_respondent: vec![None; n],
     }
 }
 
@@ -105,18 +79,14 @@ enum Inverse {
 /// Everything the session holds.
 #[derive(Debug, Default)]
 pub struct AppState {
-    /// The evaluation's manifest (title, groups, sites, cohort extracts); empty when only
-    /// loose files are open.
-    pub manifest: Manifest,
-    /// The folder the manifest's paths are relative to.
-    pub root: PathBuf,
+    /// The evaluation: manifest (title, groups, sites, cohort extracts; empty when only
+    /// loose files are open), its folder, and the loaded sources in the order they came.
+    pub evaluation: Evaluation,
     /// The project file, when the evaluation was opened from one; corrections are saved
     /// to it as they are made.
     pub project: Option<Project>,
     /// Problems met while saving to the project file, shown to the user.
     pub save_errors: Vec<String>,
-    /// Loaded sources, in the order they were added.
-    pub sources: Vec<LoadedSource>,
     /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
     pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
     undo: Vec<Inverse>,
@@ -128,13 +98,7 @@ pub struct AppState {
 impl AppState {
     /// Replace what is open by an evaluation (not undoable: opening is not an edit).
     pub fn open_evaluation(&mut self, evaluation: Evaluation, project: Option<Project>) {
-        self.sources = evaluation
-            .sources
-            .into_iter()
-            .map(|s| LoadedSource::from_evaluation(&evaluation.root, s))
-            .collect();
-        self.manifest = evaluation.manifest;
-        self.root = evaluation.root;
+        self.evaluation = evaluation;
         self.project = project;
         self.cohort = None;
         self.undo.clear();
@@ -144,10 +108,10 @@ impl AppState {
 
     /// The evaluation's title, or a default for loose files.
     pub fn title(&self) -> &str {
-        if self.manifest.title.is_empty() {
+        if self.evaluation.manifest.title.is_empty() {
             "Fichiers isolés"
         } else {
-            &self.manifest.title
+            &self.evaluation.manifest.title
         }
     }
 
@@ -195,16 +159,16 @@ impl AppState {
         self.version += 1;
         match command {
             Command::AddSource(source) => {
-                self.sources.push(*source);
+                self.evaluation.sources.push(*source);
                 Some(Inverse::Remove {
-                    index: self.sources.len() - 1,
+                    index: self.evaluation.sources.len() - 1,
                 })
             }
             Command::RemoveSource { index } => {
-                if index >= self.sources.len() {
+                if index >= self.evaluation.sources.len() {
                     return None;
                 }
-                let source = Box::new(self.sources.remove(index));
+                let source = Box::new(self.evaluation.sources.remove(index));
                 Some(Inverse::Insert { index, source })
             }
             Command::CorrectQuestion {
@@ -212,7 +176,7 @@ impl AppState {
                 question,
                 correction,
             } => {
-                let survey = &mut self.sources.get_mut(source)?.survey;
+                let survey = &mut self.evaluation.sources.get_mut(source)?.survey;
                 let previous = survey.correct(question, correction)?;
                 Some(Inverse::Correct {
                     source,
@@ -229,8 +193,8 @@ impl AppState {
             Inverse::Remove { index } => Command::RemoveSource { index },
             Inverse::Insert { index, source } => {
                 self.version += 1;
-                let at = index.min(self.sources.len());
-                self.sources.insert(at, *source);
+                let at = index.min(self.evaluation.sources.len());
+                self.evaluation.sources.insert(at, *source);
                 return Some(Inverse::Remove { index: at });
             }
             Inverse::Correct {

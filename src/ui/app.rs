@@ -110,10 +110,10 @@ impl AtelierApp {
 
     /// Compute the cohort figures of the open evaluation in the background.
     fn start_cohort(&mut self, ctx: &egui::Context) {
-        if self.state.manifest.cohort.is_empty() {
+        if self.state.evaluation.manifest.cohort.is_empty() {
             return;
         }
-        let manifest = self.state.manifest.clone();
+        let manifest = self.state.evaluation.manifest.clone();
         let dir = match &self.state.project {
             Some(project) => match project.unpack_cohort(&manifest) {
                 Ok(dir) => dir,
@@ -122,7 +122,7 @@ impl AtelierApp {
                     return;
                 }
             },
-            None => self.state.root.clone(),
+            None => self.state.evaluation.root.clone(),
         };
         let waker = ctx.clone();
         let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || waker.request_repaint());
@@ -241,7 +241,7 @@ impl AtelierApp {
         }
         match crate::store::Project::create_from_dir(
             &path,
-            &self.state.root,
+            &self.state.evaluation.root,
             &crate::progress::Silent,
         ) {
             Ok(project) => {
@@ -355,7 +355,7 @@ impl AtelierApp {
             drop_overlay(&ctx);
         }
         if let Some(capture) = &mut self.capture {
-            let failure = (self.jobs.is_empty() && self.state.sources.is_empty())
+            let failure = (self.jobs.is_empty() && self.state.evaluation.sources.is_empty())
                 .then(|| self.errors.first().cloned())
                 .flatten();
             capture.frame(
@@ -369,9 +369,9 @@ impl AtelierApp {
     fn navigation_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             ui.heading("Atelier");
-            if !self.state.manifest.title.is_empty() {
+            if !self.state.evaluation.manifest.title.is_empty() {
                 ui.label(RichText::new(self.state.title()).weak())
-                    .on_hover_text(&self.state.manifest.description);
+                    .on_hover_text(&self.state.evaluation.manifest.description);
             }
             ui.separator();
             for view in View::ALL {
@@ -413,8 +413,8 @@ impl AtelierApp {
                         ui.close();
                         self.pick_folder(ctx);
                     }
-                    let can_save =
-                        self.state.project.is_none() && !self.state.manifest.sources.is_empty();
+                    let can_save = self.state.project.is_none()
+                        && !self.state.evaluation.manifest.sources.is_empty();
                     if ui
                         .add_enabled(can_save, egui::Button::new("Enregistrer comme projet…"))
                         .on_hover_text(
@@ -437,13 +437,14 @@ impl AtelierApp {
         ui.horizontal(|ui| {
             let respondents: usize = self
                 .state
+                .evaluation
                 .sources
                 .iter()
                 .map(|s| s.survey.respondents())
                 .sum();
             ui.label(format!(
                 "{} source(s) · {} répondants",
-                self.state.sources.len(),
+                self.state.evaluation.sources.len(),
                 respondents
             ));
             if !self.jobs.is_empty() {

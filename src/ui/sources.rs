@@ -35,7 +35,7 @@ const GRID_ROW_NUMBER_WIDTH: f32 = 56.0;
 impl SourcesPanel {
     /// Select the most recently added source.
     pub fn select_last(&mut self, state: &AppState) {
-        self.selected_source = state.sources.len().saturating_sub(1);
+        self.selected_source = state.evaluation.sources.len().saturating_sub(1);
         self.selected_question = 0;
     }
 
@@ -49,8 +49,9 @@ impl SourcesPanel {
     pub fn clamp(&mut self, state: &AppState) {
         self.selected_source = self
             .selected_source
-            .min(state.sources.len().saturating_sub(1));
+            .min(state.evaluation.sources.len().saturating_sub(1));
         let questions = state
+            .evaluation
             .sources
             .get(self.selected_source)
             .map_or(0, |s| s.survey.questions.len());
@@ -74,7 +75,7 @@ impl SourcesPanel {
             .show(ui, |ui| {
                 action = self.list_ui(ui, state, jobs, errors, commands);
             });
-        let Some(source) = state.sources.get(self.selected_source) else {
+        let Some(source) = state.evaluation.sources.get(self.selected_source) else {
             empty_ui(ui);
             return action;
         };
@@ -130,7 +131,7 @@ impl SourcesPanel {
         egui::ScrollArea::vertical()
             .id_salt("sources_scroll")
             .show(ui, |ui| {
-                for (i, source) in state.sources.iter().enumerate() {
+                for (i, source) in state.evaluation.sources.iter().enumerate() {
                     let survey = &source.survey;
                     let title = if source.group_label.is_empty() {
                         survey.raw.file_name.clone()
@@ -149,11 +150,11 @@ impl SourcesPanel {
                         self.selected_question = 0;
                     }
                 }
-                if let Some(selected) = state.sources.get(self.selected_source) {
+                if let Some(selected) = state.evaluation.sources.get(self.selected_source) {
                     ui.add_space(6.0);
                     if ui
                         .small_button("Retirer cette source")
-                        .on_hover_text(selected.path.display().to_string())
+                        .on_hover_text(selected.entry.file.clone())
                         .clicked()
                     {
                         commands.push(Command::RemoveSource {
@@ -573,10 +574,10 @@ fn cell_ui(ui: &mut egui::Ui, width: f32, height: f32, text: RichText) -> egui::
 
 /// How many respondents of the selected source each visited site has.
 fn sites_ui(ui: &mut egui::Ui, state: &AppState, source: &crate::session::LoadedSource) {
-    if state.manifest.sites.is_empty() {
+    if state.evaluation.manifest.sites.is_empty() {
         return;
     }
-    let mut counts = vec![0usize; state.manifest.sites.len()];
+    let mut counts = vec![0usize; state.evaluation.manifest.sites.len()];
     for site in source.site_of_respondent.iter().flatten() {
         if let Some(c) = counts.get_mut(*site) {
             *c += 1;
@@ -594,7 +595,7 @@ fn sites_ui(ui: &mut egui::Ui, state: &AppState, source: &crate::session::Loaded
     .id_salt("sites_of_source")
     .show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            for (site, count) in state.manifest.sites.iter().zip(&counts) {
+            for (site, count) in state.evaluation.manifest.sites.iter().zip(&counts) {
                 if *count > 0 {
                     let text = format!("{} : {count}", site.name);
                     if *count < 5 {
