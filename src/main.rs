@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use atelier::import::{ImportError, Survey, inspect};
 use atelier::progress::Silent;
+use atelier::stats::figures;
 use atelier::store::{self, Project, StoreError};
 use atelier::ui::{self, View};
 use clap::{Parser, Subcommand};
@@ -70,6 +71,40 @@ enum Command {
         /// Print JSON (DESIGN.md §3).
         #[arg(long)]
         json: bool,
+    },
+    /// Chart one question, by group if asked: PNG or SVG (the extension of --out decides).
+    Chart {
+        /// A project, a folder holding atelier.json, or a survey export.
+        path: PathBuf,
+        /// The question's id, as `atelier questions PATH` lists it.
+        #[arg(long, value_name = "QID")]
+        question: String,
+        /// Cut by `group`, `network`, `site`, `region`, or the id of a closed question.
+        #[arg(long, value_name = "GROUPING")]
+        by: Option<String>,
+        /// Only the respondents of this visited site.
+        #[arg(long, value_name = "ID")]
+        site: Option<String>,
+        /// The image to write.
+        #[arg(long, value_name = "FILE.png|FILE.svg")]
+        out: PathBuf,
+    },
+    /// Tables of one question, by group if asked, with disclosure control: XLSX or CSV.
+    Table {
+        /// A project, a folder holding atelier.json, or a survey export.
+        path: PathBuf,
+        /// The question's id, as `atelier questions PATH` lists it.
+        #[arg(long, value_name = "QID")]
+        question: String,
+        /// Cut by `group`, `network`, `site`, `region`, or the id of a closed question.
+        #[arg(long, value_name = "GROUPING")]
+        by: Option<String>,
+        /// Only the respondents of this visited site.
+        #[arg(long, value_name = "ID")]
+        site: Option<String>,
+        /// The table to write.
+        #[arg(long, value_name = "FILE.xlsx|FILE.csv")]
+        out: PathBuf,
     },
     /// Build a project file from a folder holding atelier.json.
     New {
@@ -211,6 +246,89 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::Chart {
+            path,
+            question,
+            by,
+            site,
+            out,
+        }) => {
+            let svg = match out_extension(&out).as_str() {
+                "png" => false,
+                "svg" => true,
+                _ => {
+                    return Err(BadInput(format!(
+                        "{}: format de graphique inconnu (attendu : .png ou .svg)",
+                        out.display()
+                    ))
+                    .into());
+                }
+            };
+            let figure = question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            let spec = figures::to_chart_spec(&figure);
+            spec.validate()
+                .map_err(|e| BadInput(format!("{}: {e}", out.display())))?;
+            let chart_error = |e: atelier::charts::ChartError| -> anyhow::Error {
+                match e {
+                    atelier::charts::ChartError::Io { .. } => BadInput(e.to_string()).into(),
+                    other => anyhow::Error::new(other),
+                }
+            };
+            // SVG in user units at one unit per point; PNG at print resolution.
+            let width = if svg { 1200 } else { 2400 };
+            let scale = if svg {
+                1.0
+            } else {
+                atelier::charts::file_scale(width) as f32
+            };
+            let height = atelier::charts::natural_height(&spec, width, scale);
+            if svg {
+                atelier::charts::write_svg(&spec, &out, width, height).map_err(chart_error)?;
+            } else {
+                atelier::charts::render_png(&spec, &out, width, height).map_err(chart_error)?;
+            }
+            eprintln!(
+                "{} : graphique écrit ({})",
+                out.display(),
+                figure.source_line()
+            );
+            Ok(())
+        }
+        Some(Command::Table {
+            path,
+            question,
+            by,
+            site,
+            out,
+        }) => {
+            let xlsx = match out_extension(&out).as_str() {
+                "xlsx" => true,
+                "csv" => false,
+                _ => {
+                    return Err(BadInput(format!(
+                        "{}: format de tableau inconnu (attendu : .xlsx ou .csv)",
+                        out.display()
+                    ))
+                    .into());
+                }
+            };
+            let figure = question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            let written = if xlsx {
+                figures::write_table_xlsx(&figure, &out, figure.threshold)
+            } else {
+                figures::write_table_csv(&figure, &out, figure.threshold)
+            };
+            written.map_err(|e| match e {
+                figures::FigureError::Xlsx { .. } => anyhow::Error::new(e),
+                other => BadInput(other.to_string()).into(),
+            })?;
+            eprintln!(
+                "{} : tableau écrit ({})",
+                out.display(),
+                figure.source_line()
+            );
+            Ok(())
+        }
         Some(Command::New { project, from }) => {
             if !atelier::store::is_project_file(&project) {
                 return Err(BadInput(format!(
@@ -284,6 +402,25 @@ fn cohort_report(path: &std::path::Path) -> anyhow::Result<atelier::cohort::Coho
         .into());
     }
     Ok(atelier::cohort::compute_file(path, &Silent).map_err(bad)?)
+}
+
+/// The figure of one question of what `path` names; every failure is the user's input.
+fn question_figure(
+    path: &std::path::Path,
+    qid: &str,
+    by: Option<&str>,
+    site: Option<&str>,
+) -> anyhow::Result<figures::Figure> {
+    let evaluation = store::open_any(path, &Silent).map_err(BadInput::from)?;
+    figures::figure(&evaluation, qid, by, site)
+        .map_err(|e| BadInput(format!("{}: {e}", path.display())).into())
+}
+
+/// The extension of an output file, lowercased.
+fn out_extension(path: &std::path::Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {

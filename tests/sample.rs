@@ -23,7 +23,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(relative, std::fs::read(&path).unwrap());
             }
         }
@@ -40,7 +44,11 @@ fn synth_sample_regenerates_the_committed_sample_byte_for_byte() {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let generated = files(&out);
     let bundled = files(&committed());
     assert_eq!(
@@ -49,7 +57,10 @@ fn synth_sample_regenerates_the_committed_sample_byte_for_byte() {
         "the same files (run `atelier synth sample --out sample_surveys` after changing the generator)"
     );
     for (name, bytes) in &generated {
-        assert!(bytes == &bundled[name], "{name} differs from sample_surveys/{name}");
+        assert!(
+            bytes == &bundled[name],
+            "{name} differs from sample_surveys/{name}"
+        );
     }
     let _ = std::fs::remove_dir_all(&out);
 }
@@ -58,13 +69,23 @@ fn synth_sample_regenerates_the_committed_sample_byte_for_byte() {
 fn every_reference_figure_names_an_existing_test() {
     let reference = std::fs::read_to_string(committed().join("REFERENCE.md")).unwrap();
     let mut checked = 0;
-    for line in reference.lines().filter(|l| l.starts_with("| ") && l.contains('`')) {
+    for line in reference
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains('`'))
+    {
         let test = line.rsplit('`').nth(1).unwrap();
-        let (file, function) = test.split_once("::").unwrap_or_else(|| panic!("bad test name {test}"));
+        let (file, function) = test
+            .split_once("::")
+            .unwrap_or_else(|| panic!("bad test name {test}"));
         let file = file.trim_start_matches("tests/").trim_end_matches(".rs");
-        let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/{file}.rs")))
-            .unwrap_or_else(|_| panic!("REFERENCE.md cites tests/{file}.rs, which does not exist"));
-        assert!(source.contains(&format!("fn {function}(")), "REFERENCE.md cites {test}, which does not exist");
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/{file}.rs")),
+        )
+        .unwrap_or_else(|_| panic!("REFERENCE.md cites tests/{file}.rs, which does not exist"));
+        assert!(
+            source.contains(&format!("fn {function}(")),
+            "REFERENCE.md cites {test}, which does not exist"
+        );
         checked += 1;
     }
     assert!(checked >= 40, "only {checked} figures listed");
@@ -72,20 +93,46 @@ fn every_reference_figure_names_an_existing_test() {
 
 #[test]
 fn the_sample_evaluation_lists_every_source_and_site() {
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier")).args(["questions", "--json"]).arg(committed()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["questions", "--json"])
+        .arg(committed())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let sources: std::collections::BTreeSet<&str> =
-        v["questions"].as_array().unwrap().iter().map(|q| q["source"].as_str().unwrap()).collect();
-    for id in ["directeurs_ml", "conseillers_ml", "jeunes_ml", "conseillers_pe", "jeunes_pe", "employeurs"] {
+    let sources: std::collections::BTreeSet<&str> = v["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["source"].as_str().unwrap())
+        .collect();
+    for id in [
+        "directeurs_ml",
+        "conseillers_ml",
+        "jeunes_ml",
+        "conseillers_pe",
+        "jeunes_pe",
+        "employeurs",
+    ] {
         assert!(sources.contains(id), "{id} missing from {sources:?}");
     }
-    let evaluation = atelier::import::evaluation::Evaluation::open_dir(&committed(), &atelier::progress::Silent).unwrap();
+    let evaluation =
+        atelier::import::evaluation::Evaluation::open_dir(&committed(), &atelier::progress::Silent)
+            .unwrap();
     assert_eq!(evaluation.manifest.sites.len(), 10);
     // Every visited site has respondents of its own network's counsellors.
     let by_site = evaluation.respondents_by_site();
     for (site, count) in evaluation.manifest.sites.iter().zip(&by_site) {
         assert!(*count > 0, "{} has no respondent", site.name);
-        assert!(site.notes.len() >= 3, "{} has {} notes", site.name, site.notes.len());
+        assert!(
+            site.notes.len() >= 3,
+            "{} has {} notes",
+            site.name,
+            site.notes.len()
+        );
     }
 }

@@ -77,11 +77,15 @@ fn screenshot_of_the_sources_view_shows_the_window() {
 #[test]
 fn screenshot_of_the_cohort_view_shows_the_sample_figures() {
     if !xvfb_available() {
-        assert!(std::env::var_os("CI").is_none(), "xvfb-run is required in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xvfb-run is required in CI"
+        );
         eprintln!("SKIPPED: xvfb-run not found — the real-window test did not run");
         return;
     }
-    let out_dir = std::env::temp_dir().join(format!("atelier-window-cohort-{}", std::process::id()));
+    let out_dir =
+        std::env::temp_dir().join(format!("atelier-window-cohort-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir).unwrap();
     let png_path = out_dir.join("cohort.png");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
@@ -95,8 +99,14 @@ fn screenshot_of_the_cohort_view_shows_the_sample_figures() {
         .env("LIBGL_ALWAYS_SOFTWARE", "1")
         .output()
         .expect("xvfb-run starts");
-    assert!(output.status.success(), "screenshot failed: {}", String::from_utf8_lossy(&output.stderr));
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png_path).unwrap()));
+    assert!(
+        output.status.success(),
+        "screenshot failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).unwrap(),
+    ));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
@@ -104,6 +114,12 @@ fn screenshot_of_the_cohort_view_shows_the_sample_figures() {
     let step = info.color_type.samples();
     // The breakdown charts draw the national series in the palette's orange (#E69F00), a
     // colour the rest of the window never uses: the panel is filled, not waiting.
-    let coloured = pixels.chunks(step).filter(|p| p[0] > 200 && p[1] > 130 && p[1] < 190 && p[2] < 60).count();
-    assert!(coloured > 2000, "no chart drawn on the Cohortes panel ({coloured} coloured pixels)");
+    let coloured = pixels
+        .chunks(step)
+        .filter(|p| p[0] > 200 && p[1] > 130 && p[1] < 190 && p[2] < 60)
+        .count();
+    assert!(
+        coloured > 2000,
+        "no chart drawn on the Cohortes panel ({coloured} coloured pixels)"
+    );
 }

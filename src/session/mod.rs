@@ -37,6 +37,18 @@ pub fn single_source(path: PathBuf, survey: Survey) -> LoadedSource {
     }
 }
 
+/// A figure placed in a monograph: which question, cut how, for which site. The figure is
+/// recomputed from the data whenever the monograph is drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRef {
+    /// `SOURCE.QUESTION`.
+    pub qid: String,
+    /// The grouping (`group`, `network`, `site`, `region`, or a question id).
+    pub by: Option<String>,
+    /// The visited site's id.
+    pub site: Option<String>,
+}
+
 /// A change the user asked for. Each one can be undone.
 #[derive(Debug)]
 #[must_use]
@@ -48,6 +60,8 @@ pub enum Command {
         /// Index in [`AppState::sources`].
         index: usize,
     },
+    /// Add a figure to the monographs.
+    AddFigure(FigureRef),
     /// Correct (or restore, with `Correction::default()`) the inference of one question.
     CorrectQuestion {
         /// Index of the source.
@@ -74,6 +88,13 @@ enum Inverse {
         question: usize,
         correction: Correction,
     },
+    RemoveFigure {
+        index: usize,
+    },
+    InsertFigure {
+        index: usize,
+        figure: FigureRef,
+    },
 }
 
 /// Everything the session holds.
@@ -87,6 +108,8 @@ pub struct AppState {
     pub project: Option<Project>,
     /// Problems met while saving to the project file, shown to the user.
     pub save_errors: Vec<String>,
+    /// Figures the evaluator placed in monographs, in the order added.
+    pub figures: Vec<FigureRef>,
     /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
     pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
     undo: Vec<Inverse>,
@@ -164,6 +187,12 @@ impl AppState {
                     index: self.evaluation.sources.len() - 1,
                 })
             }
+            Command::AddFigure(figure) => {
+                self.figures.push(figure);
+                Some(Inverse::RemoveFigure {
+                    index: self.figures.len() - 1,
+                })
+            }
             Command::RemoveSource { index } => {
                 if index >= self.evaluation.sources.len() {
                     return None;
@@ -206,6 +235,20 @@ impl AppState {
                 question,
                 correction,
             },
+            Inverse::RemoveFigure { index } => {
+                self.version += 1;
+                if index >= self.figures.len() {
+                    return None;
+                }
+                let figure = self.figures.remove(index);
+                return Some(Inverse::InsertFigure { index, figure });
+            }
+            Inverse::InsertFigure { index, figure } => {
+                self.version += 1;
+                let at = index.min(self.figures.len());
+                self.figures.insert(at, figure);
+                return Some(Inverse::RemoveFigure { index: at });
+            }
         };
         self.execute(command)
     }

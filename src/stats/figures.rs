@@ -70,6 +70,17 @@ pub enum FigureError {
         /// The question's id.
         qid: String,
     },
+    /// A question used as a grouping belongs to another questionnaire than the question.
+    #[error(
+        "la question « {qid} » ne peut pas être croisée avec « {by} » : elles ne viennent pas \
+         du même questionnaire"
+    )]
+    GroupingElsewhere {
+        /// The question charted.
+        qid: String,
+        /// The question grouping respondents.
+        by: String,
+    },
     /// Nobody in the groups asked for answered the question.
     #[error("la question « {qid} » n'a aucune réponse {scope}")]
     NoAnswers {
@@ -198,8 +209,8 @@ impl SurveyPeriod {
 pub enum FigureBody {
     /// A closed question: one crosstab per item.
     Closed(ClosedFigure),
-    /// A numeric question: summaries and values per group.
-    Numeric(NumericFigure),
+    /// A numeric question: summaries and values per group (boxed: it is the larger).
+    Numeric(Box<NumericFigure>),
 }
 
 /// A closed question's tables.
@@ -342,8 +353,8 @@ impl Figure {
             match &item.difference {
                 None => {}
                 Some(Difference::Table(d)) => lines.push(format!(
-                    "{prefix}{} ({}){}",
-                    d.wording,
+                    "{prefix}{} ; {}{}",
+                    capitalized(&d.wording, prefix.is_empty()),
                     d.test.label_fr(),
                     d.note
                         .as_deref()
@@ -353,18 +364,28 @@ impl Figure {
                 Some(Difference::ByOption(tests)) => {
                     for (option, d) in tests {
                         lines.push(format!(
-                            "{prefix}« {option} » : {} ({})",
+                            "{prefix}« {option} » : {} ; {}",
                             d.wording,
                             d.test.label_fr()
                         ));
                     }
                 }
-                Some(Difference::NotTested(why)) => {
-                    lines.push(format!("{prefix}différence entre groupes non testée : {why}"));
-                }
+                Some(Difference::NotTested(why)) => lines.push(format!(
+                    "{prefix}{} : {why}",
+                    capitalized("différence entre groupes non testée", prefix.is_empty())
+                )),
             }
         }
         lines
+    }
+}
+
+/// `text` with a capital first letter when it opens a sentence.
+fn capitalized(text: &str, opens: bool) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if opens => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_owned(),
     }
 }
 
@@ -427,6 +448,13 @@ pub fn figure(
         (None, Some(g)) => format!("parmi les répondants regroupés selon « {} »", g.name),
         (None, None) => "dans son questionnaire".to_owned(),
     };
+    let elsewhere = |sources: &[String]| match &grouping.kind {
+        GroupingKind::Question(by) if sources.is_empty() => Err(FigureError::GroupingElsewhere {
+            qid: qid.to_owned(),
+            by: by.clone(),
+        }),
+        _ => Ok(()),
+    };
     let no_answers = || FigureError::NoAnswers {
         qid: qid.to_owned(),
         scope: scope.clone(),
@@ -435,6 +463,7 @@ pub fn figure(
     let (body, source_ids, respondents, ungrouped) = match &question.items[0].values {
         Values::Numbers(_) => {
             let table = numeric_table(evaluation, qid, &grouping, matching)?;
+            elsewhere(&table.sources)?;
             let values = numeric_values(evaluation, (s0, q0), &grouping, matching);
             let numeric = keep_answered_numeric(table, values);
             if numeric.table.rows.is_empty() {
@@ -442,10 +471,11 @@ pub fn figure(
             }
             let n = numeric.table.total.n();
             let sources = numeric.table.sources.clone();
-            (FigureBody::Numeric(numeric), sources, n, 0)
+            (FigureBody::Numeric(Box::new(numeric)), sources, n, 0)
         }
         _ => {
             let table = question_table(evaluation, qid, &grouping, matching)?;
+            elsewhere(&table.sources)?;
             let keep = answered_rows(&table.items.iter().map(|i| &i.counts).collect::<Vec<_>>());
             if !keep.iter().any(|&k| k) {
                 return Err(no_answers());

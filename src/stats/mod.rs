@@ -22,6 +22,7 @@
 
 mod crosstab;
 mod disclosure;
+pub mod figures;
 mod frequencies;
 mod grouping;
 mod intervals;

@@ -26,6 +26,7 @@ pub struct AtelierApp {
     pub errors: Vec<String>,
     sources: SourcesPanel,
     cohort_panel: super::cohort::CohortPanel,
+    charts_panel: super::charts::ChartsPanel,
     /// The cohort computation running in the background, if any.
     cohort_job: Option<Background<Result<crate::cohort::CohortReport, String>>>,
     capture: Option<Capture>,
@@ -53,6 +54,7 @@ impl AtelierApp {
             errors: Vec::new(),
             sources: SourcesPanel::default(),
             cohort_panel: super::cohort::CohortPanel::default(),
+            charts_panel: super::charts::ChartsPanel::default(),
             cohort_job: None,
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
             status: String::new(),
@@ -339,6 +341,7 @@ impl AtelierApp {
                     }
                 }
             }
+            View::Charts => self.charts_panel.ui(ui, &self.state, &mut commands),
             View::Cohort => {
                 let computing = self.cohort_job.as_ref().map(|j| j.label.clone());
                 self.cohort_panel.ui(ui, &self.state, computing.as_deref());

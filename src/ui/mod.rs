@@ -4,6 +4,7 @@
 //! return [`Command`](crate::session::Command)s, which the app applies.
 
 mod app;
+mod charts;
 mod cohort;
 mod placeholder;
 mod screenshot;

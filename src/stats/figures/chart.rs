@@ -1,0 +1,401 @@
+//! The chart of a figure: which kind, and the numbers it draws.
+//!
+//! A Likert battery is drawn as diverging stacked bars (Heiberger–Robbins), groups side by
+//! side; single and multiple choice as grouped bars of percentages of respondents with their
+//! 95 % intervals; a numeric question as box plots by group, or a histogram when the figure
+//! compares nothing.
+//!
+//! Disclosure: a chart is a file that leaves the evaluator's hands, but bars and segments
+//! cannot be hidden one by one without lying about the others. Groups with fewer
+//! respondents than the disclosure threshold are therefore left out of the chart, and a
+//! caution says so; shares that rest on fewer respondents than the threshold inside larger
+//! groups are drawn, with a caution recalling that the exported tables hide them.
+
+use crate::charts::{
+    BarChart, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, DivergingChart,
+    Histogram, LikertDenominator,
+};
+use crate::model::QuestionKind;
+use crate::stats::crosstab::Crosstab;
+use crate::stats::numeric::summarize;
+
+use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
+
+/// The chart that shows `figure`: kind, numbers, title (the short question), subtitle (the
+/// question as asked), cautions and source line.
+pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
+    let threshold = u64::from(figure.threshold);
+    let mut cautions = Vec::new();
+    let body: ChartBody = match &figure.body {
+        FigureBody::Closed(closed) => {
+            let left_out = left_out_groups(figure, threshold);
+            if !left_out.is_empty() {
+                cautions.push(left_out_caution(&left_out, figure.threshold));
+            }
+            if closed_has_small_cells(closed, threshold, &left_out) {
+                cautions.push(format!(
+                    "Certaines parts reposent sur moins de {} répondants : elles sont masquées \
+                     dans les tableaux exportés (secret statistique).",
+                    figure.threshold
+                ));
+            }
+            let likert = figure.kind == QuestionKind::Likert
+                && closed.items.iter().all(|i| i.crosstab.scale_len >= 2);
+            if likert {
+                diverging(figure, closed, &left_out).into()
+            } else {
+                bars(figure, closed, &left_out).into()
+            }
+        }
+        FigureBody::Numeric(numeric) => {
+            let left_out = left_out_groups(figure, threshold);
+            if !left_out.is_empty() {
+                cautions.push(left_out_caution(&left_out, figure.threshold));
+            }
+            if figure.is_grouped() {
+                box_plot(figure, numeric, &left_out).into()
+            } else {
+                histogram(figure, numeric).into()
+            }
+        }
+    };
+    if let Some(small) = figure.small_groups_caution() {
+        cautions.insert(0, small);
+    }
+    if figure.ungrouped > 0 {
+        cautions.push(format!(
+            "{} répondants sans groupe connu ne figurent pas dans le graphique.",
+            crate::stats::format_fr(figure.ungrouped as f64, 0)
+        ));
+    }
+    cautions.extend(test_summary(figure));
+    let mut spec = ChartSpec::new(figure.title.clone(), body);
+    if figure.text != figure.title {
+        spec = spec.subtitle(figure.text.clone());
+    }
+    for caution in cautions {
+        spec = spec.caution(caution);
+    }
+    spec.source(figure.source_line())
+}
+
+/// Groups with fewer respondents than the disclosure threshold (none when there is one
+/// group only and nothing else to show: the whole figure would vanish).
+fn left_out_groups(figure: &Figure, threshold: u64) -> Vec<(String, u64)> {
+    let groups = figure.groups();
+    let small: Vec<(String, u64)> = groups
+        .iter()
+        .filter(|(_, n)| *n > 0 && *n < threshold)
+        .cloned()
+        .collect();
+    if small.len() == groups.len() && !figure.is_grouped() {
+        // One group alone: leaving it out would leave an empty chart; its caution says
+        // the figure rests on very few respondents instead.
+        return Vec::new();
+    }
+    small
+}
+
+fn left_out_caution(left_out: &[(String, u64)], threshold: u32) -> String {
+    let names: Vec<&str> = left_out.iter().map(|(l, _)| l.as_str()).collect();
+    format!(
+        "Non représenté (moins de {threshold} répondants, secret statistique) : {}.",
+        names.join(", ")
+    )
+}
+
+fn is_left_out(label: &str, left_out: &[(String, u64)]) -> bool {
+    left_out.iter().any(|(l, _)| l == label)
+}
+
+/// Whether a shown group has an answer count under the threshold.
+fn closed_has_small_cells(
+    closed: &ClosedFigure,
+    threshold: u64,
+    left_out: &[(String, u64)],
+) -> bool {
+    closed.items.iter().any(|item| {
+        item.crosstab
+            .rows
+            .iter()
+            .filter(|r| !is_left_out(&r.label, left_out))
+            .flat_map(|r| &r.cells)
+            .any(|c| c.count > 0 && c.count < threshold)
+    })
+}
+
+/// Diverging stacked bars, groups side by side.
+fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> DivergingChart {
+    let first = &closed.items[0].crosstab;
+    let k = first.scale_len;
+    let mut chart = DivergingChart::new(first.col_labels[..k].iter().cloned())
+        .non_substantive(first.col_labels[k..].iter().cloned())
+        .denominator(LikertDenominator::ScaleAnswers);
+    for item in &closed.items {
+        let label = if item.label.trim().is_empty() {
+            figure.title.clone()
+        } else {
+            item.label.clone()
+        };
+        let table = &item.counts;
+        for (r, group) in table.row_labels.iter().enumerate() {
+            if is_left_out(group, left_out) {
+                continue;
+            }
+            let counts = &table.counts[r];
+            let scale = &counts[..k.min(counts.len())];
+            let apart = &counts[k.min(counts.len())..];
+            chart = if figure.is_grouped() {
+                chart.group_item(label.clone(), group.clone(), scale, apart)
+            } else {
+                chart.item(label.clone(), scale, apart)
+            };
+        }
+    }
+    if closed.items.len() > 1 {
+        chart = chart.sorted_by_favourability();
+    }
+    // Side by side reads well for a battery and a few groups (the networks); one item, or
+    // many groups (the sites), reads better as one bar per group under each item.
+    if closed.items.len() == 1 || chart.groups().len() > 3 {
+        chart = chart.stacked_groups();
+    }
+    chart
+}
+
+/// Grouped bars of percentages of respondents, with 95 % intervals.
+fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> BarChart {
+    let crosstab: &Crosstab = &closed.items[0].crosstab;
+    let mut chart = BarChart::new(crosstab.col_labels.iter().cloned());
+    if closed.multiple {
+        chart = chart.multiple_choice();
+    }
+    let substantive = crosstab.substantive();
+    for row in &crosstab.rows {
+        if is_left_out(&row.label, left_out) {
+            continue;
+        }
+        let values = row
+            .cells
+            .iter()
+            .map(|cell| BarValue {
+                pct: cell.pct.unwrap_or(0.0),
+                count: Some(cell.count),
+                interval: cell.ci,
+            })
+            .collect::<Vec<_>>();
+        // The series' n is the denominator of its substantive answers.
+        let n = if substantive.is_empty() {
+            row.apart_n
+        } else {
+            row.n
+        };
+        chart.series.push(BarSeries {
+            name: if figure.is_grouped() {
+                row.label.clone()
+            } else {
+                String::new()
+            },
+            n,
+            values,
+        });
+    }
+    chart
+}
+
+/// Box plots by group (Tukey's whiskers: 1.5 interquartile ranges).
+fn box_plot(figure: &Figure, numeric: &NumericFigure, left_out: &[(String, u64)]) -> BoxPlot {
+    let mut plot = BoxPlot::new(figure.title.clone());
+    for (row, values) in numeric.table.rows.iter().zip(&numeric.values) {
+        if is_left_out(&row.label, left_out) {
+            continue;
+        }
+        if let Some(stats) = box_stats(&row.label, values) {
+            plot = plot.push(stats);
+        }
+    }
+    plot
+}
+
+/// The box of sorted `values`.
+pub(super) fn box_stats(label: &str, values: &[f64]) -> Option<BoxStats> {
+    let s = summarize(values)?;
+    let iqr = s.q3 - s.q1;
+    let (fence_low, fence_high) = (s.q1 - 1.5 * iqr, s.q3 + 1.5 * iqr);
+    let inside = values
+        .iter()
+        .copied()
+        .filter(|&x| x >= fence_low && x <= fence_high);
+    let low = inside.clone().fold(f64::INFINITY, f64::min).min(s.q1);
+    let high = inside.fold(f64::NEG_INFINITY, f64::max).max(s.q3);
+    let outliers = values
+        .iter()
+        .copied()
+        .filter(|&x| x < fence_low || x > fence_high)
+        .collect();
+    Some(BoxStats {
+        label: label.to_owned(),
+        n: s.n,
+        low,
+        q1: s.q1,
+        median: s.median,
+        q3: s.q3,
+        high,
+        mean: Some(s.mean),
+        outliers,
+    })
+}
+
+/// A histogram of every answer, with round bin widths.
+fn histogram(figure: &Figure, numeric: &NumericFigure) -> Histogram {
+    let mut all: Vec<f64> = numeric.values.iter().flatten().copied().collect();
+    all.sort_by(f64::total_cmp);
+    let (edges, counts) = bins(&all);
+    let summary = summarize(&all);
+    Histogram::from_edges(figure.title.clone(), &edges, &counts).with_centre(
+        summary.as_ref().map(|s| s.mean),
+        summary.as_ref().map(|s| s.median),
+    )
+}
+
+/// Bin edges and counts for sorted values: about Sturges' number of bins, with a width of
+/// 1, 2, 2.5 or 5 times a power of ten (whole numbers for whole values).
+pub(super) fn bins(sorted: &[f64]) -> (Vec<f64>, Vec<u64>) {
+    let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+        return (vec![0.0, 1.0], vec![0]);
+    };
+    let whole = sorted.iter().all(|x| x.fract() == 0.0);
+    if max <= min {
+        let w = if whole { 1.0 } else { 0.5 };
+        return (
+            vec![min - w / 2.0, min + w / 2.0],
+            vec![sorted.len() as u64],
+        );
+    }
+    let target = ((sorted.len() as f64).log2().ceil() + 1.0).clamp(5.0, 20.0);
+    let raw = (max - min) / target;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let mut width = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|&w| w >= raw)
+        .unwrap_or(10.0 * magnitude);
+    if whole {
+        width = width.ceil().max(1.0);
+    }
+    let start = (min / width).floor() * width;
+    let mut edges = vec![start];
+    while edges.last().is_some_and(|&e| e <= max) && edges.len() < 200 {
+        let next = start + edges.len() as f64 * width;
+        edges.push(next);
+    }
+    let last = edges.len().saturating_sub(2);
+    let mut counts = vec![0u64; last + 1];
+    for &x in sorted {
+        let i = ((x - start) / width).floor().max(0.0) as usize;
+        if let Some(c) = counts.get_mut(i.min(last)) {
+            *c += 1;
+        }
+    }
+    (edges, counts)
+}
+
+/// The tests of difference, summed up for a chart in one line or two.
+fn test_summary(figure: &Figure) -> Vec<String> {
+    let FigureBody::Closed(closed) = &figure.body else {
+        return Vec::new();
+    };
+    if !figure.is_grouped() {
+        return Vec::new();
+    }
+    if closed.items.len() == 1 {
+        return match &closed.items[0].difference {
+            Some(Difference::Table(d)) => vec![format!(
+                "Différence entre groupes : {} ; {}.",
+                d.wording,
+                d.test.label_fr()
+            )],
+            Some(Difference::ByOption(tests)) => {
+                let significant: Vec<String> = tests
+                    .iter()
+                    .filter(|(_, d)| d.significant)
+                    .map(|(o, _)| format!("« {o} »"))
+                    .collect();
+                vec![if significant.is_empty() {
+                    "Différence entre groupes : aucune modalité ne diffère significativement \
+                     (test par modalité)."
+                        .to_owned()
+                } else {
+                    format!(
+                        "Différence significative entre groupes au seuil de 5 % pour : {} \
+                         (test par modalité).",
+                        significant.join(", ")
+                    )
+                }]
+            }
+            Some(Difference::NotTested(why)) => {
+                vec![format!("Différence entre groupes non testée : {why}.")]
+            }
+            None => Vec::new(),
+        };
+    }
+    let tested: Vec<(&str, &crate::stats::GroupDifference)> = closed
+        .items
+        .iter()
+        .filter_map(|i| match &i.difference {
+            Some(Difference::Table(d)) => Some((i.label.as_str(), d)),
+            _ => None,
+        })
+        .collect();
+    if tested.is_empty() {
+        return Vec::new();
+    }
+    let significant: Vec<String> = tested
+        .iter()
+        .filter(|(_, d)| d.significant)
+        .map(|(l, _)| format!("« {l} »"))
+        .collect();
+    let cautious = tested
+        .iter()
+        .any(|(_, d)| !d.significant && d.smallest_group < 30);
+    let mut line = if significant.is_empty() {
+        "Différence entre groupes : significative pour aucun item au seuil de 5 %".to_owned()
+    } else {
+        format!(
+            "Différence significative entre groupes au seuil de 5 % pour : {}",
+            significant.join(", ")
+        )
+    };
+    line.push_str(" (test du khi-deux, ou exact de Fisher pour les petits effectifs, par item)");
+    if cautious {
+        line.push_str(" ; effectifs faibles : à interpréter avec prudence");
+    }
+    line.push('.');
+    vec![line]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_values_get_whole_bins_that_cover_every_answer() {
+        let ages: Vec<f64> = (16..=25).flat_map(|a| vec![f64::from(a); 3]).collect();
+        let (edges, counts) = bins(&ages);
+        assert_eq!(counts.iter().sum::<u64>(), 30);
+        assert!(edges.iter().all(|e| e.fract() == 0.0), "{edges:?}");
+        assert!(edges[0] <= 16.0 && *edges.last().unwrap_or(&0.0) > 25.0);
+        let (edges, counts) = bins(&[3.0, 3.0]);
+        assert_eq!((edges.len(), counts), (2, vec![2]));
+    }
+
+    #[test]
+    fn boxes_put_far_values_beyond_the_whiskers() {
+        let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
+        xs.push(100.0);
+        let b = box_stats("G", &xs).unwrap();
+        assert_eq!(b.outliers, vec![100.0]);
+        assert_eq!((b.low, b.high), (1.0, 20.0));
+        assert!(b.q1 <= b.median && b.median <= b.q3);
+    }
+}

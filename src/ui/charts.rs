@@ -1,0 +1,421 @@
+//! The Graphiques panel: find a question, choose how to cut it (group, network, site…) and
+//! a site, see its chart and its table side by side, export them, add them to a monograph.
+//!
+//! Figures and their textures are cached by (question, grouping, site, data version,
+//! width): changing nothing redraws nothing, and a change of filter is one computation.
+
+use std::path::PathBuf;
+
+use egui::{RichText, TextureHandle};
+
+use crate::charts::ChartSpec;
+use crate::model::QuestionKind;
+use crate::session::{AppState, Command, FigureRef};
+use crate::stats::figures::{self, Figure, FigureBody};
+use crate::stats::{Published, suppress};
+
+/// Ways to cut a question, as offered in the panel (`None` = everyone together).
+const GROUPINGS: [(Option<&str>, &str); 6] = [
+    (None, "Ensemble des répondants"),
+    (Some("group"), "Groupe de répondants"),
+    (Some("network"), "Réseau"),
+    (Some("role"), "Rôle"),
+    (Some("site"), "Site visité"),
+    (Some("region"), "Région"),
+];
+
+/// The cache key of a figure on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key {
+    qid: String,
+    by: Option<String>,
+    site: Option<String>,
+    version: u64,
+}
+
+struct Cached {
+    key: Key,
+    figure: Result<Figure, String>,
+    spec: Option<ChartSpec>,
+    texture: Option<(u32, TextureHandle)>,
+}
+
+/// View state of the Graphiques panel.
+#[derive(Default)]
+pub struct ChartsPanel {
+    search: String,
+    qid: Option<String>,
+    by: Option<String>,
+    site: Option<String>,
+    cached: Option<Cached>,
+    message: Option<String>,
+}
+
+impl ChartsPanel {
+    /// Draw the panel; commands (adding a figure to a monograph) go to `commands`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        if state.evaluation.sources.is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() * 0.3);
+                ui.heading("Graphiques");
+                ui.label("Ouvrez une évaluation ou ajoutez des exports d'enquête pour tracer leurs questions.");
+            });
+            return;
+        }
+        if self.qid.is_none() {
+            self.choose_default(state);
+        }
+        egui::Panel::left("chart_questions")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                self.finder_ui(ui, state);
+            });
+        self.controls_ui(ui, state, commands);
+        ui.separator();
+        self.refresh(state);
+        let Some(cached) = &mut self.cached else {
+            return;
+        };
+        let figure = match &cached.figure {
+            Ok(f) => f,
+            Err(message) => {
+                ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
+                return;
+            }
+        };
+        egui::Panel::right("chart_table")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(280.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::both()
+                    .id_salt("chart_table_scroll")
+                    .show(ui, |ui| {
+                        table_ui(ui, figure);
+                    });
+            });
+        egui::ScrollArea::vertical()
+            .id_salt("chart_image_scroll")
+            .show(ui, |ui| {
+                let Some(spec) = &cached.spec else {
+                    ui.label("Pas de graphique pour cette question.");
+                    return;
+                };
+                let pixels_per_point = ui.ctx().pixels_per_point();
+                let width_px =
+                    (ui.available_width().clamp(320.0, 1600.0) * pixels_per_point) as u32;
+                let stale = cached
+                    .texture
+                    .as_ref()
+                    .is_none_or(|(w, _)| w.abs_diff(width_px) > 24);
+                if stale {
+                    cached.texture =
+                        draw(ui.ctx(), spec, width_px, pixels_per_point).map(|t| (width_px, t));
+                }
+                match &cached.texture {
+                    Some((_, texture)) => {
+                        ui.add(egui::Image::new((
+                            texture.id(),
+                            texture.size_vec2() / pixels_per_point,
+                        )));
+                    }
+                    None => {
+                        ui.label("Le graphique n'a pas pu être dessiné.");
+                    }
+                }
+            });
+    }
+
+    /// A counsellors' Likert battery, Missions locales beside Pôle emploi, when the
+    /// evaluation has one; else the first closed question.
+    fn choose_default(&mut self, state: &AppState) {
+        let evaluation = &state.evaluation;
+        let battery = evaluation.sources.iter().find_map(|s| {
+            (s.entry.role == "conseiller")
+                .then(|| {
+                    s.survey
+                        .questions
+                        .iter()
+                        .find(|q| q.kind == QuestionKind::Likert && q.items.len() >= 3)
+                })
+                .flatten()
+                .map(|q| evaluation.qid(s, q))
+        });
+        if let Some(qid) = battery {
+            self.qid = Some(qid);
+            self.by = Some("network".to_owned());
+            return;
+        }
+        self.qid = evaluation.sources.iter().find_map(|s| {
+            s.survey
+                .questions
+                .iter()
+                .find(|q| chartable(q.kind))
+                .map(|q| evaluation.qid(s, q))
+        });
+    }
+
+    fn finder_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label("Rechercher");
+            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("mot de la question"));
+        });
+        let needle = self.search.to_lowercase();
+        egui::ScrollArea::vertical()
+            .id_salt("chart_question_list")
+            .show(ui, |ui| {
+                for source in &state.evaluation.sources {
+                    let label = if source.group_label.is_empty() {
+                        &source.survey.raw.file_name
+                    } else {
+                        &source.group_label
+                    };
+                    let questions: Vec<_> = source
+                        .survey
+                        .questions
+                        .iter()
+                        .filter(|q| chartable(q.kind))
+                        .filter(|q| needle.is_empty() || q.text.to_lowercase().contains(&needle))
+                        .collect();
+                    if questions.is_empty() {
+                        continue;
+                    }
+                    ui.add_space(4.0);
+                    ui.strong(label);
+                    for q in questions {
+                        let qid = state.evaluation.qid(source, q);
+                        let selected = self.qid.as_deref() == Some(qid.as_str());
+                        if ui
+                            .selectable_label(
+                                selected,
+                                format!("{}  ·  n = {}", figures::short_text(&q.text), q.n),
+                            )
+                            .on_hover_text(&q.text)
+                            .clicked()
+                        {
+                            self.qid = Some(qid);
+                        }
+                    }
+                }
+            });
+    }
+
+    fn controls_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Comparer par");
+            let current = GROUPINGS
+                .iter()
+                .find(|(id, _)| id.map(str::to_owned) == self.by)
+                .map_or("Ensemble des répondants", |(_, l)| l);
+            egui::ComboBox::from_id_salt("chart_by")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for (id, label) in GROUPINGS {
+                        ui.selectable_value(&mut self.by, id.map(str::to_owned), label);
+                    }
+                });
+            ui.separator();
+            ui.label("Site");
+            let sites = &state.evaluation.manifest.sites;
+            let current = self
+                .site
+                .as_ref()
+                .and_then(|id| sites.iter().find(|s| &s.id == id))
+                .map_or("Tous les répondants", |s| s.name.as_str());
+            egui::ComboBox::from_id_salt("chart_site")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.site, None, "Tous les répondants");
+                    for site in sites {
+                        ui.selectable_value(&mut self.site, Some(site.id.clone()), &site.name);
+                    }
+                });
+            ui.separator();
+            let ready = self.cached.as_ref().is_some_and(|c| c.figure.is_ok());
+            for (label, extension) in [
+                ("PNG", "png"),
+                ("SVG", "svg"),
+                ("XLSX", "xlsx"),
+                ("CSV", "csv"),
+            ] {
+                if ui
+                    .add_enabled(ready, egui::Button::new(label))
+                    .on_hover_text(format!("Exporter en {label}"))
+                    .clicked()
+                {
+                    self.export(state, extension);
+                }
+            }
+            ui.separator();
+            if ui
+                .add_enabled(ready, egui::Button::new("Ajouter à la monographie"))
+                .on_hover_text(
+                    "Le graphique sera repris, à jour, dans la monographie du site choisi",
+                )
+                .clicked()
+            {
+                if let Some(qid) = &self.qid {
+                    commands.push(Command::AddFigure(FigureRef {
+                        qid: qid.clone(),
+                        by: self.by.clone(),
+                        site: self.site.clone(),
+                    }));
+                    self.message = Some("Graphique ajouté à la monographie".to_owned());
+                }
+            }
+            if let Some(message) = &self.message {
+                ui.weak(message);
+            }
+        });
+    }
+
+    /// Recompute the figure when the question, the grouping, the site or the data changed.
+    fn refresh(&mut self, state: &AppState) {
+        let Some(qid) = &self.qid else { return };
+        let key = Key {
+            qid: qid.clone(),
+            by: self.by.clone(),
+            site: self.site.clone(),
+            version: state.version,
+        };
+        if self.cached.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        let figure = figures::figure(
+            &state.evaluation,
+            qid,
+            self.by.as_deref(),
+            self.site.as_deref(),
+        )
+        .map_err(|e| e.to_string());
+        let spec = figure.as_ref().ok().map(figures::to_chart_spec);
+        self.cached = Some(Cached {
+            key,
+            figure,
+            spec,
+            texture: None,
+        });
+        self.message = None;
+    }
+
+    fn export(&mut self, state: &AppState, extension: &str) {
+        let Some(cached) = &self.cached else { return };
+        let Ok(figure) = &cached.figure else { return };
+        let name = format!("{}.{extension}", figure.qid.replace('.', "_"));
+        let Some(path): Option<PathBuf> = rfd::FileDialog::new()
+            .set_title("Exporter")
+            .set_file_name(&name)
+            .add_filter(extension.to_uppercase(), &[extension])
+            .save_file()
+        else {
+            return;
+        };
+        let threshold = state.evaluation.manifest.disclosure_threshold;
+        let result = match (extension, &cached.spec) {
+            ("png", Some(spec)) => {
+                let height = crate::charts::natural_height(
+                    spec,
+                    2400,
+                    crate::charts::file_scale(2400) as f32,
+                );
+                crate::charts::render_png(spec, &path, 2400, height).map_err(|e| e.to_string())
+            }
+            ("svg", Some(spec)) => {
+                let height = crate::charts::natural_height(spec, 1200, 1.0);
+                crate::charts::write_svg(spec, &path, 1200, height).map_err(|e| e.to_string())
+            }
+            ("xlsx", _) => {
+                figures::write_table_xlsx(figure, &path, threshold).map_err(|e| e.to_string())
+            }
+            ("csv", _) => {
+                figures::write_table_csv(figure, &path, threshold).map_err(|e| e.to_string())
+            }
+            _ => Err("pas de graphique pour cette question".to_owned()),
+        };
+        self.message = Some(match result {
+            Ok(()) => format!("Exporté : {}", path.display()),
+            Err(e) => format!("Export impossible : {e}"),
+        });
+    }
+}
+
+fn chartable(kind: QuestionKind) -> bool {
+    !matches!(kind, QuestionKind::Open | QuestionKind::Date)
+}
+
+fn draw(ctx: &egui::Context, spec: &ChartSpec, width_px: u32, scale: f32) -> Option<TextureHandle> {
+    let height_px = crate::charts::natural_height(spec, width_px, scale);
+    let image = crate::charts::render_rgba(spec, width_px, height_px, scale).ok()?;
+    let color = egui::ColorImage::from_rgba_unmultiplied(
+        [image.width as usize, image.height as usize],
+        &image.pixels,
+    );
+    Some(ctx.load_texture("graphique", color, egui::TextureOptions::LINEAR))
+}
+
+/// The figure's table: per item, per group, n, the percentages with their 95 % interval,
+/// suppressed cells marked (the screen shows values; exports hide them).
+fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
+    ui.strong(&figure.title);
+    ui.weak(figure.source_line());
+    if let Some(caution) = figure.small_groups_caution() {
+        ui.label(RichText::new(caution).color(ui.visuals().warn_fg_color));
+    }
+    match &figure.body {
+        FigureBody::Closed(closed) => {
+            for (i, item) in closed.items.iter().enumerate() {
+                ui.add_space(6.0);
+                if !item.label.is_empty() {
+                    ui.label(RichText::new(&item.label).strong());
+                }
+                let suppressed = suppress(&item.crosstab, figure.threshold);
+                egui::Grid::new(("chart_grid", i)).striped(true).show(ui, |ui| {
+                    ui.strong("Groupe");
+                    ui.strong("n");
+                    for label in &item.crosstab.col_labels {
+                        ui.strong(label);
+                    }
+                    ui.end_row();
+                    let rows = item.crosstab.rows.len();
+                    for r in 0..=rows {
+                        let row = if r < rows { &item.crosstab.rows[r] } else { &item.crosstab.total };
+                        ui.label(&row.label);
+                        ui.label(row.n.to_string());
+                        for (c, cell) in row.cells.iter().enumerate() {
+                            let mut text = match cell.pct {
+                                Some(p) => format!("{p:.0} %"),
+                                None => cell.count.to_string(),
+                            };
+                            let secret = matches!(suppressed.cell(r, c), Some(Published::Secret(_)));
+                            if secret {
+                                text.push_str(" (s)");
+                            }
+                            let response = ui.label(if secret { RichText::new(text).italics().weak() } else { RichText::new(text) });
+                            let ci = cell.ci.map(|(lo, hi)| format!("IC 95 % : {lo:.0}–{hi:.0} %")).unwrap_or_default();
+                            let hover = if secret {
+                                format!("{} répondant(s) · {ci}\nMasqué dans les exports (secret statistique, seuil {})", cell.count, figure.threshold)
+                            } else {
+                                format!("{} répondant(s) · {ci}", cell.count)
+                            };
+                            response.on_hover_text(hover);
+                        }
+                        ui.end_row();
+                    }
+                });
+            }
+        }
+        FigureBody::Numeric(_) => {}
+    }
+    for line in figure.test_lines() {
+        ui.add_space(4.0);
+        ui.label(RichText::new(line).italics());
+    }
+    ui.add_space(6.0);
+    ui.weak(format!(
+        "Secret statistique : les cases de moins de {} répondants sont masquées dans les exports.",
+        figure.threshold
+    ));
+}

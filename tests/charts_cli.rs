@@ -1,0 +1,520 @@
+//! `atelier chart` and `atelier table` through the real binary, on the sample evaluation:
+//! every kind of chart renders to PNG and SVG, the tables give back the report's published
+//! survey figures, small counts never leave in an export, bad input exits 2 with one line,
+//! and a label that looks like a formula stays text in both spreadsheet formats.
+
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use atelier::synth::surveys::{counsellors, youth_pe};
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+const BIN: &str = env!("CARGO_BIN_EXE_atelier");
+
+/// A fresh folder under Cargo's temporary folder for tests; folders left by runs more than
+/// an hour old are removed.
+fn temp_dir(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if stale
+            && entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("charts-cli-")
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    let dir = root.join(format!("charts-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The sample evaluation, generated once for this test binary.
+fn sample() -> &'static Path {
+    static ONCE: OnceLock<PathBuf> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        let dir = temp_dir("sample");
+        atelier::synth::write_sample(&dir).expect("the sample is written");
+        dir
+    })
+}
+
+fn out_dir() -> &'static Path {
+    static ONCE: OnceLock<PathBuf> = OnceLock::new();
+    ONCE.get_or_init(|| temp_dir("out"))
+}
+
+fn atelier(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("atelier runs")
+}
+
+fn succeed(args: &[&str]) {
+    let out = atelier(args);
+    assert!(
+        out.status.success(),
+        "atelier {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `SOURCE.QUESTION` of the question of `source` whose text is `text`, as
+/// `atelier questions DIR --json` lists it.
+fn qid(source: &str, text: &str) -> String {
+    static LIST: OnceLock<serde_json::Value> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        let out = atelier(&["questions", sample().to_str().unwrap(), "--json"]);
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    });
+    list["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["source"] == source && q["text"] == text)
+        .and_then(|q| q["id"].as_str())
+        .unwrap_or_else(|| panic!("no question « {text} » in {source}"))
+        .to_owned()
+}
+
+/// Writes the chart or table of `qid` to `file` (in the output folder) and returns its path.
+fn export(command: &str, qid: &str, by: Option<&str>, site: Option<&str>, file: &str) -> PathBuf {
+    let out = out_dir().join(file);
+    let mut args = vec![
+        command,
+        sample().to_str().unwrap(),
+        "--question",
+        qid,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if let Some(by) = by {
+        args.extend(["--by", by]);
+    }
+    if let Some(site) = site {
+        args.extend(["--site", site]);
+    }
+    succeed(&args);
+    out
+}
+
+/// A CSV export read back: rows of fields (byte-order mark removed).
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..]);
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The block of rows under a section heading, up to the next blank or section row: its
+/// header row, then its data rows.
+fn block<'a>(rows: &'a [Vec<String>], heading: &str) -> (&'a [String], &'a [Vec<String>]) {
+    let start = rows
+        .iter()
+        .position(|r| r[0].starts_with(heading))
+        .unwrap_or_else(|| panic!("no block « {heading} »"));
+    let header = &rows[start + 1];
+    let end = rows[start + 2..]
+        .iter()
+        .position(|r| r.len() < 2)
+        .map_or(rows.len(), |e| start + 2 + e);
+    (header, &rows[start + 2..end])
+}
+
+/// Percentages by group and answer, rounded, from a CSV table's « Pourcentages » block.
+fn percentages(path: &Path) -> BTreeMap<(String, String), i64> {
+    let rows = read_csv(path);
+    let (header, data) = block(&rows, "Pourcentages");
+    let mut out = BTreeMap::new();
+    for row in data {
+        for (c, label) in header.iter().enumerate().skip(2) {
+            if let Some(Ok(p)) = row.get(c).map(|v| v.replace(',', ".").parse::<f64>()) {
+                out.insert((row[0].clone(), label.clone()), p.round() as i64);
+            }
+        }
+    }
+    out
+}
+
+fn pct(table: &BTreeMap<(String, String), i64>, group: &str, answer: &str) -> i64 {
+    *table
+        .get(&(group.to_owned(), answer.to_owned()))
+        .unwrap_or_else(|| panic!("no « {answer} » for « {group} » in {table:?}"))
+}
+
+// ------------------------------------------------------------------------------ charts
+
+#[test]
+fn every_chart_kind_renders_to_png_and_svg_with_groups_and_n() {
+    let battery = qid(
+        "conseillers_pe",
+        "Comment jugez-vous la pertinence des éléments suivants du dispositif ?",
+    );
+    let experience = qid("conseillers_pe", counsellors::EXPERIENCE);
+    let actions = qid(
+        "conseillers_ml",
+        "Quelles actions proposez-vous le plus souvent aux jeunes accompagnés dans le cadre de l'ANI ?",
+    );
+    let age = qid("jeunes_pe", "Quel âge avez-vous ?");
+    let cases: [(&str, &str, Option<&str>, Option<&str>, &[&str]); 7] = [
+        (
+            "likert_network",
+            &battery,
+            Some("network"),
+            None,
+            &["Pôle emploi", "Missions locales"],
+        ),
+        (
+            "single_group",
+            &experience,
+            Some("group"),
+            None,
+            &["Conseillers Pôle emploi", "Conseillers Mission locale"],
+        ),
+        (
+            "multiple_network",
+            &actions,
+            Some("network"),
+            None,
+            &[
+                "Pôle emploi",
+                "Missions locales",
+                "Plusieurs réponses possibles",
+            ],
+        ),
+        ("multiple_alone", &actions, None, None, &["n = "]),
+        (
+            "numeric_group",
+            &age,
+            Some("group"),
+            None,
+            &["Jeunes Pôle emploi", "Jeunes Mission locale"],
+        ),
+        (
+            "numeric_site",
+            &age,
+            None,
+            Some("pe_lille"),
+            &["Lille", "n = 142"],
+        ),
+        (
+            "likert_site",
+            &battery,
+            Some("network"),
+            Some("pe_lille"),
+            &["Pôle emploi", "Lille", "Moins de 30 répondants"],
+        ),
+    ];
+    for (name, qid, by, site, labels) in cases {
+        let svg_path = export("chart", qid, by, site, &format!("{name}.svg"));
+        let svg = std::fs::read_to_string(&svg_path).unwrap();
+        assert!(svg.starts_with("<svg"), "{name}: not an SVG");
+        assert!(svg.contains("n = "), "{name}: no « n = » in the SVG");
+        for label in labels {
+            assert!(
+                svg.contains(label),
+                "{name}: « {label} » missing from the SVG"
+            );
+        }
+        let png = std::fs::read(export("chart", qid, by, site, &format!("{name}.png"))).unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");
+        let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+        let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        assert_eq!(width, 2400, "{name}: print width");
+        assert!(height > 300, "{name}: {height} pixels high");
+    }
+}
+
+#[test]
+fn the_same_chart_is_written_byte_for_byte_twice() {
+    let experience = qid("conseillers_pe", counsellors::EXPERIENCE);
+    let a = std::fs::read(export("chart", &experience, Some("network"), None, "a.svg")).unwrap();
+    let b = std::fs::read(export("chart", &experience, Some("network"), None, "b.svg")).unwrap();
+    assert_eq!(a, b, "no run date in the output");
+}
+
+// ------------------------------------------------------------------------------ tables
+
+#[test]
+fn tables_give_back_the_reports_counsellor_experience() {
+    // Report L2175–2208: PE 13 / 17 / 70 %, ML 27 / 22 / 51 %, from the shared question.
+    let experience = qid("conseillers_pe", counsellors::EXPERIENCE);
+    let csv = export(
+        "table",
+        &experience,
+        Some("network"),
+        None,
+        "experience.csv",
+    );
+    let table = percentages(&csv);
+    let [short, middle, long] = counsellors::EXPERIENCE_LABELS;
+    let got = |group: &str| {
+        [
+            pct(&table, group, short),
+            pct(&table, group, middle),
+            pct(&table, group, long),
+        ]
+    };
+    assert_eq!(got("Pôle emploi"), [13, 17, 70]);
+    assert_eq!(got("Missions locales"), [27, 22, 51]);
+
+    // The workbook says the same, with real percentages and whole counts.
+    let xlsx = export(
+        "table",
+        &experience,
+        Some("network"),
+        None,
+        "experience.xlsx",
+    );
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("Tableau").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let start = rows
+        .iter()
+        .position(|r| matches!(&r[0], Data::String(s) if s.starts_with("Pourcentages")))
+        .unwrap();
+    let header = &rows[start + 1];
+    let pe = rows[start + 2..]
+        .iter()
+        .find(|r| r[0] == Data::String("Pôle emploi".into()))
+        .unwrap();
+    for (label, expected) in [(short, 13.0), (middle, 17.0), (long, 70.0)] {
+        let c = header
+            .iter()
+            .position(|h| *h == Data::String(label.into()))
+            .unwrap();
+        let Data::Float(share) = pe[c] else {
+            panic!("« {label} » is not a number: {:?}", pe[c]);
+        };
+        assert_eq!((share * 100.0).round(), expected, "{label}");
+    }
+    assert_eq!(
+        pe[1],
+        Data::Float(271.0),
+        "n of Pôle emploi counsellors who answered"
+    );
+    // Every table names its denominator and carries the test of difference.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("% des répondants à la question"));
+    assert!(text.contains("khi-deux"), "{text}");
+}
+
+#[test]
+fn tables_give_back_the_reports_reasons_for_stopping_and_dedicated_counsellors() {
+    // Report L1875–1901: PE young people who stopped, 45 / 5 / 42 / 8 %.
+    let reasons = qid("jeunes_pe", youth_pe::REASON);
+    let table = percentages(&export("table", &reasons, None, None, "reasons.csv"));
+    let got = youth_pe::REASON_LABELS.map(|l| pct(&table, "Ensemble", l));
+    assert_eq!(got, [45, 5, 42, 8]);
+    // Report L2220: 14 % of ML counsellors dedicated to the ANI.
+    let caseload = qid("conseillers_ml", counsellors::CASELOAD);
+    let table = percentages(&export("table", &caseload, None, None, "caseload.csv"));
+    assert_eq!(pct(&table, "Ensemble", counsellors::CASELOAD_ML[0]), 14);
+}
+
+#[test]
+fn a_small_sites_table_hides_every_count_under_the_threshold() {
+    let reasons = qid("jeunes_pe", youth_pe::REASON);
+    let csv = export("table", &reasons, None, Some("pe_lille"), "lille.csv");
+    let rows = read_csv(&csv);
+    let (header, data) = block(&rows, "Effectifs");
+    assert_eq!(header[1], "n");
+    let mut secrets = 0;
+    for row in data {
+        assert_eq!(row[0], "Pôle emploi Lille");
+        for value in &row[2..] {
+            if value == "s" {
+                secrets += 1;
+                continue;
+            }
+            let count: u64 = value.parse().unwrap();
+            assert!(
+                count == 0 || count >= 5,
+                "count {count} published in {row:?}"
+            );
+        }
+    }
+    assert!(secrets >= 2, "a hidden cell takes a complement: {data:?}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("secret statistique"),
+        "the « s » is explained"
+    );
+
+    let xlsx = export("table", &reasons, None, Some("pe_lille"), "lille.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("Tableau").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let start = rows
+        .iter()
+        .position(|r| matches!(&r[0], Data::String(s) if s.starts_with("Effectifs")))
+        .unwrap();
+    let line = &rows[start + 2];
+    assert_eq!(line[0], Data::String("Pôle emploi Lille".into()));
+    let mut hidden = 0;
+    for cell in &line[2..] {
+        match cell {
+            Data::Float(x) => assert!(*x == 0.0 || *x >= 5.0, "count {x} published"),
+            Data::String(s) if s == "s" => hidden += 1,
+            Data::Empty => {}
+            other => panic!("unexpected cell {other:?}"),
+        }
+    }
+    assert_eq!(hidden, secrets, "both formats hide the same cells");
+}
+
+// -------------------------------------------------------------------------- bad input
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_file_or_argument() {
+    let dir = sample().to_str().unwrap();
+    let age = qid("jeunes_pe", "Quel âge avez-vous ?");
+    let open = qid(
+        "conseillers_pe",
+        "Quelles pistes d'amélioration proposeriez-vous pour le dispositif ?",
+    );
+    let png = out_dir().join("bad.png");
+    let png = png.to_str().unwrap();
+    let cases: [(Vec<&str>, &str); 7] = [
+        (
+            vec!["chart", dir, "--question", "nulle.part", "--out", png],
+            "nulle.part",
+        ),
+        (
+            vec![
+                "chart",
+                dir,
+                "--question",
+                &age,
+                "--by",
+                "couleur",
+                "--out",
+                png,
+            ],
+            "couleur",
+        ),
+        (
+            vec![
+                "chart",
+                dir,
+                "--question",
+                &age,
+                "--site",
+                "pe_paris",
+                "--out",
+                png,
+            ],
+            "pe_lille",
+        ),
+        (
+            vec!["chart", dir, "--question", &age, "--out", "graphique.jpg"],
+            "graphique.jpg",
+        ),
+        (
+            vec!["table", dir, "--question", &age, "--out", "tableau.ods"],
+            "tableau.ods",
+        ),
+        (
+            vec!["table", dir, "--question", &open, "--out", "t.csv"],
+            "codez-la",
+        ),
+        (
+            vec!["table", "/nulle/part", "--question", &age, "--out", "t.csv"],
+            "/nulle/part",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = atelier(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+// -------------------------------------------------------------------- formula injection
+
+/// Labels a spreadsheet would run as formulas.
+const FORMULAS: [&str; 4] = [
+    "=HYPERLINK(\"http://exemple.invalid\",\"clic\")",
+    "-2 ans",
+    "+ de 5 ans",
+    "@accueil",
+];
+
+#[test]
+fn answers_that_look_like_formulas_stay_text_in_both_formats() {
+    let dir = temp_dir("formules");
+    let file = dir.join("avis.csv");
+    let mut text = String::from("Ancienneté dans le poste;Réseau\n");
+    for i in 0..60 {
+        let answer = FORMULAS[i % 4].replace('"', "\"\"");
+        text.push_str(&format!(
+            "\"{answer}\";{}\n",
+            if i % 3 == 0 { "ML" } else { "PE" }
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    // The grouping's labels (the answers to the other question) are the table's rows.
+    let csv = dir.join("t.csv");
+    let xlsx = dir.join("t.xlsx");
+    for out in [&csv, &xlsx] {
+        succeed(&[
+            "table",
+            file,
+            "--question",
+            "q2",
+            "--by",
+            "q1",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+    }
+    let rows = read_csv(&csv);
+    let (_, data) = block(&rows, "Effectifs");
+    for formula in FORMULAS {
+        let row = data
+            .iter()
+            .find(|r| r[0] == format!("'{formula}"))
+            .unwrap_or_else(|| panic!("no row « '{formula} » in {data:?}"));
+        assert!(row[0].starts_with('\''));
+    }
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("Tableau").unwrap();
+    let strings: Vec<&String> = range
+        .used_cells()
+        .filter_map(|(_, _, c)| match c {
+            Data::String(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    for formula in FORMULAS {
+        assert!(
+            strings.iter().any(|s| s.as_str() == formula),
+            "« {formula} » is not a plain string cell"
+        );
+    }
+    let formulas = book.worksheet_formula("Tableau").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+}
