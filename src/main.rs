@@ -411,6 +411,13 @@ fn question_figure(
     by: Option<&str>,
     site: Option<&str>,
 ) -> anyhow::Result<figures::Figure> {
+    if !path.exists() {
+        return Err(BadInput(format!(
+            "{}: fichier ou dossier introuvable",
+            path.display()
+        ))
+        .into());
+    }
     let evaluation = store::open_any(path, &Silent).map_err(BadInput::from)?;
     figures::figure(&evaluation, qid, by, site)
         .map_err(|e| BadInput(format!("{}: {e}", path.display())).into())

@@ -175,7 +175,15 @@ fn every_chart_kind_renders_to_png_and_svg_with_groups_and_n() {
         "Quelles actions proposez-vous le plus souvent aux jeunes accompagnés dans le cadre de l'ANI ?",
     );
     let age = qid("jeunes_pe", "Quel âge avez-vous ?");
-    let cases: [(&str, &str, Option<&str>, Option<&str>, &[&str]); 7] = [
+    /// Name, question, grouping, site, texts the SVG must show.
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    let cases: [Case; 7] = [
         (
             "likert_network",
             &battery,

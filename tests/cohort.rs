@@ -6,6 +6,7 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use atelier::cohort::{CohortEntry, CohortReport, Denominator, Network, Options, Row};
@@ -37,6 +38,12 @@ fn fixture() -> &'static Fixture {
                 ..SiteEntry::default()
             })
             .collect();
+        let manifest = serde_json::to_string_pretty(&sample.manifest).unwrap();
+        std::fs::write(
+            dir.join(atelier::import::evaluation::MANIFEST_FILE),
+            manifest,
+        )
+        .unwrap();
         let report = atelier::cohort::compute(&dir, &sample.manifest, &Silent)
             .expect("the extracts are read");
         Fixture {
@@ -585,4 +592,57 @@ fn every_recorded_figure_is_checked_here() {
             figure.figure
         );
     }
+}
+
+/// `atelier cohort DIR [--site ID] --json`, through the real binary.
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .arg("cohort")
+        .arg(&fixture().dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn the_command_line_prints_the_same_figures() {
+    let out = cli(&["--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json, atelier::cohort::to_json(&fixture().report, None));
+    let networks = json["networks"].as_array().unwrap();
+    let pe = networks.iter().find(|n| n["network"] == "PE").unwrap();
+    let indicator = |entry: &serde_json::Value, id: &str| {
+        entry["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(indicator(pe, "entries"), 28_505);
+    assert_eq!(indicator(pe, "positive_exit_rate"), 35.5);
+    let ml = networks.iter().find(|n| n["network"] == "ML").unwrap();
+    assert_eq!(indicator(ml, "phase2_entries"), 22_820);
+    assert_eq!(indicator(ml, "positive_exit_rate"), 36.6);
+
+    let out = cli(&["--site", "ml_charleville", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["sites"][0]["id"], "ml_charleville");
+    assert_eq!(json["networks"][0]["network"], "ML");
+
+    let out = cli(&["--site", "nulle_part"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }

@@ -154,3 +154,67 @@ fn every_view_of_the_navigation_opens() {
         assert_eq!(harness.state().view, view);
     }
 }
+
+fn open_sample(harness: &mut Harness<'_, AtelierApp>) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open_path(&ctx, &sample);
+    settle(harness);
+    assert_eq!(
+        harness.state().state.evaluation.sources.len(),
+        6,
+        "the sample's six sources"
+    );
+}
+
+#[test]
+fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
+    let mut harness = harness();
+    open_sample(&mut harness);
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    // The default chart: a counsellors' battery, Missions locales beside Pôle emploi.
+    assert!(harness.get_all_by_label("Missions locales").count() >= 1);
+    assert!(harness.get_all_by_label("Pôle emploi").count() >= 1);
+    assert!(harness.get_all_by_label("Ensemble").count() >= 1);
+    // Choose the respondent group instead: the table's rows become the questionnaires.
+    // The first combo box is « Comparer par » (showing « Réseau »).
+    harness
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .next()
+        .expect("the grouping combo box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Groupe de répondants").click();
+    harness.run_steps(3);
+    assert!(harness.get_all_by_label("Conseillers Pôle emploi").count() >= 1);
+    // Adding the chart to the monograph is one undoable command.
+    harness.get_by_label("Ajouter à la monographie").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.figures.len(), 1);
+    harness.get_by_label("Annuler").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.figures.is_empty());
+}
+
+#[test]
+fn the_cohort_view_shows_a_site_beside_its_network() {
+    let mut harness = harness();
+    open_sample(&mut harness);
+    harness.get_by_label("Cohortes").click();
+    let start = Instant::now();
+    while harness.state().state.cohort.is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "cohort figures not computed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Réseau (national)");
+    harness.get_by_label("Pôle emploi Lille (PE)").click();
+    harness.run_steps(3);
+    harness.get_by_label("Pôle emploi Lille — Pôle emploi");
+    harness.get_by_label("Entrées en phase 2");
+}

@@ -123,3 +123,57 @@ fn screenshot_of_the_cohort_view_shows_the_sample_figures() {
         "no chart drawn on the Cohortes panel ({coloured} coloured pixels)"
     );
 }
+
+#[test]
+fn screenshot_of_the_charts_view_shows_a_diverging_likert_chart() {
+    if !xvfb_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xvfb-run is required in CI"
+        );
+        eprintln!("SKIPPED: xvfb-run not found — the real-window test did not run");
+        return;
+    }
+    let out_dir =
+        std::env::temp_dir().join(format!("atelier-window-charts-{}", std::process::id()));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let png_path = out_dir.join("charts.png");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1600x1000x24"])
+        .arg(env!("CARGO_BIN_EXE_atelier"))
+        .arg("--screenshot")
+        .arg(&png_path)
+        .args(["--view", "charts"])
+        .arg(&sample)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .output()
+        .expect("xvfb-run starts");
+    assert!(
+        output.status.success(),
+        "screenshot failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let pixels = &buf[..info.buffer_size()];
+    let step = info.color_type.samples();
+    // A diverging chart has both ends of its palette: strong blue (favourable) and strong
+    // red (unfavourable) bars.
+    let blue = pixels
+        .chunks(step)
+        .filter(|p| p[2] > 140 && p[0] < 60 && p[1] < 140)
+        .count();
+    let red = pixels
+        .chunks(step)
+        .filter(|p| p[0] > 150 && p[1] < 70 && p[2] < 80)
+        .count();
+    assert!(
+        blue > 1500 && red > 300,
+        "no diverging chart: {blue} blue, {red} red pixels"
+    );
+}

@@ -21,8 +21,6 @@
 mod chart;
 mod export;
 
-use std::path::PathBuf;
-
 use thiserror::Error;
 
 use crate::import::evaluation::Evaluation;
@@ -834,7 +832,7 @@ fn survey_period(evaluation: &Evaluation, sources: &[usize]) -> Option<SurveyPer
 
 /// A path as messages name it.
 fn file_name(path: &std::path::Path) -> String {
-    PathBuf::from(path).display().to_string()
+    path.display().to_string()
 }
 
 #[cfg(test)]

@@ -170,29 +170,40 @@ pub fn xlsx(
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(ch),
-        }
+        push_escaped(&mut out, ch);
     }
     out
 }
 
+/// One character, escaped for XML.
+fn push_escaped(out: &mut String, ch: char) {
+    match ch {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&apos;"),
+        _ => out.push(ch),
+    }
+}
+
 /// One paragraph of an ods text cell: runs of spaces become `<text:s/>`, as
 /// OpenDocument requires (XML would collapse them).
+#[cfg(test)]
 fn ods_paragraph(line: &str) -> String {
-    let mut out = String::from("<text:p>");
-    let mut spaces = 0usize;
-    let mut at_start = true;
-    let flush = |out: &mut String, spaces: &mut usize, at_start: bool| {
+    let mut out = String::new();
+    push_ods_paragraph(&mut out, line);
+    out
+}
+
+/// [`ods_paragraph`] appended to `out`: a sheet of 100,000 respondents is written without
+/// a string per cell.
+fn push_ods_paragraph(out: &mut String, line: &str) {
+    // The first space after a word is plain; the others (or any leading one) are `text:s`.
+    fn flush(out: &mut String, spaces: &mut usize, at_start: bool) {
         if *spaces == 0 {
             return;
         }
-        // The first space after a word is plain; the others (or any leading one) are `text:s`.
         let extra = if at_start { *spaces } else { *spaces - 1 };
         if !at_start {
             out.push(' ');
@@ -200,51 +211,60 @@ fn ods_paragraph(line: &str) -> String {
         match extra {
             0 => {}
             1 => out.push_str("<text:s/>"),
-            n => out.push_str(&format!("<text:s text:c=\"{n}\"/>")),
+            n => {
+                out.push_str("<text:s text:c=\"");
+                out.push_str(&n.to_string());
+                out.push_str("\"/>");
+            }
         }
         *spaces = 0;
-    };
+    }
+    out.push_str("<text:p>");
+    let mut spaces = 0usize;
+    let mut at_start = true;
     for ch in line.chars() {
         if ch == ' ' {
             spaces += 1;
             continue;
         }
-        flush(&mut out, &mut spaces, at_start);
+        flush(out, &mut spaces, at_start);
         at_start = false;
-        out.push_str(&xml_escape(&ch.to_string()));
+        push_escaped(out, ch);
     }
-    flush(&mut out, &mut spaces, at_start);
+    flush(out, &mut spaces, at_start);
     out.push_str("</text:p>");
-    out
 }
 
-fn ods_cell(cell: &Cell) -> String {
+/// One cell of an ods table, appended to `out`.
+fn push_ods_cell(out: &mut String, cell: &Cell) {
     match cell {
-        Cell::Empty => "<table:table-cell/>".to_owned(),
+        Cell::Empty => out.push_str("<table:table-cell/>"),
         Cell::Text(s) => {
-            let paragraphs: String = s.split('\n').map(ods_paragraph).collect();
-            format!(
-                "<table:table-cell office:value-type=\"string\">{paragraphs}</table:table-cell>"
-            )
+            out.push_str("<table:table-cell office:value-type=\"string\">");
+            for line in s.split('\n') {
+                push_ods_paragraph(out, line);
+            }
+            out.push_str("</table:table-cell>");
         }
         Cell::Number(x) => {
-            let shown = number_text(*x, true);
-            format!(
-                "<table:table-cell office:value-type=\"float\" office:value=\"{}\"><text:p>{shown}</text:p></table:table-cell>",
-                number_text(*x, false)
-            )
+            out.push_str("<table:table-cell office:value-type=\"float\" office:value=\"");
+            out.push_str(&number_text(*x, false));
+            out.push_str("\"><text:p>");
+            out.push_str(&number_text(*x, true));
+            out.push_str("</text:p></table:table-cell>");
         }
-        Cell::Stamp(s) => format!(
-            "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
-            s.iso()
-        ),
-        Cell::Date(s) => format!(
+        Cell::Stamp(s) => {
+            out.push_str("<table:table-cell office:value-type=\"string\"><text:p>");
+            out.push_str(&s.iso());
+            out.push_str("</text:p></table:table-cell>");
+        }
+        Cell::Date(s) => out.push_str(&format!(
             "<table:table-cell office:value-type=\"date\" office:date-value=\"{:04}-{:02}-{:02}\"><text:p>{}</text:p></table:table-cell>",
             s.year,
             s.month,
             s.day,
             s.french_date()
-        ),
+        )),
     }
 }
 
@@ -263,26 +283,17 @@ pub fn ods(
     title: &str,
     path: &Path,
 ) -> Result<Vec<u8>, SynthError> {
-    let mut content = String::from(
+    let mut head = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \
          xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
          xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
          xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
          <office:body><office:spreadsheet>",
     );
-    content.push_str(&format!(
+    head.push_str(&format!(
         "<table:table table:name=\"{}\">",
         xml_escape(sheet_name)
     ));
-    for row in sheet.rows() {
-        content.push_str("<table:table-row>");
-        for cell in &row {
-            content.push_str(&ods_cell(cell));
-        }
-        content.push_str("</table:table-row>\n");
-    }
-    content
-        .push_str("</table:table></office:spreadsheet></office:body></office:document-content>\n");
     let d = DOCUMENT_DATE;
     let meta = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta \
@@ -318,7 +329,26 @@ pub fn ods(
         zip.start_file("meta.xml", deflated)?;
         zip.write_all(meta.as_bytes())?;
         zip.start_file("content.xml", deflated)?;
-        zip.write_all(content.as_bytes())?;
+        // The table goes to the zip by chunks of 64 MiB, never whole: at scale it runs to
+        // hundreds of megabytes of XML. The compressed bytes depend on how the XML is
+        // chunked, and the sample's table, smaller than a chunk, goes in one piece as it
+        // always has, so its bytes do not change.
+        let mut chunk = head;
+        for row in sheet.rows() {
+            chunk.push_str("<table:table-row>");
+            for cell in &row {
+                push_ods_cell(&mut chunk, cell);
+            }
+            chunk.push_str("</table:table-row>\n");
+            if chunk.len() >= 1 << 26 {
+                zip.write_all(chunk.as_bytes())?;
+                chunk.clear();
+            }
+        }
+        chunk.push_str(
+            "</table:table></office:spreadsheet></office:body></office:document-content>\n",
+        );
+        zip.write_all(chunk.as_bytes())?;
         Ok(zip.finish()?.into_inner())
     };
     zipped().map_err(|e| document_error(path, e))
