@@ -253,6 +253,20 @@ fn every_chart_kind_renders_to_png_and_svg_with_groups_and_n() {
 }
 
 #[test]
+fn a_chart_whose_every_group_is_under_the_threshold_shows_only_secrets() {
+    // One director per visited Mission locale: no group may be drawn.
+    let grid = qid(
+        "directeurs_ml",
+        "Comment jugez-vous les éléments suivants de la mise en œuvre de l'ANI Jeunes ?",
+    );
+    let svg = std::fs::read_to_string(export("chart", &grid, Some("site"), None, "withheld.svg"))
+        .unwrap();
+    assert!(svg.contains("Aucun groupe"), "the caution says why");
+    assert!(svg.contains("Charleville"), "the groups are named");
+    assert!(!svg.contains('%'), "no share of a handful of directors");
+}
+
+#[test]
 fn the_same_chart_is_written_byte_for_byte_twice() {
     let experience = qid("conseillers_pe", counsellors::EXPERIENCE);
     let a = std::fs::read(export("chart", &experience, Some("network"), None, "a.svg")).unwrap();

@@ -201,11 +201,17 @@ pub fn write_scale(dir: &Path, responses: usize) -> Result<(), SynthError> {
 }
 
 /// How many times the sample's cohort extracts scale data holds for `responses` responses
-/// per questionnaire: `max(1, responses / 2486)`, the factor by which the largest
-/// questionnaire (the young people of Pôle emploi, 2,486 in the sample) grows.
+/// per questionnaire: `responses / 2486`, the factor by which the largest questionnaire
+/// (the young people of Pôle emploi, 2,486 in the sample) grows, at least 1 and at most
+/// [`COHORT_MAX_FACTOR`].
 pub fn cohort_factor(responses: usize) -> usize {
-    (responses / surveys::youth_pe::RESPONDENTS).max(1)
+    (responses / surveys::youth_pe::RESPONDENTS).clamp(1, COHORT_MAX_FACTOR)
 }
+
+/// The largest cohort factor: the Missions locales' extract is one xlsx sheet of 31,542
+/// young people in the sample, and a sheet holds at most 1,048,576 rows (33 copies and a
+/// heading row fit, 34 do not). From about 85,000 responses on, the cohort stops growing.
+pub const COHORT_MAX_FACTOR: usize = 33;
 
 /// `dir/atelier.json`, pretty-printed with a final newline.
 fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), SynthError> {

@@ -142,25 +142,16 @@ pub fn write_scaled(dir: &Path, responses: usize, sample: &mut Sample) -> Result
     write_sized(dir, sample, |_| responses)
 }
 
-/// Write each questionnaire with `size(q)` respondents and record its group and source.
+/// Write each questionnaire with `size(q)` respondents and record its group and source, in
+/// questionnaire order.
 fn write_sized(
     dir: &Path,
     sample: &mut Sample,
     size: impl Fn(&Questionnaire) -> usize,
 ) -> Result<(), SynthError> {
+    let jobs: Vec<(&Questionnaire, usize)> = QUESTIONNAIRES.iter().map(|q| (q, size(q))).collect();
+    write_files(dir, &jobs)?;
     for q in &QUESTIONNAIRES {
-        let relative = format!("{FOLDER}/{}", q.file);
-        let path = dir.join(&relative);
-        let n = size(q);
-        let bytes = match q.id {
-            "directeurs_ml" => directors::export(&path, n)?,
-            "conseillers_ml" => counsellors::export(Network::Ml, &path, n)?,
-            "jeunes_ml" => youth_ml::export(&path, n)?,
-            "conseillers_pe" => counsellors::export(Network::Pe, &path, n)?,
-            "jeunes_pe" => youth_pe::export(&path, n)?,
-            _ => employers::export(&path, n)?,
-        };
-        write_file(dir, &relative, &bytes)?;
         sample.manifest.groups.push(Group {
             id: q.id.to_owned(),
             label: q.label.to_owned(),
@@ -169,7 +160,7 @@ fn write_sized(
         });
         sample.manifest.sources.push(SourceEntry {
             id: q.id.to_owned(),
-            file: relative,
+            file: format!("{FOLDER}/{}", q.file),
             group: q.id.to_owned(),
             network: q.network.to_owned(),
             role: q.role.to_owned(),
@@ -179,6 +170,63 @@ fn write_sized(
         });
     }
     Ok(())
+}
+
+/// Write the files of `jobs` (a questionnaire and its respondents), on as many named
+/// threads as there are cores: at 100,000 respondents each file takes seconds. Each
+/// questionnaire draws from its own random stream, so the bytes do not depend on which
+/// thread writes what, nor when.
+fn write_files(dir: &Path, jobs: &[(&Questionnaire, usize)]) -> Result<(), SynthError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let (sender, results) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for worker in 0..workers {
+            let sender = sender.clone();
+            let next = &next;
+            // Joined by the scope. A thread that cannot start leaves its share to the others,
+            // or to this one below.
+            let _worker = std::thread::Builder::new()
+                .name(format!("synth-questionnaires-{worker}"))
+                .spawn_scoped(scope, move || {
+                    while let Some(&(q, n)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        if sender.send((q.id, write_questionnaire(dir, q, n))).is_err() {
+                            break;
+                        }
+                    }
+                });
+        }
+    });
+    drop(sender);
+    let mut written: Vec<&str> = Vec::with_capacity(jobs.len());
+    for (id, result) in results {
+        result?;
+        written.push(id);
+    }
+    for &(q, n) in jobs {
+        if !written.contains(&q.id) {
+            write_questionnaire(dir, q, n)?;
+        }
+    }
+    Ok(())
+}
+
+/// Write one questionnaire's file with `n` respondents.
+fn write_questionnaire(dir: &Path, q: &Questionnaire, n: usize) -> Result<(), SynthError> {
+    let relative = format!("{FOLDER}/{}", q.file);
+    let path = dir.join(&relative);
+    let bytes = match q.id {
+        "directeurs_ml" => directors::export(&path, n)?,
+        "conseillers_ml" => counsellors::export(Network::Ml, &path, n)?,
+        "jeunes_ml" => youth_ml::export(&path, n)?,
+        "conseillers_pe" => counsellors::export(Network::Pe, &path, n)?,
+        "jeunes_pe" => youth_pe::export(&path, n)?,
+        _ => employers::export(&path, n)?,
+    };
+    write_file(dir, &relative, &bytes)
 }
 
 /// `sample_surveys::name`.

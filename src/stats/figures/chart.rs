@@ -13,7 +13,7 @@
 
 use crate::charts::{
     BarChart, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, DivergingChart,
-    Histogram, LikertDenominator,
+    HeatColumn, HeatMap, Histogram, LikertDenominator,
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
@@ -23,8 +23,15 @@ use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 
 /// The chart that shows `figure`: kind, numbers, title (the short question), subtitle (the
 /// question as asked), cautions and source line.
+///
+/// When every group of a grouped figure has fewer respondents than the disclosure
+/// threshold, nothing can be drawn without disclosing them: the chart is then a matrix of
+/// groups whose every cell is marked « s », with a caution saying why.
 pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
     let threshold = u64::from(figure.threshold);
+    if figure.is_grouped() && figure.groups().iter().all(|(_, n)| *n < threshold) {
+        return withheld(figure);
+    }
     let mut cautions = Vec::new();
     let body: ChartBody = match &figure.body {
         FigureBody::Closed(closed) => {
@@ -77,6 +84,41 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
         spec = spec.caution(caution);
     }
     spec.source(figure.source_line())
+}
+
+/// A matrix of groups × answers with every cell hidden.
+fn withheld(figure: &Figure) -> ChartSpec {
+    let columns: Vec<String> = match &figure.body {
+        FigureBody::Closed(closed) => closed
+            .items
+            .first()
+            .map(|i| i.crosstab.col_labels.clone())
+            .unwrap_or_default(),
+        FigureBody::Numeric(_) => vec!["Réponses".to_owned()],
+    };
+    let rows: Vec<HeatColumn> = figure
+        .groups()
+        .into_iter()
+        .map(|(label, _)| HeatColumn { label, n: None })
+        .collect();
+    // Answers as rows, groups as columns: the heat map's own orientation.
+    let counts = vec![vec![0u64; rows.len()]; columns.len()];
+    let mut map = HeatMap::from_counts(columns.iter().cloned(), rows.clone(), &counts);
+    for r in 0..columns.len() {
+        for c in 0..rows.len() {
+            map = map.suppress(r, c);
+        }
+    }
+    let mut spec = ChartSpec::new(figure.title.clone(), map);
+    if figure.text != figure.title {
+        spec = spec.subtitle(figure.text.clone());
+    }
+    spec.caution(format!(
+        "Aucun groupe n'atteint {} répondants : rien ne peut être représenté sans les \
+         révéler (secret statistique).",
+        figure.threshold
+    ))
+    .source(figure.source_line())
 }
 
 /// Groups with fewer respondents than the disclosure threshold (none when there is one

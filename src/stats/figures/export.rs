@@ -548,32 +548,32 @@ fn write_csv(sheet: &Sheet, path: &Path) -> Result<(), FigureError> {
         source,
     };
     let mut bytes: Vec<u8> = "\u{feff}".as_bytes().to_vec();
-    {
+    for row in &sheet.rows {
+        if row.cells.is_empty() {
+            // An empty line, rather than the `""` a record of one empty field gives.
+            bytes.extend_from_slice(b"\r\n");
+            continue;
+        }
+        let fields: Vec<Cow<'_, str>> = row
+            .cells
+            .iter()
+            .map(|cell| match cell {
+                Out::Text(s) => csv_text(s),
+                Out::Count(n) => Cow::Owned(n.to_string()),
+                Out::Pct(p) => Cow::Owned(csv_number(*p, 1)),
+                Out::Number(x) => Cow::Owned(csv_number(*x, 1)),
+                Out::Secret => Cow::Borrowed("s"),
+                Out::Empty => Cow::Borrowed(""),
+            })
+            .collect();
         let mut writer = csv::WriterBuilder::new()
             .delimiter(b';')
             .flexible(true)
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut bytes);
-        for row in &sheet.rows {
-            let fields: Vec<Cow<'_, str>> = if row.cells.is_empty() {
-                vec![Cow::Borrowed("")]
-            } else {
-                row.cells
-                    .iter()
-                    .map(|cell| match cell {
-                        Out::Text(s) => csv_text(s),
-                        Out::Count(n) => Cow::Owned(n.to_string()),
-                        Out::Pct(p) => Cow::Owned(csv_number(*p, 1)),
-                        Out::Number(x) => Cow::Owned(csv_number(*x, 1)),
-                        Out::Secret => Cow::Borrowed("s"),
-                        Out::Empty => Cow::Borrowed(""),
-                    })
-                    .collect()
-            };
-            writer
-                .write_record(fields.iter().map(|f| f.as_bytes()))
-                .map_err(|e| io(std::io::Error::other(e.to_string())))?;
-        }
+        writer
+            .write_record(fields.iter().map(|f| f.as_bytes()))
+            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
         writer.flush().map_err(io)?;
     }
     let mut file = std::fs::File::create(path).map_err(io)?;

@@ -5,6 +5,7 @@
 //! Every format is written with fixed dates (document properties, zip entry times), so the
 //! same sheet always gives the same bytes.
 
+use std::borrow::Cow;
 use std::io::{Cursor, Write as _};
 use std::path::Path;
 
@@ -75,18 +76,18 @@ pub fn csv(sheet: &Sheet, style: CsvStyle, path: &Path) -> Result<Vec<u8>, Synth
         })
         .from_writer(Vec::new());
     for row in sheet.rows() {
-        let fields: Vec<String> = row
+        let fields: Vec<Cow<'_, str>> = row
             .iter()
-            .map(|cell| match cell {
-                Cell::Empty => String::new(),
-                Cell::Text(s) => s.clone(),
-                Cell::Number(x) => number_text(*x, style.delimiter == b';'),
-                Cell::Stamp(s) => (style.stamp)(s),
-                Cell::Date(s) => s.french_date(),
+            .map(|cell| match &**cell {
+                Cell::Empty => Cow::Borrowed(""),
+                Cell::Text(s) => Cow::Borrowed(s.as_str()),
+                Cell::Number(x) => Cow::Owned(number_text(*x, style.delimiter == b';')),
+                Cell::Stamp(s) => Cow::Owned((style.stamp)(s)),
+                Cell::Date(s) => Cow::Owned(s.french_date()),
             })
             .collect();
         writer
-            .write_record(&fields)
+            .write_record(fields.iter().map(|f| f.as_bytes()))
             .map_err(|e| document_error(path, e))?;
     }
     let text = writer
@@ -138,7 +139,7 @@ pub fn xlsx(
             let r = u32::try_from(r).unwrap_or(u32::MAX);
             for (c, cell) in row.iter().enumerate() {
                 let c = u16::try_from(c).unwrap_or(u16::MAX);
-                match cell {
+                match &**cell {
                     Cell::Empty => {}
                     Cell::Text(s) => {
                         worksheet.write_string(r, c, s)?;

@@ -8,6 +8,8 @@
 //! plain table. [`Sheet`] then gives the rows that the file writers of
 //! [`super::formats`] serialise.
 
+use std::borrow::Cow;
+
 /// One cell of an export.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -369,33 +371,37 @@ impl Sheet {
         self.columns.extend(question.columns(tool));
     }
 
-    /// Header rows then one row per respondent, each built when it is reached, so that a
-    /// sheet of 100,000 respondents is not copied whole into rows.
-    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    /// Header rows then one row per respondent, each built when it is reached and
+    /// borrowing the columns' cells, so that a sheet of 100,000 respondents is not copied.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cow<'_, Cell>>> + '_ {
         let height = self
             .columns
             .iter()
             .map(|c| c.cells.len())
             .max()
             .unwrap_or(0);
-        let mut headers: Vec<Vec<Cell>> = vec![
+        let mut headers: Vec<Vec<Cow<'_, Cell>>> = vec![
             self.columns
                 .iter()
-                .map(|c| Cell::text(c.heading.as_str()))
+                .map(|c| Cow::Owned(Cell::text(c.heading.as_str())))
                 .collect(),
         ];
         if self.two_header_rows {
             headers.push(
                 self.columns
                     .iter()
-                    .map(|c| Cell::text(c.sub.as_str()))
+                    .map(|c| Cow::Owned(Cell::text(c.sub.as_str())))
                     .collect(),
             );
         }
         headers.into_iter().chain((0..height).map(move |r| {
             self.columns
                 .iter()
-                .map(|c| c.cells.get(r).cloned().unwrap_or(Cell::Empty))
+                .map(|c| {
+                    c.cells
+                        .get(r)
+                        .map_or(Cow::Owned(Cell::Empty), Cow::Borrowed)
+                })
                 .collect()
         }))
     }
