@@ -224,20 +224,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Cohort { path, site, json }) => {
             let report = cohort_report(&path)?;
-            if let Some(id) = &site {
-                if report.site(id).is_none() {
-                    let known: Vec<&str> = report
-                        .sites
-                        .iter()
-                        .filter_map(|s| s.id.as_deref())
-                        .collect();
-                    return Err(BadInput(format!(
-                        "{}: pas de site « {id} » (sites : {})",
-                        path.display(),
-                        known.join(", ")
-                    ))
-                    .into());
-                }
+            if let Some(id) = &site
+                && report.site(id).is_none()
+            {
+                let known: Vec<&str> = report
+                    .sites
+                    .iter()
+                    .filter_map(|s| s.id.as_deref())
+                    .collect();
+                return Err(BadInput(format!(
+                    "{}: pas de site « {id} » (sites : {})",
+                    path.display(),
+                    known.join(", ")
+                ))
+                .into());
             }
             if json {
                 print_json(&atelier::cohort::to_json(&report, site.as_deref()))?;
@@ -453,14 +453,14 @@ fn open_window(
     view: View,
     screenshot: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    if let Some(path) = &path {
-        if !path.exists() {
-            return Err(BadInput(format!(
-                "{}: fichier ou dossier introuvable",
-                path.display()
-            ))
-            .into());
-        }
+    if let Some(path) = &path
+        && !path.exists()
+    {
+        return Err(BadInput(format!(
+            "{}: fichier ou dossier introuvable",
+            path.display()
+        ))
+        .into());
     }
     let options = ui::LaunchOptions {
         path,

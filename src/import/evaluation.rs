@@ -256,16 +256,16 @@ fn link_source(
     });
     // The manifest says this question names a structure: it is a closed question, even
     // where many structures have a single respondent.
-    if let Some(index) = position {
-        if survey.questions[index].kind != QuestionKind::Single {
-            survey.correct(
-                index,
-                Correction {
-                    kind: Some(QuestionKind::Single),
-                    scale: None,
-                },
-            );
-        }
+    if let Some(index) = position
+        && survey.questions[index].kind != QuestionKind::Single
+    {
+        survey.correct(
+            index,
+            Correction {
+                kind: Some(QuestionKind::Single),
+                scale: None,
+            },
+        );
     }
     let question = position.map(|index| &survey.questions[index]);
     if let Some(q) = question {

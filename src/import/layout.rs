@@ -292,13 +292,13 @@ pub fn detect(raw: &RawTable) -> Layout {
 /// Split `Stem [item]` into stem and item; also LimeSurvey codes `Q3[SQ001]`.
 pub fn split_item(heading: &str) -> (&str, Option<&str>) {
     let trimmed = heading.trim_end();
-    if let Some(body) = trimmed.strip_suffix(']') {
-        if let Some(open) = body.rfind('[') {
-            let stem = body[..open].trim_end();
-            let item = body[open + 1..].trim();
-            if !stem.is_empty() && !item.is_empty() {
-                return (stem, Some(item));
-            }
+    if let Some(body) = trimmed.strip_suffix(']')
+        && let Some(open) = body.rfind('[')
+    {
+        let stem = body[..open].trim_end();
+        let item = body[open + 1..].trim();
+        if !stem.is_empty() && !item.is_empty() {
+            return (stem, Some(item));
         }
     }
     (trimmed, None)
@@ -518,14 +518,13 @@ fn plan_surveymonkey(raw: &RawTable) -> Plan {
         };
         for (column, label) in sub.iter().enumerate().take(end).skip(index) {
             let k = key(label);
-            if is_other_label(label)
+            if (is_other_label(label)
                 || k.starts_with("other (please specify")
-                || k.starts_with("autre (veuillez")
+                || k.starts_with("autre (veuillez"))
+                && spec.other.is_none()
             {
-                if spec.other.is_none() {
-                    spec.other = Some(column);
-                    continue;
-                }
+                spec.other = Some(column);
+                continue;
             }
             spec.columns.push(column);
             spec.items.push(label.clone());
@@ -549,12 +548,12 @@ fn plan_surveymonkey(raw: &RawTable) -> Plan {
             } else {
                 Shape::Column
             };
-        } else if spec.columns.is_empty() {
-            if let Some(other) = spec.other.take() {
-                spec.columns.push(other);
-                spec.items.push(String::new());
-                spec.shape = Shape::OpenColumn;
-            }
+        } else if spec.columns.is_empty()
+            && let Some(other) = spec.other.take()
+        {
+            spec.columns.push(other);
+            spec.items.push(String::new());
+            spec.shape = Shape::OpenColumn;
         }
         if !spec.columns.is_empty() {
             plan.questions.push(spec);

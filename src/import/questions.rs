@@ -316,16 +316,17 @@ pub fn infer(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout
     let labels = distinct(raw, rows, &[column], MAX_CLOSED_LABELS.max(12));
     if numbers == n {
         let few = labels.as_ref().is_some_and(|l| (3..=11).contains(&l.len()));
-        if integral_small && few && !heading_says_quantity(&spec.text) {
-            if let Some(found) = labels
+        if integral_small
+            && few
+            && !heading_says_quantity(&spec.text)
+            && let Some(found) = labels
                 .as_ref()
                 .and_then(|l| scales::recognise(l.iter().map(|(s, _)| s.as_str())))
-            {
-                return Inference {
-                    kind: QuestionKind::Likert,
-                    scale: Some(found.order),
-                };
-            }
+        {
+            return Inference {
+                kind: QuestionKind::Likert,
+                scale: Some(found.order),
+            };
         }
         return plain(QuestionKind::Numeric);
     }
@@ -333,13 +334,13 @@ pub fn infer(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout
         .iter()
         .filter_map(|&r| cell_text(raw.cell(r, column)))
         .collect();
-    if let Some(labels) = &labels {
-        if let Some(found) = scales::recognise(labels.iter().map(|(s, _)| s.as_str())) {
-            return Inference {
-                kind: QuestionKind::Likert,
-                scale: Some(found.order),
-            };
-        }
+    if let Some(labels) = &labels
+        && let Some(found) = scales::recognise(labels.iter().map(|(s, _)| s.as_str()))
+    {
+        return Inference {
+            kind: QuestionKind::Likert,
+            scale: Some(found.order),
+        };
     }
     if split_joined(&texts).is_some() || (layout == Layout::Kobo && split_spaced(&texts).is_some())
     {

@@ -237,10 +237,10 @@ fn pseudonymise(raw: &mut RawTable, rows: &[usize], plan: &Plan, pseudonymiser: 
         .collect();
     for &column in &answer_columns {
         for &r in rows {
-            if let Data::String(text) = raw.cell(r, column) {
-                if let std::borrow::Cow::Owned(masked) = privacy::redact_text(text) {
-                    raw.cells[(r, column)] = Data::String(masked);
-                }
+            if let Data::String(text) = raw.cell(r, column)
+                && let std::borrow::Cow::Owned(masked) = privacy::redact_text(text)
+            {
+                raw.cells[(r, column)] = Data::String(masked);
             }
         }
     }
@@ -249,11 +249,11 @@ fn pseudonymise(raw: &mut RawTable, rows: &[usize], plan: &Plan, pseudonymiser: 
             let Some(text) = cell_text(raw.cell(r, column)).map(|t| t.into_owned()) else {
                 continue;
             };
-            if let Some(cell) = raw.cells.get((r, column)) {
-                if !matches!(cell, Data::Empty) {
-                    let pseudonym = pseudonymiser.pseudonym(kind, &text);
-                    raw.cells[(r, column)] = Data::String(pseudonym);
-                }
+            if let Some(cell) = raw.cells.get((r, column))
+                && !matches!(cell, Data::Empty)
+            {
+                let pseudonym = pseudonymiser.pseudonym(kind, &text);
+                raw.cells[(r, column)] = Data::String(pseudonym);
             }
         }
     }

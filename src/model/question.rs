@@ -101,10 +101,10 @@ impl Question {
         match &item.values {
             Values::Codes(codes) => {
                 for &c in codes {
-                    if c != 0 {
-                        if let Some(slot) = counts.get_mut(usize::from(c) - 1) {
-                            *slot += 1;
-                        }
+                    if c != 0
+                        && let Some(slot) = counts.get_mut(usize::from(c) - 1)
+                    {
+                        *slot += 1;
                     }
                 }
             }

@@ -226,15 +226,13 @@ impl Project {
                 .sources
                 .iter_mut()
                 .find(|s| s.entry.id == source_id)
-            {
-                if let Some(index) = source
+                && let Some(index) = source
                     .survey
                     .questions
                     .iter()
                     .position(|q| q.id == question_id)
-                {
-                    source.survey.correct(index, correction);
-                }
+            {
+                source.survey.correct(index, correction);
             }
         }
         Ok(evaluation)

@@ -144,11 +144,11 @@ impl AtelierApp {
 
     /// Take in finished imports.
     fn poll_jobs(&mut self, ctx: &egui::Context) {
-        if let Some(job) = &self.cohort_job {
-            if let Some(result) = job.poll() {
-                self.state.cohort = Some(result.and_then(|r| r).map(Arc::new));
-                self.cohort_job = None;
-            }
+        if let Some(job) = &self.cohort_job
+            && let Some(result) = job.poll()
+        {
+            self.state.cohort = Some(result.and_then(|r| r).map(Arc::new));
+            self.cohort_job = None;
         }
         let mut finished = Vec::new();
         self.jobs.retain_mut(|job| match job.poll() {

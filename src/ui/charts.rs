@@ -256,15 +256,14 @@ impl ChartsPanel {
                     "Le graphique sera repris, à jour, dans la monographie du site choisi",
                 )
                 .clicked()
+                && let Some(qid) = &self.qid
             {
-                if let Some(qid) = &self.qid {
-                    commands.push(Command::AddFigure(FigureRef {
-                        qid: qid.clone(),
-                        by: self.by.clone(),
-                        site: self.site.clone(),
-                    }));
-                    self.message = Some("Graphique ajouté à la monographie".to_owned());
-                }
+                commands.push(Command::AddFigure(FigureRef {
+                    qid: qid.clone(),
+                    by: self.by.clone(),
+                    site: self.site.clone(),
+                }));
+                self.message = Some("Graphique ajouté à la monographie".to_owned());
             }
             if let Some(message) = &self.message {
                 ui.weak(message);

@@ -162,17 +162,17 @@ impl CohortPanel {
                 for breakdown in &entry.breakdowns {
                     let compare = national.and_then(|n| n.breakdown(&breakdown.id));
                     let key = (scope, breakdown.id.clone(), width as u32);
-                    if !self.textures.contains_key(&key) {
-                        if let Some(texture) = breakdown_texture(
+                    if !self.textures.contains_key(&key)
+                        && let Some(texture) = breakdown_texture(
                             ui.ctx(),
                             entry,
                             breakdown,
                             compare,
                             width,
                             pixels_per_point,
-                        ) {
-                            self.textures.insert(key.clone(), texture);
-                        }
+                        )
+                    {
+                        self.textures.insert(key.clone(), texture);
                     }
                     match self.textures.get(&key) {
                         Some(texture) => {
