@@ -187,7 +187,10 @@ impl AtelierApp {
                         .as_ref()
                         .map(|p| p.path().to_path_buf())
                         .unwrap_or_else(|| evaluation.root.clone());
-                    crate::session::recent::remember(&opened);
+                    // A screenshot run is not the user opening something.
+                    if self.capture.is_none() {
+                        crate::session::recent::remember(&opened);
+                    }
                     self.state.open_evaluation(*evaluation, project);
                     self.sources.select_first();
                     self.start_cohort(ctx);
