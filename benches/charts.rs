@@ -99,6 +99,7 @@ fn bench(c: &mut Criterion) {
             path: None,
             view: View::Charts,
             screenshot: None,
+            remember: false,
         },
     );
     app.state.open_evaluation(evaluation.clone(), None);

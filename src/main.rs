@@ -462,10 +462,12 @@ fn open_window(
         ))
         .into());
     }
+    let remember = screenshot.is_none();
     let options = ui::LaunchOptions {
         path,
         view,
         screenshot,
+        remember,
     };
     ui::run(options).map_err(|e| match e {
         ui::LaunchError::BadInput(message) => anyhow::Error::new(BadInput(message)),

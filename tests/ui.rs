@@ -38,6 +38,7 @@ fn harness() -> Harness<'static, AtelierApp> {
             path: None,
             view: View::Sources,
             screenshot: None,
+            remember: false,
         },
     );
     Harness::builder()

@@ -30,6 +30,7 @@ pub struct AtelierApp {
     /// The cohort computation running in the background, if any.
     cohort_job: Option<Background<Result<crate::cohort::CohortReport, String>>>,
     capture: Option<Capture>,
+    remember: bool,
     status: String,
 }
 
@@ -57,6 +58,7 @@ impl AtelierApp {
             charts_panel: super::charts::ChartsPanel::default(),
             cohort_job: None,
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
+            remember: options.remember,
             status: String::new(),
         };
         if let Some(path) = options.path {
@@ -187,8 +189,7 @@ impl AtelierApp {
                         .as_ref()
                         .map(|p| p.path().to_path_buf())
                         .unwrap_or_else(|| evaluation.root.clone());
-                    // A screenshot run is not the user opening something.
-                    if self.capture.is_none() {
+                    if self.remember {
                         crate::session::recent::remember(&opened);
                     }
                     self.state.open_evaluation(*evaluation, project);

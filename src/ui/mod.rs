@@ -60,6 +60,8 @@ pub struct LaunchOptions {
     pub view: View,
     /// Write a PNG of the window to this file once the data is loaded, then exit.
     pub screenshot: Option<PathBuf>,
+    /// Remember what is opened, to reopen it next time (off for screenshots and tests).
+    pub remember: bool,
 }
 
 /// Why the window could not run.
