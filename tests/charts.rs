@@ -195,6 +195,10 @@ fn diverging_preview_for_review() {
         ("histogram", histogram_spec()),
         ("boxplot", boxplot_spec()),
         ("heatmap", heatmap_spec()),
+        (
+            "secret-likert",
+            ChartSpec::new("Cases masquées", secret_battery()),
+        ),
     ];
     for (name, spec) in specs {
         let img = render_rgba(&spec, 1200, natural_height(&spec, 1200, 1.0), 1.0).unwrap();
@@ -465,6 +469,161 @@ fn suppressed_heat_map_cell_hides_its_number() {
         "an ordinary cell lost its value"
     );
     assert!(texts.join("\n").contains("secret statistique"));
+}
+
+/// A battery as disclosure control leaves it (threshold 5). « Accueil », n = 100: 3 « Très
+/// pertinent » and 2 « Plutôt pas pertinent » hidden. « Suivi », n = 96: its 4 « Ne sait
+/// pas » hidden, and with them its n.
+fn secret_battery() -> DivergingChart {
+    DivergingChart::new(SCALE)
+        .non_substantive(["Ne sait pas"])
+        .item("Accueil", &[3, 60, 2, 30], &[5])
+        .item("Suivi", &[40, 20, 15, 17], &[4])
+        .suppress(0, 0)
+        .suppress(0, 2)
+        .suppress(1, 4)
+        .suppress_n(1)
+        .disclosure_threshold(5)
+}
+
+#[test]
+fn secret_likert_cells_read_s_and_never_their_share() {
+    let spec = ChartSpec::new("Pertinence, petit site", secret_battery());
+    let svg = render_both(&spec, "secret-likert");
+    let texts = svg_texts(&svg);
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    assert!(has("s"), "no « s » on the hidden cells: {texts:?}");
+    // 3 % and 2 % hidden in « Accueil », 4 % « Ne sait pas » in « Suivi », nor its n.
+    for hidden in ["3", "2", "4", "n = 96"] {
+        assert!(!has(hidden), "« {hidden} » is visible: {texts:?}");
+    }
+    // « 5 » once: the « Ne sait pas » of « Accueil », not the 3 + 2 % merged block.
+    assert_eq!(texts.iter().filter(|t| *t == "5").count(), 1, "{texts:?}");
+    // What the tables publish is still drawn.
+    for shown in ["60", "30", "42", "21", "16", "18", "n = 100", "n = s"] {
+        assert!(has(shown), "« {shown} » is missing: {texts:?}");
+    }
+    let joined = texts.join("\n");
+    assert!(
+        joined.contains("s : secret statistique (moins de 5 répondants"),
+        "the « s » is not explained: {joined}"
+    );
+}
+
+#[test]
+fn hidden_cells_merge_into_one_block_of_their_combined_width() {
+    let chart = secret_battery();
+    let segments = diverging_layout(&chart);
+    let accueil: Vec<_> = segments.iter().filter(|s| s.row == 0).collect();
+    // A hidden cell has no segment of its own.
+    for hidden in [0, 2] {
+        assert!(
+            !accueil
+                .iter()
+                .any(|s| s.category == hidden && !s.suppressed),
+            "{accueil:?}"
+        );
+    }
+    let blocks: Vec<_> = accueil
+        .iter()
+        .filter(|s| s.suppressed && s.side != SegmentSide::NonSubstantive)
+        .collect();
+    assert_eq!(
+        blocks.len(),
+        1,
+        "one block for the hidden cells: {accueil:?}"
+    );
+    let block = blocks[0];
+    assert!((block.pct() - 5.0).abs() < 1e-9, "3 % + 2 %: {block:?}");
+    assert_eq!(block.count, 0, "a block carries no count");
+    // The shown segments and the block tile the bar without gap nor overlap.
+    let mut scale: Vec<_> = accueil
+        .iter()
+        .filter(|s| s.side != SegmentSide::NonSubstantive)
+        .collect();
+    scale.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for pair in scale.windows(2) {
+        assert!((pair[0].x1 - pair[1].x0).abs() < 1e-9, "{pair:?}");
+    }
+    let width = scale.last().unwrap().x1 - scale[0].x0;
+    assert!((width - 95.0).abs() < 1e-9, "{width}");
+    // Mixed sides: the block sits at the outer end of the favourable side.
+    assert_eq!(block.side, SegmentSide::Favourable);
+    assert!(block.x0 >= 0.0 && (block.x1 - scale.last().unwrap().x1).abs() < 1e-9);
+
+    // « Suivi »: every « Ne sait pas » hidden, so the separate bar says nothing of its size.
+    let suivi_ns: Vec<_> = segments
+        .iter()
+        .filter(|s| s.row == 1 && s.side == SegmentSide::NonSubstantive)
+        .collect();
+    assert_eq!(suivi_ns.len(), 1);
+    assert!(
+        suivi_ns[0].suppressed && suivi_ns[0].pct() == 0.0,
+        "{suivi_ns:?}"
+    );
+
+    // Hidden unfavourable cells go to the outer left end, with their combined width.
+    let left = DivergingChart::new(SCALE)
+        .item("A", &[40, 40, 3, 2], &[])
+        .suppress(0, 2)
+        .suppress(0, 3);
+    let segs = diverging_layout(&left);
+    let block = segs.iter().find(|s| s.suppressed).unwrap();
+    assert_eq!(block.side, SegmentSide::Unfavourable);
+    assert!(
+        (block.x0 + 100.0 * 5.0 / 85.0).abs() < 1e-9 && block.x1 == 0.0,
+        "{block:?}"
+    );
+}
+
+#[test]
+fn item_order_ignores_hidden_cells() {
+    // Counting hidden « Très pertinent » answers, B would lead; shown ones put A first.
+    let chart = DivergingChart::new(SCALE)
+        .item("A", &[0, 60, 20, 20], &[])
+        .item("B", &[4, 57, 2, 37], &[])
+        .suppress(1, 0)
+        .suppress(1, 2)
+        .sorted_by_favourability();
+    assert_eq!(diverging_item_order(&chart), vec![0, 1]);
+}
+
+#[test]
+fn secret_grouped_bars_are_stubs_without_value_nor_whisker() {
+    let bars = BarChart::new(["Emploi durable", "Formation", "Aucune solution"])
+        .series_pct("Lille", 60, &[6.0, 88.0, 6.0])
+        .intervals(&[(2.6, 16.0), (77.6, 94.2), (2.6, 16.0)])
+        .series_counts("Roubaix", 200, &[60, 100, 40])
+        .suppress(0, 1)
+        .suppress(0, 2)
+        .disclosure_threshold(5);
+    let svg = render_both(&ChartSpec::new("Situation", bars), "secret-bars");
+    let texts = svg_texts(&svg);
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    assert!(has("6") && has("50") && has("s"), "{texts:?}");
+    assert!(!has("88"), "a hidden share is visible: {texts:?}");
+    // The hidden 88 % must not stretch the axis either: its end would bound it.
+    assert!(!texts.iter().any(|t| t.starts_with("100")), "{texts:?}");
+    assert!(texts.join("\n").contains("secret statistique"));
+}
+
+#[test]
+fn secret_stacked_bars_merge_and_hide_n() {
+    let bars = BarChart::new(["Moins de 6 mois", "6 à 12 mois", "Plus d'un an"])
+        .series_counts("Lille", 40, &[33, 3, 4])
+        .series_counts("Roubaix", 50, &[20, 20, 10])
+        .suppress(0, 1)
+        .suppress(0, 2)
+        .suppress_n(1)
+        .stacked();
+    let svg = render_both(&ChartSpec::new("Ancienneté", bars), "secret-stacked");
+    let texts = svg_texts(&svg);
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    assert!(
+        has("82") && has("s") && has("n = 40") && has("n = s"),
+        "{texts:?}"
+    );
+    assert!(!has("8") && !has("10") && !has("n = 50"), "{texts:?}");
 }
 
 #[test]

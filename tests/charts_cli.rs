@@ -274,6 +274,85 @@ fn the_same_chart_is_written_byte_for_byte_twice() {
     assert_eq!(a, b, "no run date in the output");
 }
 
+/// Every text node of an SVG, trimmed and unescaped.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find("<text") {
+        rest = &rest[start..];
+        let (Some(open_end), Some(close)) = (rest.find('>'), rest.find("</text>")) else {
+            break;
+        };
+        out.push(
+            rest[open_end + 1..close]
+                .trim()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &rest[close + 7..];
+    }
+    out
+}
+
+/// The whole number after `prefix` in `text` (thin and ordinary spaces between digits).
+fn number_after(text: &str, prefix: &str) -> Option<u64> {
+    let rest = &text[text.find(prefix)? + prefix.len()..];
+    let digits: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || c.is_whitespace())
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+#[test]
+fn a_small_sites_likert_chart_shows_no_share_of_fewer_than_the_threshold() {
+    let battery = qid(
+        "conseillers_pe",
+        "Comment jugez-vous la pertinence des éléments suivants du dispositif ?",
+    );
+    let path = export(
+        "chart",
+        &battery,
+        Some("network"),
+        Some("pe_lille"),
+        "lille_battery.svg",
+    );
+    let texts = svg_texts(&std::fs::read_to_string(path).unwrap());
+    assert!(texts.iter().any(|t| t == "s"), "no « s »: {texts:?}");
+    let joined = texts.join(" ");
+    let threshold = number_after(&joined, "s : secret statistique (moins de ")
+        .unwrap_or_else(|| panic!("the « s » is not explained: {joined}"));
+    assert!(threshold > 1, "{threshold}");
+    // A bar's n closes its row; a hidden n falls back on the figure's.
+    let figure_n = number_after(&joined, "n = ").unwrap();
+    let figure_n = number_after(&joined, "; n = ").unwrap_or(figure_n);
+    let mut shares: Vec<u64> = Vec::new();
+    let mut checked = 0;
+    for t in &texts {
+        if let Ok(share) = t.parse::<u64>() {
+            shares.push(share);
+        } else if let Some(rest) = t.strip_prefix("n = ") {
+            let n = number_after(t, "n = ").unwrap_or(figure_n);
+            assert!(rest == "s" || n > 0, "{t}");
+            for &share in &shares {
+                let implied = (share as f64 * n as f64 / 100.0).round() as u64;
+                assert!(
+                    implied == 0 || implied >= threshold,
+                    "« {share} » % of n = {n} is {implied} respondents: {texts:?}"
+                );
+                checked += 1;
+            }
+            shares.clear();
+        }
+    }
+    assert!(checked > 0, "no share drawn at all: {texts:?}");
+}
+
 // ------------------------------------------------------------------------------ tables
 
 #[test]

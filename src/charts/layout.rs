@@ -14,7 +14,8 @@ use super::spec::{DivergingChart, LikertDenominator, LikertRow, RowOrder};
 pub enum SegmentSide {
     /// The favourable half of the scale, right of zero.
     Favourable,
-    /// The middle of an odd scale, centred on zero.
+    /// The middle of an odd scale, centred on zero; also the stub of a row whose whole
+    /// scale is hidden.
     Neutral,
     /// The unfavourable half of the scale, left of zero.
     Unfavourable,
@@ -36,8 +37,13 @@ pub struct BarSegment {
     pub x0: f64,
     /// Right end, in percent; `x1 - x0` is the segment's percentage.
     pub x1: f64,
-    /// The count behind the segment.
+    /// The count behind the segment; 0 for a block of hidden cells, whose counts are not
+    /// carried.
     pub count: u64,
+    /// The segment merges the cells hidden by disclosure control in its part of the bar:
+    /// `category` is the first of them, `x1 - x0` their combined share (zero when the whole
+    /// part is hidden: it is then drawn as a stub).
+    pub suppressed: bool,
 }
 
 impl BarSegment {
@@ -67,6 +73,15 @@ pub(crate) fn row_percentages(chart: &DivergingChart, row: &LikertRow) -> (Vec<f
 }
 
 /// Every segment of every row, in value space.
+///
+/// Cells hidden by disclosure control ([`LikertRow::suppressed`]) are left out of their
+/// places: the shown segments close up around zero as if the hidden ones were absent, and
+/// the hidden cells of each part (scale, non-substantive answers) become one segment with
+/// `suppressed` set, as wide as their combined share, at the outer end of the bar: on the
+/// left when every hidden scale cell is unfavourable (or neutral), on the right otherwise,
+/// at the end of the separate bar for non-substantive answers. A part whose every cell is
+/// hidden gets one segment of zero width at its start (zero for the scale, centred), drawn
+/// as a stub that says nothing of the part's size.
 pub fn diverging_layout(chart: &DivergingChart) -> Vec<BarSegment> {
     let len = chart.scale.len();
     let per_side = len / 2;
@@ -77,68 +92,104 @@ pub fn diverging_layout(chart: &DivergingChart) -> Vec<BarSegment> {
             continue;
         }
         let (scale_pct, ns_pct) = row_percentages(chart, row);
-        let half = neutral.map_or(0.0, |i| scale_pct[i] / 2.0);
-        if let Some(i) = neutral {
-            out.push(BarSegment {
-                row: r,
-                category: i,
-                side: SegmentSide::Neutral,
-                x0: -half,
-                x1: half,
-                count: row.counts[i],
-            });
+        let shown = |i: usize| !row.is_suppressed(i);
+        let segment = |category, side, x0, x1, count| BarSegment {
+            row: r,
+            category,
+            side,
+            x0,
+            x1,
+            count,
+            suppressed: false,
+        };
+        let shown_neutral = neutral.filter(|&i| shown(i));
+        let half = shown_neutral.map_or(0.0, |i| scale_pct[i] / 2.0);
+        if let Some(i) = shown_neutral {
+            out.push(segment(i, SegmentSide::Neutral, -half, half, row.counts[i]));
         }
         // Favourable: from zero outwards, the mildest first, the most favourable at the end.
-        let mut x = half;
-        for i in (0..per_side).rev() {
-            out.push(BarSegment {
-                row: r,
-                category: i,
-                side: SegmentSide::Favourable,
-                x0: x,
-                x1: x + scale_pct[i],
-                count: row.counts[i],
-            });
-            x += scale_pct[i];
+        let mut right = half;
+        for i in (0..per_side).rev().filter(|&i| shown(i)) {
+            let x1 = right + scale_pct[i];
+            out.push(segment(
+                i,
+                SegmentSide::Favourable,
+                right,
+                x1,
+                row.counts[i],
+            ));
+            right = x1;
         }
         // Unfavourable: from zero outwards, the mildest first, the least favourable at the end.
-        let mut x = -half;
-        let unfavourable = scale_pct
-            .iter()
-            .zip(&row.counts)
-            .enumerate()
-            .skip(len - per_side);
-        for (i, (&pct, &count)) in unfavourable {
+        let mut left = -half;
+        for i in (len - per_side..len).filter(|&i| shown(i)) {
+            let x0 = left - scale_pct[i];
+            out.push(segment(
+                i,
+                SegmentSide::Unfavourable,
+                x0,
+                left,
+                row.counts[i],
+            ));
+            left = x0;
+        }
+        let hidden: Vec<usize> = (0..len).filter(|&i| !shown(i)).collect();
+        if let Some(&first) = hidden.first() {
+            let width: f64 = hidden.iter().map(|&i| scale_pct[i]).sum();
+            let (side, x0, x1) = if hidden.len() == len {
+                (SegmentSide::Neutral, 0.0, 0.0)
+            } else if hidden.iter().all(|&i| i >= per_side) {
+                (SegmentSide::Unfavourable, left - width, left)
+            } else {
+                (SegmentSide::Favourable, right, right + width)
+            };
             out.push(BarSegment {
-                row: r,
-                category: i,
-                side: SegmentSide::Unfavourable,
-                x0: x - pct,
-                x1: x,
-                count,
+                suppressed: true,
+                ..segment(first, side, x0, x1, 0)
             });
-            x -= pct;
         }
         let mut x = 0.0;
-        for (k, &p) in ns_pct.iter().enumerate() {
-            out.push(BarSegment {
-                row: r,
-                category: len + k,
-                side: SegmentSide::NonSubstantive,
-                x0: x,
-                x1: x + p,
-                count: row.non_substantive[k],
-            });
+        let ns_len = ns_pct.len();
+        for (k, &p) in ns_pct.iter().enumerate().filter(|&(k, _)| shown(len + k)) {
+            let side = SegmentSide::NonSubstantive;
+            out.push(segment(len + k, side, x, x + p, row.non_substantive[k]));
             x += p;
+        }
+        let hidden: Vec<usize> = (0..ns_len).filter(|&k| !shown(len + k)).collect();
+        if let Some(&first) = hidden.first() {
+            let width: f64 = hidden.iter().map(|&k| ns_pct[k]).sum();
+            let x1 = if hidden.len() == ns_len { x } else { x + width };
+            out.push(BarSegment {
+                suppressed: true,
+                ..segment(len + first, SegmentSide::NonSubstantive, x, x1, 0)
+            });
         }
     }
     out
 }
 
-/// Share of favourable answers of a row, in percent.
+/// Whether every cell of the part of `row` that `segment` belongs to (scale or
+/// non-substantive answers) is hidden.
+pub(crate) fn part_withheld(chart: &DivergingChart, row: &LikertRow, segment: &BarSegment) -> bool {
+    let len = chart.scale.len();
+    if segment.side == SegmentSide::NonSubstantive {
+        (0..row.non_substantive.len()).all(|k| row.is_suppressed(len + k))
+    } else {
+        (0..len).all(|i| row.is_suppressed(i))
+    }
+}
+
+/// Share of favourable answers of a row, in percent, counting only the cells shown: the
+/// order of the items must not depend on hidden ones.
 pub(crate) fn favourable_pct(chart: &DivergingChart, row: &LikertRow) -> f64 {
     let (scale_pct, _) = row_percentages(chart, row);
-    scale_pct.iter().take(chart.scale.len() / 2).sum()
+    scale_pct
+        .iter()
+        .take(chart.scale.len() / 2)
+        .enumerate()
+        .filter(|&(i, _)| !row.is_suppressed(i))
+        .map(|(_, p)| p)
+        .sum()
 }
 
 /// Items (indices into [`DivergingChart::items`]) from top to bottom.

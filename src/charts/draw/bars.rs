@@ -4,12 +4,29 @@
 //! bars put one row per answer and one bar per series in it, with the value (and its 95 %
 //! interval, when given) at the end; stacked bars put one 100 % bar per series.
 
-use super::{Align, Ctx, Legend, Painter, Rect, block_height, draw_lines_centred, text_mid};
+use super::{
+    Align, Ctx, Legend, Painter, Rect, SECRET_MARK, SECRET_N, block_height, draw_lines_centred,
+    secret_block, secret_font, secret_note, secret_stub_width, text_mid,
+};
 use crate::charts::ChartError;
 use crate::charts::layout::nice_range;
 use crate::charts::palette::{self, Rgb};
-use crate::charts::spec::{BarChart, BarMode};
+use crate::charts::spec::{BarChart, BarMode, BarSeries};
 use crate::charts::text;
+
+/// « n = … » of a series, or « n = s » when its n is hidden.
+fn n_label(chart: &BarChart, series: &BarSeries) -> String {
+    if series.n_suppressed {
+        SECRET_N.to_owned()
+    } else {
+        text::n_label(series.n, chart.small_n)
+    }
+}
+
+/// Whether a series' n is shown and small enough for the asterisk.
+fn small_series(chart: &BarChart, series: &BarSeries) -> bool {
+    !series.n_suppressed && series.n < chart.small_n
+}
 
 /// One row of the chart: its wrapped label and the bars in it.
 struct Row {
@@ -57,7 +74,7 @@ pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let n = text::n_label(s.n, chart.small_n);
+                let n = n_label(chart, s);
                 (
                     format!("{} ({n})", series_name(&s.name)),
                     palette::qualitative(i),
@@ -98,10 +115,12 @@ pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
     let (axis_end, step) = if stacked {
         (100.0, 25.0)
     } else {
+        // Hidden values must not stretch the axis: its end would bound them.
         let max = chart
             .series
             .iter()
             .flat_map(|s| &s.values)
+            .filter(|v| !v.suppressed)
             .map(|v| v.interval.map_or(v.pct, |(_, hi)| hi.max(v.pct)))
             .fold(1.0, f64::max);
         let (_, end, step) = nice_range(0.0, max, 4);
@@ -111,7 +130,7 @@ pub(super) fn plan<'a>(chart: &'a BarChart, ctx: &Ctx, rect: Rect) -> Plan<'a> {
         chart
             .series
             .iter()
-            .map(|s| small.width(&text::n_label(s.n, chart.small_n)))
+            .map(|s| small.width(&n_label(chart, s)))
             .fold(0.0, f64::max)
     } else {
         small.width("100")
@@ -151,12 +170,16 @@ pub(super) fn notes(chart: &BarChart) -> Vec<String> {
         .series
         .iter()
         .flat_map(|s| &s.values)
-        .any(|v| v.interval.is_some())
+        .any(|v| v.interval.is_some() && !v.suppressed)
     {
         out.push("Traits : intervalle de confiance à 95 %.".into());
     }
-    if chart.series.iter().any(|s| s.n < chart.small_n) {
+    if chart.series.iter().any(|s| small_series(chart, s)) {
         out.push(text::small_n_note(chart.small_n));
+    }
+    if chart.any_suppressed() {
+        let merged = chart.mode == BarMode::Stacked;
+        out.push(secret_note(chart.disclosure_threshold, merged));
     }
     out
 }
@@ -262,6 +285,17 @@ impl Plan<'_> {
     ) -> Result<(), ChartError> {
         let small = self.ctx.small();
         let v = self.chart.series[s].values[c];
+        if v.suppressed {
+            // A stub: no length, no whisker, no value.
+            let w = secret_stub_width(&self.ctx);
+            let r = Rect::new(self.plot_x0, cy - h / 2.0, self.plot_x0 + w, cy + h / 2.0);
+            if !secret_block(p, r, &self.ctx)? {
+                let font = secret_font(&self.ctx);
+                let x = r.x1 + self.ctx.px(4.0);
+                text_mid(p, SECRET_MARK, x, cy, font, palette::INK, Align::Left)?;
+            }
+            return Ok(());
+        }
         let colour = palette::qualitative(s);
         let x1 = self.x(v.pct);
         p.fill(
@@ -301,6 +335,9 @@ impl Plan<'_> {
         let series = &self.chart.series[s];
         let mut acc = 0.0;
         for (c, v) in series.values.iter().enumerate() {
+            if v.suppressed {
+                continue;
+            }
             let (x0, x1) = (self.x(acc), self.x(acc + v.pct));
             let colour = palette::qualitative(c);
             p.fill(Rect::new(x0, cy - h / 2.0, x1, cy + h / 2.0), colour)?;
@@ -318,8 +355,30 @@ impl Plan<'_> {
             }
             acc += v.pct;
         }
-        let n = text::n_label(series.n, self.chart.small_n);
-        let c = if series.n < self.chart.small_n {
+        // Hidden answers of the series: one block at the end, as wide as their combined
+        // share, or a stub when every answer is hidden.
+        let hidden: Vec<f64> = series
+            .values
+            .iter()
+            .filter(|v| v.suppressed)
+            .map(|v| v.pct)
+            .collect();
+        if !hidden.is_empty() {
+            let (y0, y1) = (cy - h / 2.0, cy + h / 2.0);
+            let r = if hidden.len() == series.values.len() {
+                Rect::new(self.plot_x0, y0, self.plot_x0 + secret_stub_width(&ctx), y1)
+            } else {
+                let width: f64 = hidden.iter().sum();
+                Rect::new(self.x(acc), y0, self.x(acc + width), y1)
+            };
+            if !secret_block(p, r, &ctx)? {
+                let font = secret_font(&ctx);
+                let x = r.x1 + ctx.px(2.0);
+                text_mid(p, SECRET_MARK, x, cy, font, palette::INK, Align::Left)?;
+            }
+        }
+        let n = n_label(self.chart, series);
+        let c = if small_series(self.chart, series) {
             palette::CAUTION
         } else {
             palette::MUTED

@@ -6,13 +6,30 @@
 //! for each bar. Top to bottom: legend in scale order, panel headers, rows, axis.
 
 use super::{
-    Align, Ctx, Legend, Painter, Rect, block_height, draw_lines, draw_lines_centred, text_mid,
+    Align, Ctx, Legend, Painter, Rect, SECRET_MARK, SECRET_N, block_height, draw_lines,
+    draw_lines_centred, secret_block, secret_font, secret_note, secret_stub_width, text_mid,
 };
 use crate::charts::ChartError;
-use crate::charts::layout::{BarSegment, SegmentSide, diverging_item_order, diverging_layout};
+use crate::charts::layout::{
+    BarSegment, SegmentSide, diverging_item_order, diverging_layout, part_withheld,
+};
 use crate::charts::palette::{self, Rgb};
-use crate::charts::spec::{DivergingChart, GroupArrangement, LikertDenominator};
+use crate::charts::spec::{DivergingChart, GroupArrangement, LikertDenominator, LikertRow};
 use crate::charts::text;
+
+/// « n = … » of a row, or « n = s » when its n is hidden.
+fn n_label(chart: &DivergingChart, row: &LikertRow) -> String {
+    if row.n_suppressed {
+        SECRET_N.to_owned()
+    } else {
+        text::n_label(row.n(), chart.small_n)
+    }
+}
+
+/// Whether a row's n is shown and small enough for the asterisk.
+fn small_row(chart: &DivergingChart, row: &LikertRow) -> bool {
+    !row.n_suppressed && row.n() < chart.small_n
+}
 
 /// Geometry of one panel.
 struct Panel<'a> {
@@ -142,7 +159,7 @@ pub(super) fn plan<'a>(chart: &'a DivergingChart, ctx: &Ctx, rect: Rect) -> Plan
     let n_w = chart
         .rows
         .iter()
-        .map(|r| small.width(&text::n_label(r.n(), chart.small_n)))
+        .map(|r| small.width(&n_label(chart, r)))
         .fold(0.0, f64::max);
     let ns_value_w = if has_ns {
         small.width("100") + ctx.px(4.0)
@@ -254,8 +271,11 @@ pub(super) fn notes(chart: &DivergingChart) -> Vec<String> {
              de l'ensemble des répondants à l'item (n indiqué pour chaque barre)."
         ),
     }];
-    if chart.rows.iter().any(|r| r.n() < chart.small_n) {
+    if chart.rows.iter().any(|r| small_row(chart, r)) {
         out.push(text::small_n_note(chart.small_n));
+    }
+    if chart.any_suppressed() {
+        out.push(secret_note(chart.disclosure_threshold, true));
     }
     out
 }
@@ -446,27 +466,33 @@ impl Plan<'_> {
         let small = ctx.small();
         let (y0, y1) = (cy - bar_h / 2.0, cy + bar_h / 2.0);
         let len = self.chart.scale.len();
+        let r = &self.chart.rows[row];
         let mut ns_end = panel.ns_x0;
         let mut ns_total = 0.0;
+        let mut ns_hidden = false;
         for s in self.segments.iter().filter(|s| s.row == row) {
-            let (x0, x1, c) = if s.side == SegmentSide::NonSubstantive {
+            let ns = s.side == SegmentSide::NonSubstantive;
+            let origin = if ns { panel.ns_x0 } else { panel.zero_x };
+            let (x0, x1) = (origin + s.x0 * self.ppp, origin + s.x1 * self.ppp);
+            if s.suppressed {
+                ns_hidden |= ns;
+                let end = self.draw_secret(p, r, s, (x0, x1), origin, (y0, y1))?;
+                if ns {
+                    ns_end = end;
+                }
+                continue;
+            }
+            let c = if ns {
                 ns_total += s.pct();
-                let x0 = panel.ns_x0 + s.x0 * self.ppp;
-                let x1 = panel.ns_x0 + s.x1 * self.ppp;
                 ns_end = x1;
-                (x0, x1, palette::non_substantive(s.category - len))
+                palette::non_substantive(s.category - len)
             } else {
-                let c = colours.get(s.category).copied().unwrap_or(palette::NEUTRAL);
-                (
-                    panel.zero_x + s.x0 * self.ppp,
-                    panel.zero_x + s.x1 * self.ppp,
-                    c,
-                )
+                colours.get(s.category).copied().unwrap_or(palette::NEUTRAL)
             };
             p.fill(Rect::new(x0, y0, x1, y1), c)?;
             let label = text::pct(s.pct());
             let multiple_ns = self.chart.non_substantive.len() > 1;
-            let inside = s.side != SegmentSide::NonSubstantive || multiple_ns;
+            let inside = !ns || multiple_ns;
             if inside
                 && s.pct() >= 0.5
                 && x1 - x0 >= small.width(&label) + ctx.px(4.0)
@@ -483,7 +509,8 @@ impl Plan<'_> {
                 )?;
             }
         }
-        if !self.chart.non_substantive.is_empty() {
+        // The total of a bar holding hidden answers would be one more equation on them.
+        if !self.chart.non_substantive.is_empty() && !ns_hidden {
             let label = text::pct(ns_total);
             text_mid(
                 p,
@@ -495,13 +522,67 @@ impl Plan<'_> {
                 Align::Left,
             )?;
         }
-        let r = &self.chart.rows[row];
-        let n = text::n_label(r.n(), self.chart.small_n);
-        let c = if r.n() < self.chart.small_n {
+        let n = n_label(self.chart, r);
+        let c = if small_row(self.chart, r) {
             palette::CAUTION
         } else {
             palette::MUTED
         };
         text_mid(p, &n, panel.x1, cy, small, c, Align::Right)
+    }
+
+    /// Draws the block of hidden cells `s` spanning `x0..x1` (pixels): hatched, « s », never
+    /// a number. A part hidden whole is a stub at `origin` that says nothing of its size.
+    /// Returns the right end of what was drawn.
+    fn draw_secret(
+        &self,
+        p: &mut dyn Painter,
+        row: &LikertRow,
+        s: &BarSegment,
+        (x0, x1): (f64, f64),
+        origin: f64,
+        (y0, y1): (f64, f64),
+    ) -> Result<f64, ChartError> {
+        let ctx = self.ctx;
+        let cy = (y0 + y1) / 2.0;
+        let rect = if part_withheld(self.chart, row, s) {
+            let w = secret_stub_width(&ctx);
+            if s.side == SegmentSide::NonSubstantive {
+                Rect::new(origin, y0, origin + w, y1)
+            } else {
+                Rect::new(origin - w / 2.0, y0, origin + w / 2.0, y1)
+            }
+        } else {
+            Rect::new(x0, y0, x1, y1)
+        };
+        if secret_block(p, rect, &ctx)? {
+            return Ok(rect.x1);
+        }
+        // Too narrow for the mark: it goes just outside the bar's outer end.
+        let font = secret_font(&ctx);
+        let gap = ctx.px(2.0);
+        if s.side == SegmentSide::Unfavourable {
+            text_mid(
+                p,
+                SECRET_MARK,
+                rect.x0 - gap,
+                cy,
+                font,
+                palette::INK,
+                Align::Right,
+            )?;
+            Ok(rect.x1)
+        } else {
+            text_mid(
+                p,
+                SECRET_MARK,
+                rect.x1 + gap,
+                cy,
+                font,
+                palette::INK,
+                Align::Left,
+            )?;
+            Ok(rect.x1 + gap + font.width(SECRET_MARK))
+        }
     }
 }

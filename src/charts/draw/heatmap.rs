@@ -1,6 +1,8 @@
 //! Heat-map matrix of codes × groups, with suppressed cells hatched and marked « s ».
 
-use super::{Align, Ctx, Painter, Rect, block_height, draw_lines, draw_lines_centred, text_mid};
+use super::{
+    Align, Ctx, Painter, Rect, block_height, draw_lines, draw_lines_centred, hatch, text_mid,
+};
 use crate::charts::ChartError;
 use crate::charts::palette;
 use crate::charts::spec::{HeatMap, HeatUnit};
@@ -95,25 +97,6 @@ pub(super) fn notes(map: &HeatMap) -> Vec<String> {
         );
     }
     out
-}
-
-/// Diagonal hatching clipped to `r`.
-fn hatch(p: &mut dyn Painter, r: Rect, spacing: f64, ctx: &Ctx) -> Result<(), ChartError> {
-    let mut k = r.x0 + r.y0 + spacing / 2.0;
-    while k < r.x1 + r.y1 {
-        let xa = r.x0.max(k - r.y1);
-        let xb = r.x1.min(k - r.y0);
-        if xa < xb {
-            p.line(
-                (xa, k - xa),
-                (xb, k - xb),
-                palette::GRID.mix(palette::AXIS, 0.25),
-                ctx.px(1.0),
-            )?;
-        }
-        k += spacing;
-    }
-    Ok(())
 }
 
 impl Plan<'_> {

@@ -308,6 +308,93 @@ pub(crate) fn text_mid(
     p.text(text, x, centre_y + font.size * 0.31, font, colour, align)
 }
 
+/// The mark written on cells hidden by disclosure control.
+pub(crate) const SECRET_MARK: &str = "s";
+
+/// What a hidden row n reads.
+pub(crate) const SECRET_N: &str = "n = s";
+
+/// The « s » is bold, at the size of values.
+pub(crate) fn secret_font(ctx: &Ctx) -> Font {
+    Font::bold(ctx.small().size)
+}
+
+/// Width of the stub drawn for a value whose size is secret: room for « s », nothing more.
+pub(crate) fn secret_stub_width(ctx: &Ctx) -> f64 {
+    secret_font(ctx).width(SECRET_MARK) + ctx.px(10.0)
+}
+
+/// The line under a chart with hidden values, naming the threshold when it is known.
+/// `merged`: hidden parts of a bar are drawn together.
+pub(crate) fn secret_note(threshold: Option<u64>, merged: bool) -> String {
+    let why = match threshold {
+        Some(t) => format!("moins de {t} répondants"),
+        None => "effectif inférieur au seuil de diffusion".to_owned(),
+    };
+    let mut note = format!(
+        "s : secret statistique ({why}, ou part masquée pour qu'on ne puisse pas les recalculer)"
+    );
+    if merged {
+        note.push_str(" ; les parts masquées d'une même barre sont regroupées");
+    }
+    note.push('.');
+    note
+}
+
+/// Diagonal hatching clipped to `r`.
+pub(crate) fn hatch(
+    p: &mut dyn Painter,
+    r: Rect,
+    spacing: f64,
+    ctx: &Ctx,
+) -> Result<(), ChartError> {
+    let mut k = r.x0 + r.y0 + spacing / 2.0;
+    while k < r.x1 + r.y1 {
+        let xa = r.x0.max(k - r.y1);
+        let xb = r.x1.min(k - r.y0);
+        if xa < xb {
+            p.line(
+                (xa, k - xa),
+                (xb, k - xb),
+                palette::GRID.mix(palette::AXIS, 0.25),
+                ctx.px(1.0),
+            )?;
+        }
+        k += spacing;
+    }
+    Ok(())
+}
+
+/// A block of hidden values: light grey, hatched, outlined, with « s » in its middle when
+/// it fits. Returns whether the « s » was written.
+pub(crate) fn secret_block(p: &mut dyn Painter, r: Rect, ctx: &Ctx) -> Result<bool, ChartError> {
+    if r.w() <= 0.0 || r.h() <= 0.0 {
+        return Ok(false);
+    }
+    p.fill(r, palette::SUPPRESSED)?;
+    hatch(p, r, ctx.px(5.0), ctx)?;
+    let edge = palette::GRID.mix(palette::AXIS, 0.45);
+    let w = ctx.px(1.0);
+    p.line((r.x0, r.y0), (r.x1, r.y0), edge, w)?;
+    p.line((r.x0, r.y1), (r.x1, r.y1), edge, w)?;
+    p.line((r.x0, r.y0), (r.x0, r.y1), edge, w)?;
+    p.line((r.x1, r.y0), (r.x1, r.y1), edge, w)?;
+    let font = secret_font(ctx);
+    let pad = font.size * 0.5;
+    if r.w() < font.width(SECRET_MARK) + ctx.px(4.0) || r.h() < font.size * 0.85 {
+        return Ok(false);
+    }
+    let (cx, cy) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+    // A plain pad keeps the « s » readable over the hatching.
+    let half_w = (font.width(SECRET_MARK) / 2.0 + ctx.px(2.0)).min(r.w() / 2.0);
+    p.fill(
+        Rect::new(cx - half_w, cy - pad, cx + half_w, cy + pad),
+        palette::SUPPRESSED,
+    )?;
+    text_mid(p, SECRET_MARK, cx, cy, font, palette::INK, Align::Center)?;
+    Ok(true)
+}
+
 /// A legend: coloured swatches and labels, flowing left to right over as many rows as needed.
 pub(crate) struct Legend {
     entries: Vec<(String, Rgb, f64, usize)>,

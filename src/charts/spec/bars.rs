@@ -55,6 +55,10 @@ pub struct BarChart {
     pub multiple_choice: bool,
     /// Series with fewer respondents get an asterisk and a caution line.
     pub small_n: u64,
+    /// The disclosure threshold behind hidden values, named in the chart's « s » line
+    /// (`None`: the line does not name it).
+    #[serde(default)]
+    pub disclosure_threshold: Option<u64>,
 }
 
 /// One group's percentages.
@@ -66,6 +70,9 @@ pub struct BarSeries {
     pub n: u64,
     /// One value per category.
     pub values: Vec<BarValue>,
+    /// Its n is hidden by disclosure control: it reads « n = s ».
+    #[serde(default)]
+    pub n_suppressed: bool,
 }
 
 /// One percentage, with its count and an optional interval.
@@ -77,6 +84,24 @@ pub struct BarValue {
     pub count: Option<u64>,
     /// A 95 % confidence interval in percent (low, high), drawn as a whisker.
     pub interval: Option<(f64, f64)>,
+    /// Hidden by disclosure control. A grouped bar is then a short hatched stub marked « s »
+    /// (no length, no whisker, no value); in a stacked bar the hidden values of a series are
+    /// merged into one « s » block as wide as their combined share, so mark at least two
+    /// per series (secondary suppression does), or all of them.
+    #[serde(default)]
+    pub suppressed: bool,
+}
+
+impl BarValue {
+    /// A shown percentage, without count nor interval.
+    pub fn pct(pct: f64) -> Self {
+        BarValue {
+            pct,
+            count: None,
+            interval: None,
+            suppressed: false,
+        }
+    }
 }
 
 impl BarChart {
@@ -89,6 +114,7 @@ impl BarChart {
             denominator: Denominator::default(),
             multiple_choice: false,
             small_n: SMALL_N,
+            disclosure_threshold: None,
         }
     }
 
@@ -104,30 +130,26 @@ impl BarChart {
                 },
                 count: Some(c),
                 interval: None,
+                suppressed: false,
             })
             .collect();
         self.series.push(BarSeries {
             name: name.into(),
             n,
             values,
+            n_suppressed: false,
         });
         self
     }
 
     /// Adds a series from percentages.
     pub fn series_pct(mut self, name: impl Into<String>, n: u64, pcts: &[f64]) -> Self {
-        let values = pcts
-            .iter()
-            .map(|&pct| BarValue {
-                pct,
-                count: None,
-                interval: None,
-            })
-            .collect();
+        let values = pcts.iter().map(|&pct| BarValue::pct(pct)).collect();
         self.series.push(BarSeries {
             name: name.into(),
             n,
             values,
+            n_suppressed: false,
         });
         self
     }
@@ -140,6 +162,40 @@ impl BarChart {
             }
         }
         self
+    }
+
+    /// Hides the value of `category` in series `series` (disclosure control). Out-of-range
+    /// indices are ignored. See [`BarValue::suppressed`] for how it is drawn.
+    pub fn suppress(mut self, series: usize, category: usize) -> Self {
+        if let Some(v) = self
+            .series
+            .get_mut(series)
+            .and_then(|s| s.values.get_mut(category))
+        {
+            v.suppressed = true;
+        }
+        self
+    }
+
+    /// Hides the n of series `series` (disclosure control). Out-of-range indices are ignored.
+    pub fn suppress_n(mut self, series: usize) -> Self {
+        if let Some(s) = self.series.get_mut(series) {
+            s.n_suppressed = true;
+        }
+        self
+    }
+
+    /// Names the disclosure threshold in the line explaining « s ».
+    pub fn disclosure_threshold(mut self, threshold: u64) -> Self {
+        self.disclosure_threshold = Some(threshold);
+        self
+    }
+
+    /// Whether any value or n is hidden.
+    pub fn any_suppressed(&self) -> bool {
+        self.series
+            .iter()
+            .any(|s| s.n_suppressed || s.values.iter().any(|v| v.suppressed))
     }
 
     /// Stacks the answers of each series into one bar (single choice).

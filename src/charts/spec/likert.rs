@@ -55,6 +55,10 @@ pub struct DivergingChart {
     pub denominator: LikertDenominator,
     /// Rows with fewer answers get an asterisk and a caution line.
     pub small_n: u64,
+    /// The disclosure threshold behind hidden cells, named in the chart's « s » line
+    /// (`None`: the line does not name it).
+    #[serde(default)]
+    pub disclosure_threshold: Option<u64>,
 }
 
 /// The answers of one group to one item.
@@ -68,6 +72,19 @@ pub struct LikertRow {
     pub counts: Vec<u64>,
     /// Count per non-substantive category, in the order of `non_substantive`.
     pub non_substantive: Vec<u64>,
+    /// Cells hidden by disclosure control, by category index: the scale first, then the
+    /// non-substantive answers (`scale.len() + k`), as [`crate::charts::BarSegment`] numbers
+    /// them. Shorter than that (empty by default) means the missing ones are shown.
+    ///
+    /// Hidden cells of a row are drawn merged into one hatched « s » block whose width is
+    /// their combined share, so mark at least two per part (secondary suppression does) and
+    /// only where the part's total is published; a part whose every cell is hidden is drawn
+    /// as a stub that says nothing of its size.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<bool>,
+    /// The row's n is hidden by disclosure control: the bar reads « n = s ».
+    #[serde(default)]
+    pub n_suppressed: bool,
 }
 
 impl LikertRow {
@@ -79,6 +96,16 @@ impl LikertRow {
     /// Those who chose a point of the scale.
     pub fn scale_n(&self) -> u64 {
         self.counts.iter().sum()
+    }
+
+    /// Whether category `category` (scale first, then non-substantive answers) is hidden.
+    pub fn is_suppressed(&self, category: usize) -> bool {
+        self.suppressed.get(category).copied().unwrap_or(false)
+    }
+
+    /// Whether anything of the row is hidden: a cell or its n.
+    pub fn any_suppressed(&self) -> bool {
+        self.n_suppressed || self.suppressed.iter().any(|&s| s)
     }
 }
 
@@ -93,6 +120,7 @@ impl DivergingChart {
             order: RowOrder::default(),
             denominator: LikertDenominator::default(),
             small_n: SMALL_N,
+            disclosure_threshold: None,
         }
     }
 
@@ -130,7 +158,39 @@ impl DivergingChart {
             group,
             counts: counts.to_vec(),
             non_substantive: non_substantive.to_vec(),
+            suppressed: Vec::new(),
+            n_suppressed: false,
         });
+        self
+    }
+
+    /// Hides cell `category` of row `row` (disclosure control): the scale's categories come
+    /// first, then the non-substantive ones (`scale.len() + k`). Out-of-range indices are
+    /// ignored. See [`LikertRow::suppressed`] for how hidden cells are drawn.
+    pub fn suppress(mut self, row: usize, category: usize) -> Self {
+        let width = self.scale.len() + self.non_substantive.len();
+        if let Some(r) = self.rows.get_mut(row)
+            && category < width
+        {
+            if r.suppressed.len() <= category {
+                r.suppressed.resize(category + 1, false);
+            }
+            r.suppressed[category] = true;
+        }
+        self
+    }
+
+    /// Hides the n of row `row` (disclosure control). Out-of-range indices are ignored.
+    pub fn suppress_n(mut self, row: usize) -> Self {
+        if let Some(r) = self.rows.get_mut(row) {
+            r.n_suppressed = true;
+        }
+        self
+    }
+
+    /// Names the disclosure threshold in the line explaining « s ».
+    pub fn disclosure_threshold(mut self, threshold: u64) -> Self {
+        self.disclosure_threshold = Some(threshold);
         self
     }
 
@@ -150,6 +210,11 @@ impl DivergingChart {
     pub fn denominator(mut self, denominator: LikertDenominator) -> Self {
         self.denominator = denominator;
         self
+    }
+
+    /// Whether any cell or n of any row is hidden.
+    pub fn any_suppressed(&self) -> bool {
+        self.rows.iter().any(LikertRow::any_suppressed)
     }
 
     /// Distinct items, in order of first appearance.
@@ -192,6 +257,14 @@ impl DivergingChart {
                         .as_deref()
                         .map(|g| format!(" ({g})"))
                         .unwrap_or_default()
+                ));
+            }
+            if row.suppressed.len() > self.scale.len() + self.non_substantive.len() {
+                return Some(format!(
+                    "« {} » : {} marques de secret pour {} modalités",
+                    row.item,
+                    row.suppressed.len(),
+                    self.scale.len() + self.non_substantive.len()
                 ));
             }
             if row.non_substantive.len() > self.non_substantive.len() {

@@ -5,11 +5,13 @@
 //! 95 % intervals; a numeric question as box plots by group, or a histogram when the figure
 //! compares nothing.
 //!
-//! Disclosure: a chart is a file that leaves the evaluator's hands, but bars and segments
-//! cannot be hidden one by one without lying about the others. Groups with fewer
-//! respondents than the disclosure threshold are therefore left out of the chart, and a
-//! caution says so; shares that rest on fewer respondents than the threshold inside larger
-//! groups are drawn, with a caution recalling that the exported tables hide them.
+//! Disclosure: a chart is a file that leaves the evaluator's hands, so it hides what the
+//! exported tables hide. Each item's crosstab goes through [`suppress`], the same pattern
+//! the tables use, and every share the tables withhold (a secret cell, or a share whose
+//! denominator is hidden) is marked in the spec: the renderer draws it as « s », merged
+//! with the other hidden shares of its bar, never with its number. Groups with fewer
+//! respondents than the threshold are left out of the chart altogether, and a caution says
+//! so.
 
 use crate::charts::{
     BarChart, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, DivergingChart,
@@ -18,6 +20,7 @@ use crate::charts::{
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
 use crate::stats::numeric::summarize;
+use crate::stats::{Published, SuppressedTable, suppress};
 
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 
@@ -38,13 +41,6 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
             let left_out = left_out_groups(figure, threshold);
             if !left_out.is_empty() {
                 cautions.push(left_out_caution(&left_out, figure.threshold));
-            }
-            if closed_has_small_cells(closed, threshold, &left_out) {
-                cautions.push(format!(
-                    "Certaines parts reposent sur moins de {} répondants : elles sont masquées \
-                     dans les tableaux exportés (secret statistique).",
-                    figure.threshold
-                ));
             }
             let likert = figure.kind == QuestionKind::Likert
                 && closed.items.iter().all(|i| i.crosstab.scale_len >= 2);
@@ -150,20 +146,26 @@ fn is_left_out(label: &str, left_out: &[(String, u64)]) -> bool {
     left_out.iter().any(|(l, _)| l == label)
 }
 
-/// Whether a shown group has an answer count under the threshold.
-fn closed_has_small_cells(
-    closed: &ClosedFigure,
-    threshold: u64,
-    left_out: &[(String, u64)],
-) -> bool {
-    closed.items.iter().any(|item| {
-        item.crosstab
-            .rows
-            .iter()
-            .filter(|r| !is_left_out(&r.label, left_out))
-            .flat_map(|r| &r.cells)
-            .any(|c| c.count > 0 && c.count < threshold)
-    })
+/// Whether the exported tables withhold the share of cell `col` in row `row`: the cell is
+/// secret, or the denominator of its share is hidden.
+fn hidden_in_tables(table: &SuppressedTable, row: usize, col: usize) -> bool {
+    match table.cell(row, col) {
+        Some(Published::Secret(_)) => true,
+        Some(Published::Value(_)) => {
+            if col < table.table.substantive().end {
+                table.n(row).is_none()
+            } else {
+                apart_n_hidden(table, row)
+            }
+        }
+        None => false,
+    }
+}
+
+/// Whether the tables hide the row's count of everyone who answered (non-substantive
+/// answers included).
+fn apart_n_hidden(table: &SuppressedTable, row: usize) -> bool {
+    table.apart_n_hidden.get(row).copied().flatten().is_some()
 }
 
 /// Diverging stacked bars, groups side by side.
@@ -180,6 +182,8 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
             item.label.clone()
         };
         let table = &item.counts;
+        // The tables' pattern, computed on every group as the tables are.
+        let published = suppress(&item.crosstab, figure.threshold);
         for (r, group) in table.row_labels.iter().enumerate() {
             if is_left_out(group, left_out) {
                 continue;
@@ -192,7 +196,28 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
             } else {
                 chart.item(label.clone(), scale, apart)
             };
+            let row = chart.rows.len() - 1;
+            // With the scale's n hidden, the merged width of hidden non-substantive answers
+            // would give it back: everything of the row is withheld then.
+            let n_hidden = published.n(r).is_none();
+            for j in 0..counts.len() {
+                if n_hidden || hidden_in_tables(&published, r, j) {
+                    chart = chart.suppress(row, j);
+                }
+            }
+            // The chart's n is everyone who answered, « Ne sait pas » included.
+            let shown_n_hidden = if apart.is_empty() {
+                n_hidden
+            } else {
+                apart_n_hidden(&published, r)
+            };
+            if shown_n_hidden {
+                chart = chart.suppress_n(row);
+            }
         }
+    }
+    if figure.threshold > 1 {
+        chart = chart.disclosure_threshold(u64::from(figure.threshold));
     }
     if closed.items.len() > 1 {
         chart = chart.sorted_by_favourability();
@@ -212,25 +237,35 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     if closed.multiple {
         chart = chart.multiple_choice();
     }
+    if figure.threshold > 1 {
+        chart = chart.disclosure_threshold(u64::from(figure.threshold));
+    }
     let substantive = crosstab.substantive();
-    for row in &crosstab.rows {
+    // The tables' pattern, computed on every group as the tables are.
+    let published = suppress(crosstab, figure.threshold);
+    for (r, row) in crosstab.rows.iter().enumerate() {
         if is_left_out(&row.label, left_out) {
             continue;
         }
         let values = row
             .cells
             .iter()
-            .map(|cell| BarValue {
-                pct: cell.pct.unwrap_or(0.0),
-                count: Some(cell.count),
-                interval: cell.ci,
+            .enumerate()
+            .map(|(j, cell)| {
+                let hidden = hidden_in_tables(&published, r, j);
+                BarValue {
+                    pct: cell.pct.unwrap_or(0.0),
+                    count: (!hidden).then_some(cell.count),
+                    interval: if hidden { None } else { cell.ci },
+                    suppressed: hidden,
+                }
             })
             .collect::<Vec<_>>();
         // The series' n is the denominator of its substantive answers.
-        let n = if substantive.is_empty() {
-            row.apart_n
+        let (n, n_suppressed) = if substantive.is_empty() {
+            (row.apart_n, apart_n_hidden(&published, r))
         } else {
-            row.n
+            (row.n, published.n(r).is_none())
         };
         chart.series.push(BarSeries {
             name: if figure.is_grouped() {
@@ -240,6 +275,7 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
             },
             n,
             values,
+            n_suppressed,
         });
     }
     chart
