@@ -31,11 +31,17 @@ impl Shot {
 /// on a developer machine (CI installs it, and there its absence is a failure).
 fn screenshot(view: &str, path: &Path) -> Option<Shot> {
     if !xvfb_available() {
-        assert!(std::env::var_os("CI").is_none(), "xvfb-run is required in CI");
-        eprintln!("SKIPPED: xvfb-run not found (apt-get install xvfb) — the real-window test did not run");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xvfb-run is required in CI"
+        );
+        eprintln!(
+            "SKIPPED: xvfb-run not found (apt-get install xvfb) — the real-window test did not run"
+        );
         return None;
     }
-    let out_dir = std::env::temp_dir().join(format!("atelier-window-{view}-{}", std::process::id()));
+    let out_dir =
+        std::env::temp_dir().join(format!("atelier-window-{view}-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir).unwrap();
     let png_path = out_dir.join(format!("{view}.png"));
     let output = Command::new("xvfb-run")
@@ -54,12 +60,19 @@ fn screenshot(view: &str, path: &Path) -> Option<Shot> {
         String::from_utf8_lossy(&output.stderr),
         String::from_utf8_lossy(&output.stdout)
     );
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png_path).unwrap()));
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).unwrap(),
+    ));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     buf.truncate(info.buffer_size());
-    Some(Shot { width: info.width, height: info.height, step: info.color_type.samples(), pixels: buf })
+    Some(Shot {
+        width: info.width,
+        height: info.height,
+        step: info.color_type.samples(),
+        pixels: buf,
+    })
 }
 
 fn sample() -> std::path::PathBuf {
@@ -69,31 +82,55 @@ fn sample() -> std::path::PathBuf {
 #[test]
 fn screenshot_of_the_sources_view_shows_the_window() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/surveymonkey.csv");
-    let Some(shot) = screenshot("sources", &fixture) else { return };
-    assert!(shot.width >= 1000 && shot.height >= 650, "window too small: {}×{}", shot.width, shot.height);
+    let Some(shot) = screenshot("sources", &fixture) else {
+        return;
+    };
+    assert!(
+        shot.width >= 1000 && shot.height >= 650,
+        "window too small: {}×{}",
+        shot.width,
+        shot.height
+    );
     let colours: HashSet<&[u8]> = shot.pixels.chunks(shot.step).collect();
-    assert!(colours.len() > 30, "the frame looks blank: {} colours", colours.len());
+    assert!(
+        colours.len() > 30,
+        "the frame looks blank: {} colours",
+        colours.len()
+    );
     // Text is drawn: a fair share of pixels differ from the most common (background) colour.
     let background = shot.pixels.chunks(shot.step).next().unwrap().to_vec();
     let differing = shot.count(|p| p != background.as_slice());
-    assert!(differing * 50 > shot.pixels.len() / shot.step, "almost everything is background");
+    assert!(
+        differing * 50 > shot.pixels.len() / shot.step,
+        "almost everything is background"
+    );
 }
 
 #[test]
 fn screenshot_of_the_cohort_view_shows_the_sample_figures() {
-    let Some(shot) = screenshot("cohort", &sample()) else { return };
+    let Some(shot) = screenshot("cohort", &sample()) else {
+        return;
+    };
     // The breakdown charts draw the national series in the palette's orange (#E69F00), a
     // colour the rest of the window never uses: the panel is filled, not waiting.
     let orange = shot.count(|p| p[0] > 200 && p[1] > 130 && p[1] < 190 && p[2] < 60);
-    assert!(orange > 2000, "no chart drawn on the Cohortes panel ({orange} orange pixels)");
+    assert!(
+        orange > 2000,
+        "no chart drawn on the Cohortes panel ({orange} orange pixels)"
+    );
 }
 
 #[test]
 fn screenshot_of_the_charts_view_shows_a_diverging_likert_chart() {
-    let Some(shot) = screenshot("charts", &sample()) else { return };
+    let Some(shot) = screenshot("charts", &sample()) else {
+        return;
+    };
     // A diverging chart has both ends of its palette: strong blue (favourable) and strong
     // red (unfavourable) bars.
     let blue = shot.count(|p| p[2] > 140 && p[0] < 60 && p[1] < 140);
     let red = shot.count(|p| p[0] > 150 && p[1] < 70 && p[2] < 80);
-    assert!(blue > 1500 && red > 300, "no diverging chart: {blue} blue, {red} red pixels");
+    assert!(
+        blue > 1500 && red > 300,
+        "no diverging chart: {blue} blue, {red} red pixels"
+    );
 }
