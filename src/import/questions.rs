@@ -638,7 +638,14 @@ pub fn build(
             }
         }
     }
-    question.n = count_answered(raw, rows, spec);
+    question.n = match question.items.first().map(|i| &i.values) {
+        // Ticks lose "Non" answers, and other answers stand apart: read the cells.
+        Some(Values::Ticks(_)) | None => count_answered(raw, rows, spec),
+        Some(_) if spec.other.is_some() => count_answered(raw, rows, spec),
+        Some(_) => (0..rows.len())
+            .filter(|&r| question.items.iter().any(|i| i.values.answered(r)))
+            .count(),
+    };
     question
 }
 
@@ -682,7 +689,35 @@ fn build_closed(
     scale: Option<&[String]>,
     warnings: &mut Vec<Warning>,
 ) {
-    let observed = distinct(raw, rows, &spec.columns, u16::MAX as usize - 1).unwrap_or_default();
+    // One pass over the cells: provisional codes in first-seen order, with counts. Reading
+    // each cell once matters: columns are strided in the row-major table and their texts
+    // scattered on the heap, so every pass costs a cache miss per cell.
+    let mut first_seen: HashMap<Cow<'_, str>, u16> = HashMap::default();
+    let mut observed: Vec<(String, usize)> = Vec::new();
+    let mut provisional: Vec<Vec<u16>> = Vec::with_capacity(spec.columns.len());
+    for &column in &spec.columns {
+        let mut codes = Vec::with_capacity(rows.len());
+        for &r in rows {
+            let code = match cell_text(raw.cell(r, column)) {
+                None => 0,
+                Some(text) => match first_seen.get(text.as_ref()) {
+                    Some(&code) => {
+                        observed[usize::from(code) - 1].1 += 1;
+                        code
+                    }
+                    None if observed.len() < usize::from(u16::MAX) - 1 => {
+                        observed.push((text.to_string(), 1));
+                        let code = observed.len() as u16;
+                        first_seen.insert(text, code);
+                        code
+                    }
+                    None => 0,
+                },
+            };
+            codes.push(code);
+        }
+        provisional.push(codes);
+    }
     let ordered = question.kind == QuestionKind::Likert;
     let mut labels: Vec<String> = Vec::new();
     if ordered {
@@ -733,15 +768,18 @@ fn build_closed(
         .enumerate()
         .map(|(i, l)| (l.as_str(), (i + 1) as u16))
         .collect();
-    for (&column, label) in spec.columns.iter().zip(&spec.items) {
-        let codes = rows
-            .iter()
-            .map(|&r| {
-                cell_text(raw.cell(r, column))
-                    .and_then(|t| index.get(t.as_ref()).copied())
-                    .unwrap_or(0)
-            })
-            .collect();
+    // Provisional code k (first-seen order) becomes the label's final code.
+    let remap: Vec<u16> = std::iter::once(0)
+        .chain(
+            observed
+                .iter()
+                .map(|(l, _)| index.get(l.as_str()).copied().unwrap_or(0)),
+        )
+        .collect();
+    for (mut codes, label) in provisional.into_iter().zip(&spec.items) {
+        for code in &mut codes {
+            *code = remap[usize::from(*code)];
+        }
         question.items.push(Item {
             label: label.clone(),
             values: Values::Codes(codes),

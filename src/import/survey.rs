@@ -235,8 +235,11 @@ fn pseudonymise(raw: &mut RawTable, rows: &[usize], plan: &Plan, pseudonymiser: 
         .flat_map(|s| s.columns.iter().chain(s.other.iter()))
         .copied()
         .collect();
-    for &column in &answer_columns {
-        for &r in rows {
+    let mut answer_columns: Vec<usize> = answer_columns.into_iter().collect();
+    answer_columns.sort_unstable();
+    // Row by row: the cells and their texts are then read in the order they were stored.
+    for &r in rows {
+        for &column in &answer_columns {
             if let Data::String(text) = raw.cell(r, column)
                 && let std::borrow::Cow::Owned(masked) = privacy::redact_text(text)
             {
