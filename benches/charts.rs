@@ -31,17 +31,19 @@ fn scale_data() -> PathBuf {
     dir
 }
 
-/// The youth questionnaire's first Likert question: the biggest source.
+/// The first Likert question of the biggest source that has one.
 fn likert_qid(evaluation: &Evaluation) -> String {
+    let is_likert = |q: &&atelier::model::Question| q.kind == atelier::model::QuestionKind::Likert;
     evaluation
         .sources
         .iter()
+        .filter(|s| s.survey.questions.iter().any(|q| is_likert(&q)))
         .max_by_key(|s| s.survey.respondents())
         .and_then(|s| {
             s.survey
                 .questions
                 .iter()
-                .find(|q| q.kind == atelier::model::QuestionKind::Likert)
+                .find(is_likert)
                 .map(|q| evaluation.qid(s, q))
         })
         .expect("a Likert question")

@@ -205,7 +205,7 @@ impl ChartsPanel {
 
     fn controls_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Comparer par");
+            let by_label = ui.label("Comparer par").id;
             let current = GROUPINGS
                 .iter()
                 .find(|(id, _)| id.map(str::to_owned) == self.by)
@@ -216,9 +216,11 @@ impl ChartsPanel {
                     for (id, label) in GROUPINGS {
                         ui.selectable_value(&mut self.by, id.map(str::to_owned), label);
                     }
-                });
+                })
+                .response
+                .labelled_by(by_label);
             ui.separator();
-            ui.label("Site");
+            let site_label = ui.label("Site").id;
             let sites = &state.evaluation.manifest.sites;
             let current = self
                 .site
@@ -232,7 +234,9 @@ impl ChartsPanel {
                     for site in sites {
                         ui.selectable_value(&mut self.site, Some(site.id.clone()), &site.name);
                     }
-                });
+                })
+                .response
+                .labelled_by(site_label);
             ui.separator();
             let ready = self.cached.as_ref().is_some_and(|c| c.figure.is_ok());
             for (label, extension) in [

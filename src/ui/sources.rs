@@ -326,7 +326,7 @@ fn question_detail_ui(
     ));
     let current = survey.corrections.get(&q.id).cloned().unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label("Type");
+        let type_label = ui.label("Type").id;
         let mut kind = q.kind;
         egui::ComboBox::from_id_salt("question_kind")
             .selected_text(kind_label(kind))
@@ -334,7 +334,9 @@ fn question_detail_ui(
                 for k in QuestionKind::ALL {
                     ui.selectable_value(&mut kind, k, kind_label(k));
                 }
-            });
+            })
+            .response
+            .labelled_by(type_label);
         if kind != q.kind {
             let inferred = survey.inferred.get(index).map(|i| i.kind);
             let correction = Correction {
