@@ -3,7 +3,12 @@
 //! ask to see.
 
 // Tests panic on purpose when something is wrong.
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stderr
+)]
 
 use std::collections::HashSet;
 use std::path::Path;

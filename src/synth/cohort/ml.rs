@@ -7,10 +7,10 @@ use super::common::{
     weighted,
 };
 use super::events::{Intensity, Rate, Spec};
-use super::people::{Broken, Calendar, Person, structure, timelines};
+use super::people::{Broken, Calendar, Person, Placement, place, timelines};
 use crate::synth::SEED;
 use crate::synth::rng::Rng;
-use crate::synth::sites::{OTHER_ML, SITES};
+use crate::synth::sites::OTHER_ML;
 
 /// The visited Missions locales' cohorts.
 pub const SITES_ML: [SiteParams; 5] = [
@@ -336,36 +336,13 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     let mut rng = Rng::stream(SEED, "cohorte-ml");
     let paths = paths();
     let total: usize = paths.iter().map(|p| p.count).sum();
-    let site_specs: Vec<(&SiteParams, &'static str, &'static str)> = SITES_ML
-        .iter()
-        .filter_map(|s| {
-            SITES
-                .iter()
-                .find(|v| v.id == s.id)
-                .map(|v| (s, v.name, v.region))
-        })
-        .collect();
-    let mut sizes: Vec<usize> = site_specs.iter().map(|s| s.0.size).collect();
-    sizes.push(total - sizes.iter().sum::<usize>());
+    let Placement {
+        site_specs,
+        sizes,
+        mut people,
+        members,
+    } = place(&mut rng, total, &SITES_ML, OTHER_ML, volume);
     let others = site_specs.len();
-    let weights: Vec<f64> = OTHER_ML.iter().map(|(_, region)| volume(region)).collect();
-    let mut people = Vec::with_capacity(total);
-    for (g, size) in sizes.iter().enumerate() {
-        for _ in 0..*size {
-            let (name, region) = match site_specs.get(g) {
-                Some((_, name, region)) => (*name, *region),
-                None => structure(OTHER_ML, &weights, &mut rng),
-            };
-            people.push(Person::new(g, name, region));
-        }
-    }
-    let members: Vec<Vec<usize>> = (0..sizes.len())
-        .map(|g| {
-            (0..people.len())
-                .filter(|i| people[*i].group == g)
-                .collect()
-        })
-        .collect();
     let param = |g: usize| site_specs.get(g).map(|s| *s.0);
     let mut slot = vec![0usize; people.len()];
 

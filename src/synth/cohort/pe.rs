@@ -7,10 +7,10 @@ use super::common::{
     weighted,
 };
 use super::events::{Intensity, Rate, Spec};
-use super::people::{Calendar, Person, structure, timelines};
+use super::people::{Calendar, Person, Placement, place, timelines};
 use crate::synth::SEED;
 use crate::synth::rng::{Rng, apportion};
-use crate::synth::sites::{OTHER_PE, SITES};
+use crate::synth::sites::OTHER_PE;
 
 /// The visited agencies' cohorts: size and how they differ from the nation.
 pub const SITES_PE: [SiteParams; 5] = [
@@ -283,36 +283,13 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     let mut rng = Rng::stream(SEED, "cohorte-pe");
     let paths = paths();
     let total: usize = paths.iter().map(|p| p.count).sum();
-    let site_specs: Vec<(&SiteParams, &'static str, &'static str)> = SITES_PE
-        .iter()
-        .filter_map(|s| {
-            SITES
-                .iter()
-                .find(|v| v.id == s.id)
-                .map(|v| (s, v.name, v.region))
-        })
-        .collect();
-    let mut sizes: Vec<usize> = site_specs.iter().map(|s| s.0.size).collect();
-    sizes.push(total - sizes.iter().sum::<usize>());
+    let Placement {
+        site_specs,
+        sizes,
+        mut people,
+        members,
+    } = place(&mut rng, total, &SITES_PE, OTHER_PE, volume);
     let others = site_specs.len();
-    let weights: Vec<f64> = OTHER_PE.iter().map(|(_, region)| volume(region)).collect();
-    let mut people = Vec::with_capacity(total);
-    for (g, size) in sizes.iter().enumerate() {
-        for _ in 0..*size {
-            let (name, region) = match site_specs.get(g) {
-                Some((_, name, region)) => (*name, *region),
-                None => structure(OTHER_PE, &weights, &mut rng),
-            };
-            people.push(Person::new(g, name, region));
-        }
-    }
-    let members: Vec<Vec<usize>> = (0..sizes.len())
-        .map(|g| {
-            (0..people.len())
-                .filter(|i| people[*i].group == g)
-                .collect()
-        })
-        .collect();
     let param = |g: usize| site_specs.get(g).map(|s| *s.0);
 
     // Profile: exact national counts, sites differing a little.

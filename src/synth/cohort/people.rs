@@ -1,10 +1,11 @@
 //! The young people of an extract: their structure, profile, pathway and dates.
 
 use super::common::{
-    Fate, HORIZON, MARGIN_DAYS, Path, day, fit, target_days, weighted_day, working_day,
+    Fate, HORIZON, MARGIN_DAYS, Path, SiteParams, day, fit, target_days, weighted_day, working_day,
 };
 use crate::cohort::definitions::DAYS_PER_MONTH;
 use crate::synth::rng::Rng;
+use crate::synth::sites::SITES;
 
 /// How a record's dates are broken (Missions locales only: 118 records, L1485-1486).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,4 +227,62 @@ pub fn structure(
 ) -> (&'static str, &'static str) {
     let i = rng.weighted(weights).unwrap_or(0);
     others.get(i).copied().unwrap_or(("", ""))
+}
+
+/// The young people of an extract placed in their structures: the visited sites first,
+/// each with its size, then everyone else in other structures drawn by regional volume.
+pub struct Placement<'a> {
+    /// The visited sites' parameters with their names and regions, in group order.
+    pub site_specs: Vec<(&'a SiteParams, &'static str, &'static str)>,
+    /// People per group: one group per visited site, then one for all other structures.
+    pub sizes: Vec<usize>,
+    /// Everyone, group by group.
+    pub people: Vec<Person>,
+    /// Indices of each group's people.
+    pub members: Vec<Vec<usize>>,
+}
+
+/// Place `total` young people: the visited sites' own sizes, the rest among `others`.
+pub fn place<'a>(
+    rng: &mut Rng,
+    total: usize,
+    sites: &'a [SiteParams],
+    others: &'static [(&'static str, &'static str)],
+    volume: fn(&str) -> f64,
+) -> Placement<'a> {
+    let site_specs: Vec<(&SiteParams, &'static str, &'static str)> = sites
+        .iter()
+        .filter_map(|s| {
+            SITES
+                .iter()
+                .find(|v| v.id == s.id)
+                .map(|v| (s, v.name, v.region))
+        })
+        .collect();
+    let mut sizes: Vec<usize> = site_specs.iter().map(|s| s.0.size).collect();
+    sizes.push(total - sizes.iter().sum::<usize>());
+    let weights: Vec<f64> = others.iter().map(|(_, region)| volume(region)).collect();
+    let mut people = Vec::with_capacity(total);
+    for (g, size) in sizes.iter().enumerate() {
+        for _ in 0..*size {
+            let (name, region) = match site_specs.get(g) {
+                Some((_, name, region)) => (*name, *region),
+                None => structure(others, &weights, rng),
+            };
+            people.push(Person::new(g, name, region));
+        }
+    }
+    let members: Vec<Vec<usize>> = (0..sizes.len())
+        .map(|g| {
+            (0..people.len())
+                .filter(|i| people[*i].group == g)
+                .collect()
+        })
+        .collect();
+    Placement {
+        site_specs,
+        sizes,
+        people,
+        members,
+    }
 }
