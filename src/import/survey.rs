@@ -88,24 +88,12 @@ impl Survey {
             corrections: BTreeMap::new(),
             warnings,
         };
-        for spec in &survey.plan.questions {
-            let inference = questions::infer(
-                &survey.raw,
-                &survey.respondent_rows,
-                spec,
-                survey.plan.layout,
-            );
-            let question = questions::build(
-                &survey.raw,
-                &survey.respondent_rows,
-                spec,
-                survey.plan.layout,
-                inference.kind,
-                inference.scale.as_deref(),
-                &mut survey.warnings,
-            );
+        // Questions are independent: build them on every core, keeping questionnaire order.
+        let built = build_all(&survey.raw, &survey.respondent_rows, &survey.plan);
+        for (inference, question, warnings) in built {
             survey.inferred.push(inference);
             survey.questions.push(question);
+            survey.warnings.extend(warnings);
         }
         survey
     }
@@ -169,6 +157,71 @@ impl Survey {
         };
         Some(previous.unwrap_or_default())
     }
+}
+
+/// One question as built: what was inferred, the question, the warnings met.
+type Built = (questions::Inference, Question, Vec<Warning>);
+
+/// Infer and build every question of the plan, in parallel on the machine's cores.
+fn build_all(raw: &RawTable, rows: &[usize], plan: &Plan) -> Vec<Built> {
+    let one = |spec: &QuestionSpec| {
+        let inference = questions::infer(raw, rows, spec, plan.layout);
+        let mut warnings = Vec::new();
+        let question = questions::build(
+            raw,
+            rows,
+            spec,
+            plan.layout,
+            inference.kind,
+            inference.scale.as_deref(),
+            &mut warnings,
+        );
+        (inference, question, warnings)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || plan.questions.len() < 2 || rows.len() < 2_000 {
+        return plan.questions.iter().map(one).collect();
+    }
+    // Each worker takes the next question not yet taken: batteries cost more than single
+    // columns, so a fixed split would leave one core idle.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Built)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(spec) = plan.questions.get(i) else {
+                            break;
+                        };
+                        done.push((i, one(spec)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    // A worker that failed left questions out: build those here, so any bug surfaces once.
+    if results.len() < plan.questions.len() {
+        let have: HashSet<usize> = results.iter().map(|(i, _)| *i).collect();
+        for (i, spec) in plan
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !have.contains(i))
+        {
+            results.push((i, one(spec)));
+        }
+    }
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Columns whose values are mostly e-mails, phone numbers or IPs are personal, whatever
