@@ -6,6 +6,8 @@
 // Tests panic on purpose when something is wrong.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -16,30 +18,8 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 
-/// A fresh folder under Cargo's temporary folder for tests; folders left by runs more than
-/// an hour old are removed.
 fn temp_dir(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 3600);
-        if stale
-            && entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with("charts-cli-")
-        {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-    let dir = root.join(format!("charts-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("charts-cli", name)
 }
 
 /// The sample evaluation, generated once for this test binary.

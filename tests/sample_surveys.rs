@@ -5,6 +5,8 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -27,29 +29,8 @@ struct Generated {
     surveys: BTreeMap<&'static str, Survey>,
 }
 
-/// A fresh folder under Cargo's temporary folder for tests (inside `target/`); folders
-/// left by runs more than an hour old are removed.
 fn temp_dir(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 3600);
-        if stale
-            && entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with("sample-surveys-")
-        {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-    let dir = root.join(format!("sample-surveys-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
+    common::temp_dir("sample-surveys", name)
 }
 
 fn generate(dir: &Path) -> Sample {

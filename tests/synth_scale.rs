@@ -6,6 +6,8 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -21,29 +23,8 @@ use atelier::synth::surveys::{self, FOLDER, QUESTIONNAIRES};
 /// scaled too (factor 2), and quick enough in a debug build.
 const RESPONSES: usize = 5000;
 
-/// A fresh folder under Cargo's temporary folder for tests; folders left by runs more than
-/// an hour old are removed.
 fn temp_dir(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 3600);
-        if stale
-            && entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with("synth-scale-")
-        {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-    let dir = root.join(format!("synth-scale-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
+    common::temp_dir("synth-scale", name)
 }
 
 struct Generated {
