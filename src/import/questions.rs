@@ -195,8 +195,8 @@ fn tick_value(cell: &Data, option: &str) -> Option<bool> {
 /// Whether every non-empty cell of the columns is a tick or an untick.
 fn all_ticks(raw: &RawTable, rows: &[usize], spec: &QuestionSpec) -> bool {
     let mut seen = false;
-    for (column, option) in spec.columns.iter().zip(&spec.items) {
-        for &r in rows {
+    for &r in rows {
+        for (column, option) in spec.columns.iter().zip(&spec.items) {
             let cell = raw.cell(r, *column);
             if matches!(cell, Data::Empty) {
                 continue;
@@ -222,8 +222,9 @@ fn distinct(
 ) -> Option<Vec<(String, usize)>> {
     let mut index: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<(String, usize)> = Vec::new();
-    for &column in columns {
-        for &r in rows {
+    // Row by row: a battery's columns sit side by side in each row of the table.
+    for &r in rows {
+        for &column in columns {
             if let Some(text) = cell_text(raw.cell(r, column)) {
                 if let Some(&i) = index.get(text.as_ref()) {
                     out[i].1 += 1;
@@ -694,10 +695,13 @@ fn build_closed(
     // scattered on the heap, so every pass costs a cache miss per cell.
     let mut first_seen: HashMap<Cow<'_, str>, u16> = HashMap::default();
     let mut observed: Vec<(String, usize)> = Vec::new();
-    let mut provisional: Vec<Vec<u16>> = Vec::with_capacity(spec.columns.len());
-    for &column in &spec.columns {
-        let mut codes = Vec::with_capacity(rows.len());
-        for &r in rows {
+    let mut provisional: Vec<Vec<u16>> = spec
+        .columns
+        .iter()
+        .map(|_| Vec::with_capacity(rows.len()))
+        .collect();
+    for &r in rows {
+        for (&column, codes) in spec.columns.iter().zip(provisional.iter_mut()) {
             let code = match cell_text(raw.cell(r, column)) {
                 None => 0,
                 Some(text) => match first_seen.get(text.as_ref()) {
@@ -716,7 +720,6 @@ fn build_closed(
             };
             codes.push(code);
         }
-        provisional.push(codes);
     }
     let ordered = question.kind == QuestionKind::Likert;
     let mut labels: Vec<String> = Vec::new();
