@@ -262,31 +262,68 @@ fn heading_says_quantity(text: &str) -> bool {
 
 /// Propose a kind (and a scale) for a question from its values.
 pub fn infer(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout) -> Inference {
+    infer_interned(raw, rows, spec, layout).0
+}
+
+/// Like [`infer`], also returning the cells of a battery as read, for [`build_with`].
+pub fn infer_interned(
+    raw: &RawTable,
+    rows: &[usize],
+    spec: &QuestionSpec,
+    layout: Layout,
+) -> (Inference, Option<Interned>) {
+    if spec.shape == Shape::Items {
+        if spec.columns.len() <= MAX_OPTIONS && all_ticks(raw, rows, spec) {
+            return (
+                Inference {
+                    kind: QuestionKind::Multiple,
+                    scale: None,
+                },
+                None,
+            );
+        }
+        let Some(interned) = intern(raw, rows, &spec.columns, MAX_CLOSED_LABELS) else {
+            return (
+                Inference {
+                    kind: QuestionKind::Open,
+                    scale: None,
+                },
+                None,
+            );
+        };
+        let labels = &interned.observed;
+        let inference =
+            if let Some(found) = scales::recognise(labels.iter().map(|(l, _)| l.as_str())) {
+                Inference {
+                    kind: QuestionKind::Likert,
+                    scale: Some(found.order),
+                }
+            } else if labels.iter().all(|(l, _)| parse_number(l).is_some()) && labels.len() > 11 {
+                Inference {
+                    kind: QuestionKind::Numeric,
+                    scale: None,
+                }
+            } else {
+                // A grid of shared answers without a known order: a battery whose order the
+                // evaluator should check.
+                Inference {
+                    kind: QuestionKind::Likert,
+                    scale: None,
+                }
+            };
+        let keep = matches!(inference.kind, QuestionKind::Likert | QuestionKind::Single);
+        return (inference, keep.then_some(interned));
+    }
+    (infer_shape(raw, rows, spec, layout), None)
+}
+
+fn infer_shape(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout) -> Inference {
     let plain = |kind| Inference { kind, scale: None };
     match spec.shape {
         Shape::OpenColumn => return plain(QuestionKind::Open),
         Shape::Ticks | Shape::SpaceJoined => return plain(QuestionKind::Multiple),
-        Shape::Items => {
-            if spec.columns.len() <= MAX_OPTIONS && all_ticks(raw, rows, spec) {
-                return plain(QuestionKind::Multiple);
-            }
-            let Some(labels) = distinct(raw, rows, &spec.columns, MAX_CLOSED_LABELS) else {
-                return plain(QuestionKind::Open);
-            };
-            if let Some(found) = scales::recognise(labels.iter().map(|(l, _)| l.as_str())) {
-                return Inference {
-                    kind: QuestionKind::Likert,
-                    scale: Some(found.order),
-                };
-            }
-            if labels.iter().all(|(l, _)| parse_number(l).is_some()) && labels.len() > 11 {
-                return plain(QuestionKind::Numeric);
-            }
-            // A grid of shared answers without a known order: a battery whose order the
-            // evaluator should check.
-            return plain(QuestionKind::Likert);
-        }
-        Shape::Column => {}
+        // Batteries are inferred in `infer_interned`, which reads their cells once.
+        Shape::Items | Shape::Column => {}
     }
     let Some(&column) = spec.columns.first() else {
         return plain(QuestionKind::Open);
@@ -564,6 +601,21 @@ pub fn build(
     scale: Option<&[String]>,
     warnings: &mut Vec<Warning>,
 ) -> Question {
+    build_with(raw, rows, spec, layout, kind, scale, warnings, None)
+}
+
+/// Like [`build`], reusing the cells already read by [`infer_interned`].
+#[allow(clippy::too_many_arguments)] // reason: the same inputs as `build`, plus what was read
+pub fn build_with(
+    raw: &RawTable,
+    rows: &[usize],
+    spec: &QuestionSpec,
+    layout: Layout,
+    kind: QuestionKind,
+    scale: Option<&[String]>,
+    warnings: &mut Vec<Warning>,
+    interned: Option<Interned>,
+) -> Question {
     let mut question = Question {
         id: spec.id.clone(),
         text: spec.text.clone(),
@@ -577,7 +629,7 @@ pub fn build(
     };
     match kind {
         QuestionKind::Single | QuestionKind::Likert => {
-            build_closed(raw, rows, spec, &mut question, scale, warnings);
+            build_closed(raw, rows, spec, &mut question, scale, warnings, interned);
         }
         QuestionKind::Multiple => build_multiple(raw, rows, spec, layout, &mut question, warnings),
         QuestionKind::Numeric => {
@@ -682,26 +734,28 @@ fn heading(raw: &RawTable, column: usize) -> String {
         .unwrap_or_default()
 }
 
-fn build_closed(
-    raw: &RawTable,
-    rows: &[usize],
-    spec: &QuestionSpec,
-    question: &mut Question,
-    scale: Option<&[String]>,
-    warnings: &mut Vec<Warning>,
-) {
-    // One pass over the cells: provisional codes in first-seen order, with counts. Reading
-    // each cell once matters: columns are strided in the row-major table and their texts
-    // scattered on the heap, so every pass costs a cache miss per cell.
+/// The answers of a closed question's columns read once: the distinct answers in
+/// first-seen order with their counts, and each cell's provisional code (`k` is
+/// `observed[k - 1]`, 0 is no answer).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Interned {
+    observed: Vec<(String, usize)>,
+    provisional: Vec<Vec<u16>>,
+}
+
+/// Read the columns once, row by row (a battery's columns sit side by side in each row, and
+/// every pass over scattered texts costs a cache miss per cell). `None` when there are more
+/// than `cap` distinct answers.
+fn intern(raw: &RawTable, rows: &[usize], columns: &[usize], cap: usize) -> Option<Interned> {
+    let cap = cap.min(usize::from(u16::MAX) - 1);
     let mut first_seen: HashMap<Cow<'_, str>, u16> = HashMap::default();
     let mut observed: Vec<(String, usize)> = Vec::new();
-    let mut provisional: Vec<Vec<u16>> = spec
-        .columns
+    let mut provisional: Vec<Vec<u16>> = columns
         .iter()
         .map(|_| Vec::with_capacity(rows.len()))
         .collect();
     for &r in rows {
-        for (&column, codes) in spec.columns.iter().zip(provisional.iter_mut()) {
+        for (&column, codes) in columns.iter().zip(provisional.iter_mut()) {
             let code = match cell_text(raw.cell(r, column)) {
                 None => 0,
                 Some(text) => match first_seen.get(text.as_ref()) {
@@ -709,18 +763,40 @@ fn build_closed(
                         observed[usize::from(code) - 1].1 += 1;
                         code
                     }
-                    None if observed.len() < usize::from(u16::MAX) - 1 => {
+                    None if observed.len() < cap => {
                         observed.push((text.to_string(), 1));
                         let code = observed.len() as u16;
                         first_seen.insert(text, code);
                         code
                     }
-                    None => 0,
+                    None => return None,
                 },
             };
             codes.push(code);
         }
     }
+    Some(Interned {
+        observed,
+        provisional,
+    })
+}
+
+fn build_closed(
+    raw: &RawTable,
+    rows: &[usize],
+    spec: &QuestionSpec,
+    question: &mut Question,
+    scale: Option<&[String]>,
+    warnings: &mut Vec<Warning>,
+    interned: Option<Interned>,
+) {
+    let Interned {
+        observed,
+        provisional,
+    } = match interned {
+        Some(done) => done,
+        None => intern(raw, rows, &spec.columns, usize::from(u16::MAX) - 1).unwrap_or_default(),
+    };
     let ordered = question.kind == QuestionKind::Likert;
     let mut labels: Vec<String> = Vec::new();
     if ordered {

@@ -165,9 +165,9 @@ type Built = (questions::Inference, Question, Vec<Warning>);
 /// Infer and build every question of the plan, in parallel on the machine's cores.
 fn build_all(raw: &RawTable, rows: &[usize], plan: &Plan) -> Vec<Built> {
     let one = |spec: &QuestionSpec| {
-        let inference = questions::infer(raw, rows, spec, plan.layout);
+        let (inference, interned) = questions::infer_interned(raw, rows, spec, plan.layout);
         let mut warnings = Vec::new();
-        let question = questions::build(
+        let question = questions::build_with(
             raw,
             rows,
             spec,
@@ -175,6 +175,7 @@ fn build_all(raw: &RawTable, rows: &[usize], plan: &Plan) -> Vec<Built> {
             inference.kind,
             inference.scale.as_deref(),
             &mut warnings,
+            interned,
         );
         (inference, question, warnings)
     };
