@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod cohort;
+pub mod french;
 pub mod import;
 pub mod model;
 pub mod progress;

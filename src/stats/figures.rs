@@ -173,21 +173,8 @@ pub struct SurveyPeriod {
 impl SurveyPeriod {
     /// The period in words: « mars 2013 », « mars-avril 2013 », « décembre 2012-janvier 2013 ».
     pub fn label_fr(&self) -> String {
+        use crate::french::MONTHS;
         use chrono::Datelike as _;
-        const MONTHS: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
         let month = |d: chrono::NaiveDate| MONTHS[d.month0() as usize % 12];
         let (a, b) = (self.first, self.last);
         if (a.year(), a.month()) == (b.year(), b.month()) {
