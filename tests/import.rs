@@ -4,6 +4,8 @@
 // Tests panic on purpose when something is wrong.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -363,7 +365,7 @@ fn refused(path: &Path) -> String {
 
 #[test]
 fn bad_files_are_refused_with_one_line_naming_them() {
-    let dir = tempdir();
+    let dir = tempdir("bad-files");
     let empty = dir.join("vide.csv");
     std::fs::write(&empty, b"").unwrap();
     refused(&empty);
@@ -407,11 +409,8 @@ fn unknown_subcommand_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-fn tempdir() -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("atelier-import-{}-{}", std::process::id(), line!()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn tempdir(name: &str) -> PathBuf {
+    common::temp_dir("import", name)
 }
 
 #[test]
@@ -454,7 +453,7 @@ fn every_encoding_delimiter_and_line_ending_reads_the_same_survey() {
 
 #[test]
 fn hostile_text_files_are_refused_or_read_with_warnings_quickly() {
-    let dir = tempdir();
+    let dir = tempdir("hostile");
     // A million columns: refused with a clear limit, not a hang.
     let wide = dir.join("large.csv");
     let mut line = String::with_capacity(2_100_000);
