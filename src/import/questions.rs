@@ -139,8 +139,9 @@ pub fn format_date(days: i32) -> String {
         .unwrap_or_default()
 }
 
-/// Values that mean a box was ticked, or left unticked, in a one-column-per-option export.
-fn tick_value(cell: &Data, option: &str) -> Option<bool> {
+/// What a (trimmed, non-empty) answer says of a box in a one-column-per-option export:
+/// ticked, left unticked, or neither. A cell holding the option's own name is a tick.
+fn tick_text(t: &str, option: &str) -> Option<bool> {
     const YES: [&str; 10] = [
         "oui", "yes", "y", "1", "x", "vrai", "true", "coche", "checked", "selected",
     ];
@@ -154,91 +155,24 @@ fn tick_value(cell: &Data, option: &str) -> Option<bool> {
         "non coche",
         "not selected",
     ];
-    match cell {
-        Data::Empty => None,
-        Data::Bool(b) => Some(*b),
-        Data::Int(i) => match i {
-            1 => Some(true),
-            0 => Some(false),
-            _ => None,
-        },
-        Data::Float(f) if *f == 1.0 => Some(true),
-        Data::Float(f) if *f == 0.0 => Some(false),
-        Data::String(s) => {
-            let t = s.trim();
-            if t.is_empty() {
-                return None;
-            }
-            // The common ticks compare without allocating; odd spellings go through `key`.
-            if YES.iter().any(|y| t.eq_ignore_ascii_case(y)) {
-                return Some(true);
-            }
-            if NO.iter().any(|n| t.eq_ignore_ascii_case(n)) {
-                return Some(false);
-            }
-            if !option.is_empty() && (t == option || key(t) == key(option)) {
-                return Some(true);
-            }
-            let k = key(t);
-            if YES.contains(&k.as_str()) {
-                Some(true)
-            } else if NO.contains(&k.as_str()) {
-                Some(false)
-            } else {
-                None
-            }
-        }
-        _ => None,
+    // The common ticks compare without allocating; odd spellings go through `key`.
+    if YES.iter().any(|y| t.eq_ignore_ascii_case(y)) {
+        return Some(true);
     }
-}
-
-/// Whether every non-empty cell of the columns is a tick or an untick.
-fn all_ticks(raw: &RawTable, rows: &[usize], spec: &QuestionSpec) -> bool {
-    let mut seen = false;
-    for &r in rows {
-        for (column, option) in spec.columns.iter().zip(&spec.items) {
-            let cell = raw.cell(r, *column);
-            if matches!(cell, Data::Empty) {
-                continue;
-            }
-            if cell_text(cell).is_none() {
-                continue;
-            }
-            if tick_value(cell, option).is_none() {
-                return false;
-            }
-            seen = true;
-        }
+    if NO.iter().any(|n| t.eq_ignore_ascii_case(n)) {
+        return Some(false);
     }
-    seen
-}
-
-/// Distinct answers over the columns, in first-seen order, with counts (capped).
-fn distinct(
-    raw: &RawTable,
-    rows: &[usize],
-    columns: &[usize],
-    cap: usize,
-) -> Option<Vec<(String, usize)>> {
-    let mut index: HashMap<String, usize> = HashMap::default();
-    let mut out: Vec<(String, usize)> = Vec::new();
-    // Row by row: a battery's columns sit side by side in each row of the table.
-    for &r in rows {
-        for &column in columns {
-            if let Some(text) = cell_text(raw.cell(r, column)) {
-                if let Some(&i) = index.get(text.as_ref()) {
-                    out[i].1 += 1;
-                } else {
-                    if out.len() >= cap {
-                        return None;
-                    }
-                    index.insert(text.to_string(), out.len());
-                    out.push((text.into_owned(), 1));
-                }
-            }
-        }
+    if !option.is_empty() && (t == option || key(t) == key(option)) {
+        return Some(true);
     }
-    Some(out)
+    let k = key(t);
+    if YES.contains(&k.as_str()) {
+        Some(true)
+    } else if NO.contains(&k.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Words in a heading that say the answer is a count or an amount, not a rating.
@@ -265,101 +199,82 @@ pub fn infer(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout
     infer_interned(raw, rows, spec, layout).0
 }
 
-/// Like [`infer`], also returning the cells of a battery as read, for [`build_with`].
-pub fn infer_interned(
-    raw: &RawTable,
+/// Like [`infer`], also returning the question's cells as read, for [`build_with`].
+pub fn infer_interned<'a>(
+    raw: &'a RawTable,
     rows: &[usize],
     spec: &QuestionSpec,
     layout: Layout,
-) -> (Inference, Option<Interned>) {
-    if spec.shape == Shape::Items {
-        if spec.columns.len() <= MAX_OPTIONS && all_ticks(raw, rows, spec) {
-            return (
-                Inference {
-                    kind: QuestionKind::Multiple,
-                    scale: None,
-                },
-                None,
-            );
-        }
-        let Some(interned) = intern(raw, rows, &spec.columns, MAX_CLOSED_LABELS) else {
-            return (
-                Inference {
-                    kind: QuestionKind::Open,
-                    scale: None,
-                },
-                None,
-            );
-        };
-        let labels = &interned.observed;
-        let inference =
-            if let Some(found) = scales::recognise(labels.iter().map(|(l, _)| l.as_str())) {
-                Inference {
-                    kind: QuestionKind::Likert,
-                    scale: Some(found.order),
-                }
-            } else if labels.iter().all(|(l, _)| parse_number(l).is_some()) && labels.len() > 11 {
-                Inference {
-                    kind: QuestionKind::Numeric,
-                    scale: None,
-                }
-            } else {
-                // A grid of shared answers without a known order: a battery whose order the
-                // evaluator should check.
-                Inference {
-                    kind: QuestionKind::Likert,
-                    scale: None,
-                }
-            };
-        let keep = matches!(inference.kind, QuestionKind::Likert | QuestionKind::Single);
-        return (inference, keep.then_some(interned));
-    }
-    (infer_shape(raw, rows, spec, layout), None)
+) -> (Inference, Interned<'a>) {
+    let interned = intern(raw, rows, &spec.columns);
+    let plain = |kind| Inference { kind, scale: None };
+    let inference = match spec.shape {
+        Shape::OpenColumn => plain(QuestionKind::Open),
+        Shape::Ticks | Shape::SpaceJoined => plain(QuestionKind::Multiple),
+        Shape::Items => infer_items(&interned, spec),
+        Shape::Column => infer_column(&interned, spec, layout),
+    };
+    (inference, interned)
 }
 
-fn infer_shape(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layout) -> Inference {
+/// A battery (`Stem [item]` columns): ticks, a shared scale, numbers or free text.
+fn infer_items(interned: &Interned<'_>, spec: &QuestionSpec) -> Inference {
     let plain = |kind| Inference { kind, scale: None };
-    match spec.shape {
-        Shape::OpenColumn => return plain(QuestionKind::Open),
-        Shape::Ticks | Shape::SpaceJoined => return plain(QuestionKind::Multiple),
-        // Batteries are inferred in `infer_interned`, which reads their cells once.
-        Shape::Items | Shape::Column => {}
+    if spec.columns.len() <= MAX_OPTIONS && interned.all_ticks(&spec.items) {
+        return plain(QuestionKind::Multiple);
     }
-    let Some(&column) = spec.columns.first() else {
+    let answers = &interned.answers;
+    if answers.len() > MAX_CLOSED_LABELS {
         return plain(QuestionKind::Open);
-    };
-    let (mut n, mut numbers, mut dates) = (0usize, 0usize, 0usize);
-    let mut integral_small = true;
-    for &r in rows {
-        let cell = raw.cell(r, column);
-        if cell_text(cell).is_none() {
-            continue;
-        }
-        n += 1;
-        if let Some(x) = cell_number(cell) {
-            numbers += 1;
-            if x.fract() != 0.0 || !(0.0..=10.0).contains(&x) {
-                integral_small = false;
-            }
-        } else if cell_date(cell).is_some() {
-            dates += 1;
-        }
     }
+    if let Some(found) = scales::recognise(answers.iter().map(|a| a.text.as_ref())) {
+        Inference {
+            kind: QuestionKind::Likert,
+            scale: Some(found.order),
+        }
+    } else if answers.iter().all(|a| a.number.is_some()) && answers.len() > 11 {
+        plain(QuestionKind::Numeric)
+    } else {
+        // A grid of shared answers without a known order: a battery whose order the
+        // evaluator should check.
+        plain(QuestionKind::Likert)
+    }
+}
+
+/// One column: a date, a number, a rating, joined choices, a closed list or free text.
+fn infer_column(interned: &Interned<'_>, spec: &QuestionSpec, layout: Layout) -> Inference {
+    let plain = |kind| Inference { kind, scale: None };
+    let answers = &interned.answers;
+    let n: usize = answers.iter().map(|a| a.count).sum();
     if n == 0 {
         return plain(QuestionKind::Open);
     }
+    let numbers: usize = answers
+        .iter()
+        .filter(|a| a.number.is_some())
+        .map(|a| a.count)
+        .sum();
+    let dates: usize = answers
+        .iter()
+        .filter(|a| a.number.is_none() && a.date.is_some())
+        .map(|a| a.count)
+        .sum();
     if dates == n {
         return plain(QuestionKind::Date);
     }
-    let labels = distinct(raw, rows, &[column], MAX_CLOSED_LABELS.max(12));
+    let counted: Vec<(&str, usize)> = answers.iter().map(|a| (a.text.as_ref(), a.count)).collect();
+    let labels = (counted.len() <= MAX_CLOSED_LABELS.max(12)).then_some(counted.as_slice());
+    let scale = || labels.and_then(|l| scales::recognise(l.iter().map(|(text, _)| *text)));
     if numbers == n {
-        let few = labels.as_ref().is_some_and(|l| (3..=11).contains(&l.len()));
+        let integral_small = answers
+            .iter()
+            .filter_map(|a| a.number)
+            .all(|x| x.fract() == 0.0 && (0.0..=10.0).contains(&x));
+        let few = labels.is_some_and(|l| (3..=11).contains(&l.len()));
         if integral_small
             && few
             && !heading_says_quantity(&spec.text)
-            && let Some(found) = labels
-                .as_ref()
-                .and_then(|l| scales::recognise(l.iter().map(|(s, _)| s.as_str())))
+            && let Some(found) = scale()
         {
             return Inference {
                 kind: QuestionKind::Likert,
@@ -368,24 +283,19 @@ fn infer_shape(raw: &RawTable, rows: &[usize], spec: &QuestionSpec, layout: Layo
         }
         return plain(QuestionKind::Numeric);
     }
-    let texts: Vec<Cow<'_, str>> = rows
-        .iter()
-        .filter_map(|&r| cell_text(raw.cell(r, column)))
-        .collect();
-    if let Some(labels) = &labels
-        && let Some(found) = scales::recognise(labels.iter().map(|(s, _)| s.as_str()))
-    {
+    if let Some(found) = scale() {
         return Inference {
             kind: QuestionKind::Likert,
             scale: Some(found.order),
         };
     }
-    if split_joined(&texts).is_some() || (layout == Layout::Kobo && split_spaced(&texts).is_some())
+    if split_joined_counted(&counted).is_some()
+        || (layout == Layout::Kobo && split_spaced_counted(&counted).is_some())
     {
         return plain(QuestionKind::Multiple);
     }
     match labels {
-        Some(labels) if looks_closed(&labels, n, &spec.text) => plain(QuestionKind::Single),
+        Some(labels) if looks_closed(labels, n, &spec.text) => plain(QuestionKind::Single),
         _ => plain(QuestionKind::Open),
     }
 }
@@ -409,7 +319,7 @@ fn heading_asks_for_text(text: &str) -> bool {
 /// Few distinct answers, each given by several respondents: a closed question. Option
 /// labels may be long (a report's chart labels run past 80 characters); free text is told
 /// apart by answers that rarely repeat.
-fn looks_closed(labels: &[(String, usize)], n: usize, heading: &str) -> bool {
+fn looks_closed(labels: &[(&str, usize)], n: usize, heading: &str) -> bool {
     let distinct = labels.len();
     let very_long = labels
         .iter()
@@ -443,13 +353,35 @@ pub struct Joined {
 
 /// Split joined checkbox answers; see [`Joined`].
 pub fn split_joined(cells: &[Cow<'_, str>]) -> Option<Joined> {
-    if !cells.iter().any(|c| c.contains(", ")) {
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    let of_cell: Vec<usize> = cells
+        .iter()
+        .map(|cell| {
+            *index.entry(cell.as_ref()).or_insert_with(|| {
+                counted.push((cell.as_ref(), 0));
+                counted.len() - 1
+            })
+        })
+        .collect();
+    for &k in &of_cell {
+        counted[k].1 += 1;
+    }
+    let joined = split_joined_counted(&counted)?;
+    Some(Joined {
+        options: joined.options,
+        picks: of_cell.iter().map(|&k| joined.picks[k].clone()).collect(),
+    })
+}
+
+/// [`split_joined`] over distinct answers in first-seen order, each with the number of
+/// cells holding it; the picks are per distinct answer. Each answer is split once however
+/// many respondents gave it.
+fn split_joined_counted(values: &[(&str, usize)]) -> Option<Joined> {
+    if !values.iter().any(|(value, _)| value.contains(", ")) {
         return None;
     }
-    let mut whole: HashMap<&str, usize> = HashMap::default();
-    for c in cells {
-        *whole.entry(c.as_ref()).or_default() += 1;
-    }
+    let whole: HashMap<&str, usize> = values.iter().copied().collect();
     // A whole-cell value is an option unless it splits into other whole values (plus,
     // perhaps, a free "other" text): "A, B" when "A" is an answer of its own.
     let composite = |value: &str| -> bool {
@@ -467,26 +399,27 @@ pub fn split_joined(cells: &[Cow<'_, str>]) -> Option<Joined> {
         .filter(|v| !composite(v))
         .map(|v| (*v, ()))
         .collect();
-    let mut segmented = Vec::with_capacity(cells.len());
+    let mut segmented = Vec::with_capacity(values.len());
     let mut joined_cells = 0;
     let mut piece_counts: HashMap<String, usize> = HashMap::default();
-    for c in cells {
-        let parts: Vec<&str> = c.split(", ").collect();
+    for &(value, count) in values {
+        let parts: Vec<&str> = value.split(", ").collect();
         let pieces = segment(&parts, &|piece| known.contains_key(piece))?;
         if pieces.iter().filter(|(_, k)| *k).count() >= 2 {
-            joined_cells += 1;
+            joined_cells += count;
         }
         for (p, _) in &pieces {
-            *piece_counts.entry(p.clone()).or_default() += 1;
+            *piece_counts.entry(p.clone()).or_default() += count;
         }
         segmented.push(pieces);
     }
     if joined_cells == 0 {
         return None;
     }
+    // Distinct answers come in first-seen order, so options do too.
     let mut options: Vec<String> = Vec::new();
     let mut option_index: HashMap<String, usize> = HashMap::default();
-    let mut picks = Vec::with_capacity(cells.len());
+    let mut picks = Vec::with_capacity(values.len());
     for pieces in segmented {
         let mut ticked = Vec::new();
         let mut other: Option<String> = None;
@@ -561,8 +494,9 @@ fn segment(parts: &[&str], is_known: &dyn Fn(&str) -> bool) -> Option<Vec<(Strin
     Some(out)
 }
 
-/// KoboToolbox select_multiple answers: option names separated by spaces.
-fn split_spaced(cells: &[Cow<'_, str>]) -> Option<Vec<Vec<String>>> {
+/// KoboToolbox select_multiple answers: option names separated by spaces. Takes distinct
+/// answers with their counts (see [`split_joined_counted`]); returns each one's names.
+fn split_spaced_counted(values: &[(&str, usize)]) -> Option<Vec<Vec<String>>> {
     let is_name = |t: &str| {
         !t.is_empty()
             && t.chars()
@@ -570,17 +504,17 @@ fn split_spaced(cells: &[Cow<'_, str>]) -> Option<Vec<Vec<String>>> {
     };
     let mut joined = 0;
     let mut names: HashMap<&str, usize> = HashMap::default();
-    let mut out = Vec::with_capacity(cells.len());
-    for c in cells {
-        let tokens: Vec<&str> = c.split_whitespace().collect();
+    let mut out = Vec::with_capacity(values.len());
+    for &(value, count) in values {
+        let tokens: Vec<&str> = value.split_whitespace().collect();
         if !tokens.iter().all(|t| is_name(t)) {
             return None;
         }
         if tokens.len() >= 2 {
-            joined += 1;
+            joined += count;
         }
         for t in &tokens {
-            *names.entry(t).or_default() += 1;
+            *names.entry(t).or_default() += count;
         }
         out.push(tokens.iter().map(|t| (*t).to_owned()).collect());
     }
@@ -601,10 +535,11 @@ pub fn build(
     scale: Option<&[String]>,
     warnings: &mut Vec<Warning>,
 ) -> Question {
-    build_with(raw, rows, spec, layout, kind, scale, warnings, None)
+    let interned = intern(raw, rows, &spec.columns);
+    build_with(raw, rows, spec, layout, kind, scale, warnings, interned)
 }
 
-/// Like [`build`], reusing the cells already read by [`infer_interned`].
+/// Like [`build`], from the cells already read by [`infer_interned`].
 #[allow(clippy::too_many_arguments)] // reason: the same inputs as `build`, plus what was read
 pub fn build_with(
     raw: &RawTable,
@@ -614,7 +549,7 @@ pub fn build_with(
     kind: QuestionKind,
     scale: Option<&[String]>,
     warnings: &mut Vec<Warning>,
-    interned: Option<Interned>,
+    interned: Interned<'_>,
 ) -> Question {
     let mut question = Question {
         id: spec.id.clone(),
@@ -627,24 +562,27 @@ pub fn build_with(
         other: Vec::new(),
         n: 0,
     };
+    let answers = &interned.answers;
     match kind {
         QuestionKind::Single | QuestionKind::Likert => {
-            build_closed(raw, rows, spec, &mut question, scale, warnings, interned);
+            build_closed(spec, &mut question, scale, warnings, &interned);
         }
-        QuestionKind::Multiple => build_multiple(raw, rows, spec, layout, &mut question, warnings),
+        QuestionKind::Multiple => {
+            build_multiple(spec, layout, &mut question, warnings, &interned);
+        }
         QuestionKind::Numeric => {
-            for (&column, label) in spec.columns.iter().zip(&spec.items) {
+            for ((&column, label), codes) in
+                spec.columns.iter().zip(&spec.items).zip(&interned.codes)
+            {
                 let mut bad = 0usize;
-                let values = rows
+                let values = codes
                     .iter()
-                    .map(|&r| {
-                        let cell = raw.cell(r, column);
-                        cell_number(cell).unwrap_or_else(|| {
-                            if cell_text(cell).is_some() {
-                                bad += 1;
-                            }
+                    .map(|&code| match interned.answer(code) {
+                        None => f64::NAN,
+                        Some(answer) => answer.number.unwrap_or_else(|| {
+                            bad += 1;
                             f64::NAN
-                        })
+                        }),
                     })
                     .collect();
                 if bad > 0 {
@@ -660,10 +598,10 @@ pub fn build_with(
             }
         }
         QuestionKind::Date => {
-            for (&column, label) in spec.columns.iter().zip(&spec.items) {
-                let values = rows
+            for (label, codes) in spec.items.iter().zip(&interned.codes) {
+                let values = codes
                     .iter()
-                    .map(|&r| cell_date(raw.cell(r, column)))
+                    .map(|&code| interned.answer(code).and_then(|a| a.date))
                     .collect();
                 question.items.push(Item {
                     label: label.clone(),
@@ -672,10 +610,12 @@ pub fn build_with(
             }
         }
         QuestionKind::Open => {
-            for (&column, label) in spec.columns.iter().zip(&spec.items) {
-                let values = rows
+            // Each distinct answer is masked once, however many gave it.
+            let texts: Vec<Box<str>> = answers.iter().map(|a| redacted(&a.text)).collect();
+            for (label, codes) in spec.items.iter().zip(&interned.codes) {
+                let values = codes
                     .iter()
-                    .map(|&r| open_text(raw.cell(r, column)))
+                    .map(|&code| code.checked_sub(1).map(|k| texts[k as usize].clone()))
                     .collect();
                 question.items.push(Item {
                     label: label.clone(),
@@ -684,17 +624,28 @@ pub fn build_with(
             }
         }
     }
-    if let Some(other) = spec.other {
+    let other: Vec<Option<&str>> = match spec.other {
+        Some(column) => rows
+            .iter()
+            .map(|&r| match raw.cell(r, column) {
+                Data::String(s) => Some(s.trim()).filter(|t| !t.is_empty()),
+                Data::Empty => None,
+                _ => Some(""),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some(column) = spec.other {
         for (i, &r) in rows.iter().enumerate() {
-            if let Some(text) = open_text(raw.cell(r, other)) {
+            if let Some(text) = open_text(raw.cell(r, column)) {
                 question.other.push((i as u32, text.into_string()));
             }
         }
     }
     question.n = match question.items.first().map(|i| &i.values) {
         // Ticks lose "Non" answers, and other answers stand apart: read the cells.
-        Some(Values::Ticks(_)) | None => count_answered(raw, rows, spec),
-        Some(_) if spec.other.is_some() => count_answered(raw, rows, spec),
+        Some(Values::Ticks(_)) | None => interned.count_answered(&other),
+        Some(_) if spec.other.is_some() => interned.count_answered(&other),
         Some(_) => (0..rows.len())
             .filter(|&r| question.items.iter().any(|i| i.values.answered(r)))
             .count(),
@@ -705,26 +656,15 @@ pub fn build_with(
 /// Free text as stored: trimmed, with e-mails, phone numbers and IPs masked.
 fn open_text(cell: &Data) -> Option<Box<str>> {
     let text = cell_text(cell)?;
-    Some(match privacy::redact_text(&text) {
-        Cow::Borrowed(t) => t.into(),
-        Cow::Owned(t) => t.into(),
-    })
+    Some(redacted(&text))
 }
 
-/// Respondents with any answer in the question's columns.
-fn count_answered(raw: &RawTable, rows: &[usize], spec: &QuestionSpec) -> usize {
-    rows.iter()
-        .filter(|&&r| {
-            spec.columns
-                .iter()
-                .chain(spec.other.iter())
-                .any(|&c| match raw.cell(r, c) {
-                    Data::Empty => false,
-                    Data::String(s) => !s.trim().is_empty(),
-                    _ => true,
-                })
-        })
-        .count()
+/// A text with e-mails, phone numbers and IPs masked.
+fn redacted(text: &str) -> Box<str> {
+    match privacy::redact_text(text) {
+        Cow::Borrowed(t) => t.into(),
+        Cow::Owned(t) => t.into(),
+    }
 }
 
 /// The heading of a column.
@@ -734,69 +674,168 @@ fn heading(raw: &RawTable, column: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The answers of a closed question's columns read once: the distinct answers in
-/// first-seen order with their counts, and each cell's provisional code (`k` is
-/// `observed[k - 1]`, 0 is no answer).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Interned {
-    observed: Vec<(String, usize)>,
-    provisional: Vec<Vec<u16>>,
+/// One distinct answer among a question's cells.
+#[derive(Clone, Debug, PartialEq)]
+struct Answer<'a> {
+    /// The answer as text, trimmed.
+    text: Cow<'a, str>,
+    /// How many cells hold it.
+    count: usize,
+    /// Its value, if it is a number ("3,5" included).
+    number: Option<f64>,
+    /// Its date (days since 1970-01-01), if it is one.
+    date: Option<i32>,
 }
 
-/// Read the columns once, row by row (a battery's columns sit side by side in each row, and
-/// every pass over scattered texts costs a cache miss per cell). `None` when there are more
-/// than `cap` distinct answers.
-fn intern(raw: &RawTable, rows: &[usize], columns: &[usize], cap: usize) -> Option<Interned> {
-    let cap = cap.min(usize::from(u16::MAX) - 1);
-    let mut first_seen: HashMap<Cow<'_, str>, u16> = HashMap::default();
-    let mut observed: Vec<(String, usize)> = Vec::new();
-    let mut provisional: Vec<Vec<u16>> = columns
+/// The cells of a question's columns read once: the distinct answers in first-seen order,
+/// and each cell's code (`k` is `answers[k - 1]`, 0 is no answer). Inference and building
+/// then work on the few distinct answers and on the codes, never on the scattered texts
+/// again: each pass over 100,000 heap strings costs a cache miss per cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Interned<'a> {
+    answers: Vec<Answer<'a>>,
+    /// Per column of the question, per respondent.
+    codes: Vec<Vec<u32>>,
+}
+
+/// A number or a date cell, recognised again without formatting it as text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Int(i64),
+    Float(u64),
+    DateTime(u64, bool),
+}
+
+impl<'a> Interned<'a> {
+    /// The answer behind a code (`None` for 0, no answer).
+    fn answer(&self, code: u32) -> Option<&Answer<'a>> {
+        code.checked_sub(1).map(|k| &self.answers[k as usize])
+    }
+
+    /// Whether every answer is a tick or an untick of its column's option, and some is.
+    fn all_ticks(&self, options: &[String]) -> bool {
+        let mut seen = false;
+        for (codes, option) in self.codes.iter().zip(options) {
+            let Some(ticks) = self.ticks(codes, option) else {
+                return false;
+            };
+            seen |= ticks.iter().skip(1).any(Option::is_some);
+        }
+        seen
+    }
+
+    /// For one column, what each answer says of its option's box (index 0: no answer);
+    /// `None` when an answer in the column is neither a tick nor an untick.
+    fn ticks(&self, codes: &[u32], option: &str) -> Option<Vec<Option<bool>>> {
+        let mut read = vec![false; self.answers.len() + 1];
+        let mut ticks = vec![None; self.answers.len() + 1];
+        for &code in codes {
+            let k = code as usize;
+            if k == 0 || read[k] {
+                continue;
+            }
+            read[k] = true;
+            ticks[k] = Some(tick_text(&self.answers[k - 1].text, option)?);
+        }
+        Some(ticks)
+    }
+
+    /// Respondents with an answer in any column, or a free "other" answer (`other`, per
+    /// respondent, empty when the question has no such column).
+    fn count_answered(&self, other: &[Option<&str>]) -> usize {
+        let respondents = self.codes.first().map_or(other.len(), Vec::len);
+        (0..respondents)
+            .filter(|&i| {
+                self.codes.iter().any(|codes| codes[i] != 0)
+                    || other.get(i).is_some_and(Option::is_some)
+            })
+            .count()
+    }
+}
+
+/// Read the columns once, row by row (a battery's columns sit side by side in each row).
+fn intern<'a>(raw: &'a RawTable, rows: &[usize], columns: &[usize]) -> Interned<'a> {
+    let mut by_text: HashMap<Cow<'a, str>, u32> = HashMap::default();
+    let mut by_value: HashMap<ValueKey, u32> = HashMap::default();
+    let mut answers: Vec<Answer<'a>> = Vec::new();
+    let mut codes: Vec<Vec<u32>> = columns
         .iter()
         .map(|_| Vec::with_capacity(rows.len()))
         .collect();
+    let mut code_of = |text: Cow<'a, str>, cell: &Data| -> u32 {
+        if let Some(&code) = by_text.get(text.as_ref()) {
+            return code;
+        }
+        answers.push(Answer {
+            text: text.clone(),
+            count: 0,
+            number: cell_number(cell),
+            date: cell_date(cell),
+        });
+        let code = answers.len() as u32;
+        by_text.insert(text, code);
+        code
+    };
     for &r in rows {
-        for (&column, codes) in columns.iter().zip(provisional.iter_mut()) {
-            let code = match cell_text(raw.cell(r, column)) {
-                None => 0,
-                Some(text) => match first_seen.get(text.as_ref()) {
-                    Some(&code) => {
-                        observed[usize::from(code) - 1].1 += 1;
+        let row = raw.row(r);
+        for (&column, out) in columns.iter().zip(codes.iter_mut()) {
+            let cell = row.get(column).unwrap_or(&Data::Empty);
+            let value = match cell {
+                Data::Int(i) => Some(ValueKey::Int(*i)),
+                Data::Float(f) => Some(ValueKey::Float(f.to_bits())),
+                Data::DateTime(dt) => {
+                    Some(ValueKey::DateTime(dt.as_f64().to_bits(), dt.is_datetime()))
+                }
+                _ => None,
+            };
+            let code = match value {
+                // Numbers and dates are formatted once per distinct value.
+                Some(value) => match by_value.get(&value) {
+                    Some(&code) => code,
+                    None => {
+                        let text = cell_text(cell).unwrap_or_default();
+                        let code = code_of(text, cell);
+                        by_value.insert(value, code);
                         code
                     }
-                    None if observed.len() < cap => {
-                        observed.push((text.to_string(), 1));
-                        let code = observed.len() as u16;
-                        first_seen.insert(text, code);
-                        code
+                },
+                None => match cell {
+                    Data::String(s) => {
+                        let t = s.trim();
+                        if t.is_empty() {
+                            0
+                        } else {
+                            code_of(Cow::Borrowed(t), cell)
+                        }
                     }
-                    None => return None,
+                    cell => cell_text(cell).map_or(0, |text| code_of(text, cell)),
                 },
             };
-            codes.push(code);
+            out.push(code);
         }
     }
-    Some(Interned {
-        observed,
-        provisional,
-    })
+    for codes in &codes {
+        for &code in codes {
+            if let Some(k) = code.checked_sub(1) {
+                answers[k as usize].count += 1;
+            }
+        }
+    }
+    Interned { answers, codes }
 }
 
 fn build_closed(
-    raw: &RawTable,
-    rows: &[usize],
     spec: &QuestionSpec,
     question: &mut Question,
     scale: Option<&[String]>,
     warnings: &mut Vec<Warning>,
-    interned: Option<Interned>,
+    interned: &Interned<'_>,
 ) {
-    let Interned {
-        observed,
-        provisional,
-    } = match interned {
-        Some(done) => done,
-        None => intern(raw, rows, &spec.columns, usize::from(u16::MAX) - 1).unwrap_or_default(),
-    };
+    let observed: Vec<(&str, usize)> = interned
+        .answers
+        .iter()
+        .map(|a| (a.text.as_ref(), a.count))
+        .collect();
     let ordered = question.kind == QuestionKind::Likert;
     let mut labels: Vec<String> = Vec::new();
     if ordered {
@@ -804,7 +843,7 @@ fn build_closed(
         let order: Vec<String> = match scale {
             Some(s) => s.to_vec(),
             None => {
-                recognised = scales::recognise(observed.iter().map(|(l, _)| l.as_str()));
+                recognised = scales::recognise(observed.iter().map(|(l, _)| *l));
                 match &recognised {
                     Some(found) => found.order.clone(),
                     None => {
@@ -816,132 +855,137 @@ fn build_closed(
                         }
                         observed
                             .iter()
-                            .map(|(l, _)| l.clone())
-                            .filter(|l| !scales::is_non_substantive(l))
+                            .filter(|(l, _)| !scales::is_non_substantive(l))
+                            .map(|(l, _)| (*l).to_owned())
                             .collect()
                     }
                 }
             }
         };
         labels.extend(order);
+        let mut placed: HashMap<String, ()> = labels.iter().map(|l| (l.clone(), ())).collect();
         // Observed substantive answers missing from the given order go at its end.
         for (l, _) in &observed {
-            if !labels.contains(l) && !scales::is_non_substantive(l) {
-                labels.push(l.clone());
+            if !scales::is_non_substantive(l) && placed.insert((*l).to_owned(), ()).is_none() {
+                labels.push((*l).to_owned());
             }
         }
         question.scale_len = labels.len();
         for (l, _) in &observed {
-            if !labels.contains(l) {
-                labels.push(l.clone());
+            if placed.insert((*l).to_owned(), ()).is_none() {
+                labels.push((*l).to_owned());
             }
         }
     } else {
         let mut sorted = observed.clone();
         // Descending count; non-substantive answers last.
         sorted.sort_by_key(|(l, count)| (scales::is_non_substantive(l), std::cmp::Reverse(*count)));
-        labels = sorted.into_iter().map(|(l, _)| l).collect();
+        labels = sorted.into_iter().map(|(l, _)| l.to_owned()).collect();
+    }
+    // Answer codes are 16-bit: a "closed" question with more answers keeps the first ones.
+    let most = usize::from(u16::MAX) - 1;
+    if labels.len() > most {
+        warnings.push(Warning::column(
+            question.text.clone(),
+            format!(
+                "{} réponses différentes : seules les {most} premières sont gardées comme modalités",
+                labels.len()
+            ),
+        ));
+        labels.truncate(most);
     }
     let index: HashMap<&str, u16> = labels
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), (i + 1) as u16))
         .collect();
-    // Provisional code k (first-seen order) becomes the label's final code.
+    // Code k (first-seen order) becomes the label's final code.
     let remap: Vec<u16> = std::iter::once(0)
         .chain(
             observed
                 .iter()
-                .map(|(l, _)| index.get(l.as_str()).copied().unwrap_or(0)),
+                .map(|(l, _)| index.get(l).copied().unwrap_or(0)),
         )
         .collect();
-    for (mut codes, label) in provisional.into_iter().zip(&spec.items) {
-        for code in &mut codes {
-            *code = remap[usize::from(*code)];
-        }
+    for (codes, label) in interned.codes.iter().zip(&spec.items) {
         question.items.push(Item {
             label: label.clone(),
-            values: Values::Codes(codes),
+            values: Values::Codes(codes.iter().map(|&code| remap[code as usize]).collect()),
         });
     }
     question.labels = labels;
 }
 
 fn build_multiple(
-    raw: &RawTable,
-    rows: &[usize],
     spec: &QuestionSpec,
     layout: Layout,
     question: &mut Question,
     warnings: &mut Vec<Warning>,
+    interned: &Interned<'_>,
 ) {
+    let respondents = interned.codes.first().map_or(0, Vec::len);
     if spec.columns.len() > 1 || matches!(spec.shape, Shape::Ticks | Shape::Items) {
         // One column per option.
-        let columns = &spec.columns[..spec.columns.len().min(MAX_OPTIONS)];
+        let options = spec.columns.len().min(MAX_OPTIONS);
         if spec.columns.len() > MAX_OPTIONS {
             warnings.push(Warning::column(
                 question.text.clone(),
                 format!("plus de {MAX_OPTIONS} options : seules les {MAX_OPTIONS} premières sont gardées"),
             ));
         }
-        let ticks =
-            rows.iter()
-                .map(|&r| {
-                    columns.iter().zip(&spec.items).enumerate().fold(
-                        0u64,
-                        |acc, (k, (&c, option))| {
-                            if tick_value(raw.cell(r, c), option) == Some(true) {
-                                acc | (1 << k)
-                            } else {
-                                acc
-                            }
-                        },
-                    )
-                })
-                .collect();
-        question.labels = spec.items[..columns.len()].to_vec();
+        let mut ticks = vec![0u64; respondents];
+        for (k, (codes, option)) in interned
+            .codes
+            .iter()
+            .zip(&spec.items)
+            .take(options)
+            .enumerate()
+        {
+            // What each answer says of this option's box; anything else is no tick.
+            let mut said: Vec<Option<bool>> = vec![None; interned.answers.len() + 1];
+            for (code, answer) in interned.answers.iter().enumerate() {
+                said[code + 1] = tick_text(&answer.text, option);
+            }
+            for (tick, &code) in ticks.iter_mut().zip(codes) {
+                if said[code as usize] == Some(true) {
+                    *tick |= 1 << k;
+                }
+            }
+        }
+        question.labels = spec.items[..options].to_vec();
         question.items.push(Item {
             label: String::new(),
             values: Values::Ticks(ticks),
         });
         return;
     }
-    let Some(&column) = spec.columns.first() else {
+    let Some(codes) = interned.codes.first() else {
         return;
     };
-    let cells: Vec<Option<Cow<'_, str>>> = rows
+    let counted: Vec<(&str, usize)> = interned
+        .answers
         .iter()
-        .map(|&r| cell_text(raw.cell(r, column)))
+        .map(|a| (a.text.as_ref(), a.count))
         .collect();
-    let present: Vec<Cow<'_, str>> = cells.iter().flatten().cloned().collect();
-    let mut ticks = vec![0u64; rows.len()];
-    if let Some(joined) = split_joined(&present) {
-        let mut picks = joined.picks.into_iter();
-        for (i, cell) in cells.iter().enumerate() {
-            if cell.is_none() {
-                continue;
-            }
-            if let Some((ticked, other)) = picks.next() {
-                ticks[i] = ticked.iter().fold(0u64, |acc, &k| acc | (1 << k));
-                if let Some(text) = other {
-                    question
-                        .other
-                        .push((i as u32, privacy::redact_text(&text).into_owned()));
-                }
-            }
+    // What each distinct answer ticks (as option bits), and its free "other" text.
+    let mut picked: Vec<(u64, Option<String>)> = Vec::with_capacity(counted.len());
+    if let Some(joined) = split_joined_counted(&counted) {
+        for (ticked, other) in joined.picks {
+            let bits = ticked.iter().fold(0u64, |acc, &k| acc | (1 << k));
+            picked.push((
+                bits,
+                other.map(|text| privacy::redact_text(&text).into_owned()),
+            ));
         }
         question.labels = joined.options;
     } else if let Some(spaced) = (layout == Layout::Kobo)
-        .then(|| split_spaced(&present))
+        .then(|| split_spaced_counted(&counted))
         .flatten()
     {
         let mut options: Vec<String> = Vec::new();
-        let mut spaced = spaced.into_iter();
-        for (i, cell) in cells.iter().enumerate() {
-            if cell.is_none() {
-                continue;
-            }
-            for name in spaced.next().unwrap_or_default() {
+        for names in spaced {
+            let mut bits = 0u64;
+            for name in names {
                 let k = match options.iter().position(|o| *o == name) {
                     Some(k) => k,
                     None => {
@@ -950,36 +994,40 @@ fn build_multiple(
                     }
                 };
                 if k < MAX_OPTIONS {
-                    ticks[i] |= 1 << k;
+                    bits |= 1 << k;
                 }
             }
+            picked.push((bits, None));
         }
         options.truncate(MAX_OPTIONS);
         question.labels = options;
     } else {
-        // Not joined: each answer is one option.
-        let mut options: Vec<String> = Vec::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let Some(text) = cell else { continue };
-            let k = match options.iter().position(|o| o == text) {
-                Some(k) => k,
-                None => {
-                    options.push(text.to_string());
-                    options.len() - 1
-                }
-            };
-            if k < MAX_OPTIONS {
-                ticks[i] |= 1 << k;
-            }
-        }
-        if options.len() > MAX_OPTIONS {
+        // Not joined: each answer is one option, in first-seen order.
+        if counted.len() > MAX_OPTIONS {
             warnings.push(Warning::column(
                 question.text.clone(),
                 format!("plus de {MAX_OPTIONS} réponses différentes : ce n'est sans doute pas un choix multiple"),
             ));
-            options.truncate(MAX_OPTIONS);
         }
-        question.labels = options;
+        picked = (0..counted.len())
+            .map(|k| (if k < MAX_OPTIONS { 1 << k } else { 0 }, None))
+            .collect();
+        question.labels = counted
+            .iter()
+            .take(MAX_OPTIONS)
+            .map(|(text, _)| (*text).to_owned())
+            .collect();
+    }
+    let mut ticks = vec![0u64; respondents];
+    for (i, &code) in codes.iter().enumerate() {
+        let Some(k) = code.checked_sub(1) else {
+            continue;
+        };
+        let (bits, other) = &picked[k as usize];
+        ticks[i] = *bits;
+        if let Some(text) = other {
+            question.other.push((i as u32, text.clone()));
+        }
     }
     question.items.push(Item {
         label: String::new(),
@@ -1046,8 +1094,17 @@ mod tests {
 
     #[test]
     fn kobo_space_joined_options_split() {
-        let cells = cows(&["ateliers offres", "offres", "ateliers", "stage offres"]);
-        let split = split_spaced(&cells).expect("space-joined");
+        let values = [
+            ("ateliers offres", 1),
+            ("offres", 3),
+            ("ateliers", 2),
+            ("stage offres", 1),
+        ];
+        let split = split_spaced_counted(&values).expect("space-joined");
         assert_eq!(split[0], vec!["ateliers".to_owned(), "offres".to_owned()]);
+        // "stage" is named once only, beside three names given twice or more: still names.
+        assert_eq!(split[3], vec!["stage".to_owned(), "offres".to_owned()]);
+        // Free words are not option names.
+        assert!(split_spaced_counted(&[("Des ateliers, surtout", 2), ("offres", 2)]).is_none());
     }
 }
