@@ -425,6 +425,39 @@ fn xlsx_cells_past_excel_limits_are_refused() {
 }
 
 #[test]
+fn a_sheet_is_read_whole_whatever_size_it_declares() {
+    let sheet = |dimension: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{dimension}<sheetData>\
+             <row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Avis</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Note</t></is></c></row>\
+             <row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Bien</t></is></c><c r=\"B2\"><v>4</v></c></row>\
+             <row r=\"5\"><c r=\"D5\"><v>7.5</v></c></row></sheetData></worksheet>"
+        )
+    };
+    let base = small_xlsx();
+    for dimension in [
+        "<dimension ref=\"A1:D5\"/>",
+        // Smaller than the data: the cells past it are still read.
+        "<dimension ref=\"A1:B2\"/>",
+        // Larger than the data: the table stops at the last cell holding anything.
+        "<dimension ref=\"A1:Z900\"/>",
+        // Starting further in, or missing.
+        "<dimension ref=\"B2:D5\"/>",
+        "",
+    ] {
+        let xml = sheet(dimension);
+        let bytes = rewrite_zip(&base, &[("xl/worksheets/sheet1.xml", xml.as_bytes())]);
+        let raw = ok("dimension.xlsx", &bytes, None);
+        assert_eq!((raw.height(), raw.width()), (5, 4), "{dimension}");
+        assert_eq!(raw.cell(0, 1), &text("Note"), "{dimension}");
+        assert_eq!(raw.cell(1, 0), &text("Bien"), "{dimension}");
+        assert_eq!(raw.cell(1, 1), &Data::Float(4.0), "{dimension}");
+        assert_eq!(raw.cell(4, 3), &Data::Float(7.5), "{dimension}");
+        assert_eq!(raw.cell(3, 2), &Data::Empty, "{dimension}");
+    }
+}
+
+#[test]
 fn a_shared_string_copied_into_many_cells_is_refused() {
     let big = "x".repeat(1 << 20);
     let shared = format!(

@@ -244,12 +244,15 @@ impl<R: Read + Seek> Book<R> {
     }
 }
 
+/// Cells handed from the reading thread to the laying-out thread at a time.
+const BATCH: usize = 16_384;
+
 /// Builds a sheet's table from calamine's cell stream, refusing it as soon as a cell lies
 /// past Excel's limits or the table would exceed [`MAX_CELLS`] or [`MAX_TEXT_BYTES`].
 ///
-/// Cells are kept as calamine's borrowed `DataRef` until the table is laid out, then moved
-/// into `Data`: no cell is allocated twice (shared strings are copied once, as calamine's
-/// own `worksheet_range` copies them).
+/// Two threads share the work: this one parses the XML and checks the limits, and a second
+/// one copies each cell's text and puts the cell in its place ([`Placement`]), batch by batch,
+/// while the next batch is parsed. Should the second thread not start, this one does both.
 fn stream_cells<'a, E>(
     file: &str,
     sheet: &str,
@@ -258,85 +261,183 @@ fn stream_cells<'a, E>(
     error: impl Fn(E) -> ImportError,
     progress: &dyn Progress,
 ) -> Result<Range<Data>, ImportError> {
-    let declared_rows = u64::from(declared.end.0.saturating_sub(declared.start.0)) + 1;
-    let declared_cols = u64::from(declared.end.1.saturating_sub(declared.start.1)) + 1;
-    let reserve = (declared_rows * declared_cols).min(MAX_RESERVED_CELLS);
-    let mut cells: Vec<Cell<DataRef<'a>>> = Vec::with_capacity(reserve as usize);
-    let (mut max_row, mut max_col) = (0usize, 0usize);
-    let (mut min_row, mut min_col) = (usize::MAX, usize::MAX);
-    let mut text_bytes = 0u64;
-    while let Some(cell) = next().map_err(&error)? {
-        let text_len = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::SharedString(text) => text.len(),
-            DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
-                text.len()
-            }
-            _ => 0,
-        };
-        let (row, col) = cell.get_position();
-        let (row, col) = (row as usize, col as usize);
-        if col >= MAX_COLUMNS || row >= MAX_ROWS {
-            return Err(ImportError::TooLarge {
-                file: file.to_owned(),
-                problem: format!(
-                    "la feuille « {sheet} » a des cellules au-delà de la limite d'Excel ({} lignes, {} colonnes)",
-                    french_count(MAX_ROWS),
-                    french_count(MAX_COLUMNS)
-                ),
+    let declared_rows = u64::from(declared.end.0) + 1;
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Cell<DataRef<'a>>>>(4);
+        let placer = std::thread::Builder::new()
+            .name("atelier-cellules".to_owned())
+            .spawn_scoped(scope, move || {
+                let mut layout = Placement::new(declared);
+                for batch in receive {
+                    layout.place(batch);
+                }
+                layout
             });
-        }
-        if row > max_row || col > max_col {
-            max_row = max_row.max(row);
-            max_col = max_col.max(col);
-            if (max_row + 1) * (max_col + 1) > MAX_CELLS {
-                return Err(super::text::too_many_cells_error(
+        let (mut inline, send) = match placer {
+            Ok(_) => (None, Some(send)),
+            Err(_) => (Some(Placement::new(declared)), None),
+        };
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut hand_over = |batch: Vec<Cell<DataRef<'a>>>| match (&mut inline, &send) {
+            (Some(layout), _) => layout.place(batch),
+            // The laying-out thread only stops early by panicking: `join` reports it below.
+            (None, Some(send)) => drop(send.send(batch)),
+            (None, None) => {}
+        };
+        let (mut max_row, mut max_col) = (0usize, 0usize);
+        let mut text_bytes = 0u64;
+        let mut count = 0usize;
+        let read = loop {
+            let cell = match next().map_err(&error) {
+                Ok(Some(cell)) => cell,
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            };
+            let text_len = match cell.get_value() {
+                DataRef::Empty => continue,
+                DataRef::SharedString(text) => text.len(),
+                DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+                    text.len()
+                }
+                _ => 0,
+            };
+            let (row, col) = cell.get_position();
+            let (row, col) = (row as usize, col as usize);
+            if col >= MAX_COLUMNS || row >= MAX_ROWS {
+                break Err(ImportError::TooLarge {
+                    file: file.to_owned(),
+                    problem: format!(
+                        "la feuille « {sheet} » a des cellules au-delà de la limite d'Excel ({} lignes, {} colonnes)",
+                        french_count(MAX_ROWS),
+                        french_count(MAX_COLUMNS)
+                    ),
+                });
+            }
+            if row > max_row || col > max_col {
+                max_row = max_row.max(row);
+                max_col = max_col.max(col);
+                if (max_row + 1) * (max_col + 1) > MAX_CELLS {
+                    break Err(super::text::too_many_cells_error(
+                        file,
+                        max_row + 1,
+                        max_col + 1,
+                    ));
+                }
+            }
+            text_bytes += text_len as u64;
+            if text_bytes > MAX_TEXT_BYTES {
+                break Err(too_much_text(file, text_bytes));
+            }
+            count += 1;
+            if count > MAX_CELLS {
+                break Err(super::text::too_many_cells_error(
                     file,
                     max_row + 1,
                     max_col + 1,
                 ));
             }
+            batch.push(cell);
+            if batch.len() == BATCH {
+                hand_over(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                if count.is_multiple_of(4 * BATCH) {
+                    if let Err(e) = check_cancelled(file, progress) {
+                        break Err(e);
+                    }
+                    let done = (row as f32 + 1.0) / declared_rows as f32;
+                    progress.report(
+                        0.25 + 0.7 * done.min(1.0),
+                        &format!("Lecture de la feuille « {sheet} »"),
+                    );
+                }
+            }
+        };
+        if read.is_ok() {
+            hand_over(batch);
         }
-        min_row = min_row.min(row);
-        min_col = min_col.min(col);
-        text_bytes += text_len as u64;
-        if text_bytes > MAX_TEXT_BYTES {
-            return Err(too_much_text(file, text_bytes));
-        }
-        if cells.len() >= MAX_CELLS {
-            return Err(super::text::too_many_cells_error(
-                file,
-                max_row + 1,
-                max_col + 1,
-            ));
-        }
-        cells.push(cell);
-        if cells.len().is_multiple_of(65_536) {
-            check_cancelled(file, progress)?;
-            let done = (row as f32 + 1.0) / declared_rows as f32;
-            progress.report(
-                0.25 + 0.7 * done.min(1.0),
-                &format!("Lecture de la feuille « {sheet} »"),
-            );
+        drop(hand_over);
+        drop(send);
+        let layout = match (inline, placer) {
+            (Some(layout), _) => layout,
+            (None, Ok(placer)) => placer.join().map_err(|_| {
+                ImportError::malformed(
+                    file,
+                    format!("{DAMAGED} (la mise en table des cellules a échoué)"),
+                )
+            })?,
+            (None, Err(_)) => unreachable!("without a thread, cells are laid out inline"),
+        };
+        read?;
+        Ok(if count == 0 {
+            Range::empty()
+        } else {
+            layout.finish(max_row, max_col)
+        })
+    })
+}
+
+/// A sheet's cells put in their place as they come, in a table the size the sheet declares
+/// (its `<dimension>`), so each cell is written once, in reading order (calamine's own
+/// `worksheet_range` collects them in a list first and lays them out after). Cells outside
+/// the declared size (dimensions can lie, or be missing) are kept apart and the table laid
+/// out again at the end.
+struct Placement {
+    table: Range<Data>,
+    outside: Vec<((usize, usize), Data)>,
+}
+
+impl Placement {
+    fn new(declared: Dimensions) -> Placement {
+        let rows = u64::from(declared.end.0) + 1;
+        let cols = u64::from(declared.end.1) + 1;
+        let table = if rows * cols <= MAX_RESERVED_CELLS {
+            Range::new((0, 0), declared.end)
+        } else {
+            Range::empty()
+        };
+        Placement {
+            table,
+            outside: Vec::new(),
         }
     }
-    if cells.is_empty() {
-        return Ok(Range::empty());
-    }
-    if min_row > 0 || min_col > 0 {
-        // Anchors the table at A1 (there is no real cell there).
-        cells.push(Cell::new((0, 0), DataRef::Empty));
-    }
-    let mut borrowed = Range::from_sparse(cells);
-    let (height, width) = borrowed.get_size();
-    // Both fit in u32: checked against MAX_ROWS and MAX_COLUMNS above.
-    let mut owned: Range<Data> = Range::new((0, 0), ((height - 1) as u32, (width - 1) as u32));
-    for row in 0..height {
-        for (to, from) in owned[row].iter_mut().zip(borrowed[row].iter_mut()) {
-            *to = Data::from(std::mem::take(from));
+
+    /// Copy the cells' texts and put them in place.
+    fn place(&mut self, cells: Vec<Cell<DataRef<'_>>>) {
+        let (height, width) = self.table.get_size();
+        for cell in cells {
+            let (row, col) = cell.get_position();
+            let (row, col) = (row as usize, col as usize);
+            let value = Data::from(cell.get_value().clone());
+            if row < height && col < width {
+                self.table[(row, col)] = value;
+            } else {
+                self.outside.push(((row, col), value));
+            }
         }
     }
-    Ok(owned)
+
+    /// The table from A1 to the last cell holding anything (`max_row`, `max_col`).
+    fn finish(mut self, max_row: usize, max_col: usize) -> Range<Data> {
+        let (height, width) = self.table.get_size();
+        if self.outside.is_empty() && (max_row + 1, max_col + 1) == (height, width) {
+            return self.table;
+        }
+        // Both fit in u32: checked against MAX_ROWS and MAX_COLUMNS while reading.
+        let mut sized: Range<Data> = Range::new((0, 0), (max_row as u32, max_col as u32));
+        let keep = width.min(max_col + 1);
+        for row in 0..height.min(max_row + 1) {
+            for (to, from) in sized[row]
+                .iter_mut()
+                .zip(self.table[row][..keep].iter_mut())
+            {
+                *to = std::mem::take(from);
+            }
+        }
+        drop(self.table);
+        for (position, value) in self.outside {
+            sized[position] = value;
+        }
+        sized
+    }
 }
 
 /// Moves a range that does not start at A1 into one that does (xls and ods ranges start at
