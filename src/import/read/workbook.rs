@@ -354,7 +354,6 @@ fn stream_cells<'a, E>(
         if read.is_ok() {
             hand_over(batch);
         }
-        drop(hand_over);
         drop(send);
         let layout = match (inline, placer) {
             (Some(layout), _) => layout,
