@@ -599,3 +599,80 @@ fn answers_that_look_like_formulas_stay_text_in_both_formats() {
     let formulas = book.worksheet_formula("Tableau").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
 }
+
+#[test]
+fn a_numeric_figure_publishes_no_single_answer() {
+    use atelier::charts::{ChartBody, Whiskers};
+    use atelier::stats::figures::{self, FigureBody};
+
+    let age = qid("jeunes_pe", "Quel âge avez-vous ?");
+    let evaluation =
+        atelier::import::evaluation::Evaluation::open_dir(sample(), &atelier::progress::Silent)
+            .unwrap();
+
+    // A site's histogram: every bin under the threshold is secret, and one alone never is.
+    let figure = figures::figure(&evaluation, &age, None, Some("pe_lille")).unwrap();
+    let spec = figures::to_chart_spec(&figure);
+    let ChartBody::Histogram(histogram) = &spec.body else {
+        panic!("a histogram for one site's ages");
+    };
+    let small: Vec<bool> = histogram
+        .bins
+        .iter()
+        .map(|b| b.count > 0 && b.count < u64::from(figure.threshold))
+        .collect();
+    assert!(
+        small.iter().any(|&s| s),
+        "Lille has ages given by under 5 people"
+    );
+    for (bin, small) in histogram.bins.iter().zip(&small) {
+        assert!(
+            bin.secret || !small,
+            "bin {}–{} is published",
+            bin.lower,
+            bin.upper
+        );
+    }
+    assert_ne!(histogram.bins.iter().filter(|b| b.secret).count(), 1);
+    let svg =
+        std::fs::read_to_string(export("chart", &age, None, Some("pe_lille"), "age.svg")).unwrap();
+    assert!(
+        svg.contains("s : secret statistique"),
+        "the « s » is explained"
+    );
+
+    // Box plots by group end their whiskers at deciles and draw no answer on its own.
+    let figure = figures::figure(&evaluation, &age, Some("group"), None).unwrap();
+    let ChartBody::BoxPlot(boxes) = figures::to_chart_spec(&figure).body else {
+        panic!("box plots for ages by group");
+    };
+    assert_eq!(boxes.whiskers, Whiskers::Deciles);
+    let FigureBody::Numeric(numeric) = &figure.body else {
+        panic!("a numeric figure");
+    };
+    for (stats, row) in boxes.boxes.iter().zip(&numeric.table.rows) {
+        let summary = row.summary.as_ref().unwrap();
+        assert!(
+            stats.outliers.is_empty(),
+            "{}: an answer drawn alone",
+            stats.label
+        );
+        assert_eq!((stats.low, stats.high), (summary.p10, summary.p90));
+        assert!(summary.min < summary.p10 || summary.max > summary.p90);
+    }
+    let svg =
+        std::fs::read_to_string(export("chart", &age, Some("group"), None, "ages.svg")).unwrap();
+    assert!(
+        svg.contains("du 1er au 9e décile"),
+        "the whiskers are explained"
+    );
+
+    // The table publishes deciles, not the youngest and oldest respondent's age.
+    let rows = read_csv(&export("table", &age, Some("group"), None, "ages.csv"));
+    let header = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "n"))
+        .unwrap();
+    assert!(header.iter().any(|h| h == "1er décile"), "{header:?}");
+    assert!(!header.iter().any(|h| h == "Minimum" || h == "Maximum"));
+}

@@ -199,6 +199,35 @@ fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
 }
 
 #[test]
+fn a_numeric_question_shows_its_summary_with_deciles_not_extremes() {
+    let mut harness = harness();
+    open_sample(&mut harness);
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    // Young people's age, in the PE questionnaire (2,477 answers), found by a word of it.
+    let text_input = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .type_text("âge avez");
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("Quel âge avez-vous ?  ·  n = 2477")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_value("1er décile");
+    harness.get_by_value("9e décile");
+    assert_eq!(harness.query_all_by_value("Minimum").count(), 0);
+    // Pôle emploi's young people (2,477) beside Mission locale's (190), then everyone.
+    for n in ["2477", "190", "2667"] {
+        assert!(harness.query_all_by_value(n).count() >= 1, "no row of {n}");
+    }
+}
+
+#[test]
 fn the_cohort_view_shows_a_site_beside_its_network() {
     let mut harness = harness();
     open_sample(&mut harness);

@@ -214,6 +214,27 @@ pub fn suppress(table: &Crosstab, threshold: u32) -> SuppressedTable {
     }
 }
 
+/// Apply the disclosure rules to one line of counts whose total is published, such as the
+/// bins of a histogram: counts with `0 < count < threshold` are hidden, and when only one
+/// is, the smallest other non-zero count is hidden with it, so that no hidden count is the
+/// total minus the others. A threshold of 0 or 1 hides nothing.
+pub fn suppress_line(counts: &[u64], threshold: u32) -> Vec<Option<Suppression>> {
+    let threshold = u64::from(threshold);
+    let mut marks: Vec<Option<Suppression>> = counts
+        .iter()
+        .map(|&c| (c > 0 && c < threshold).then_some(Suppression::Primary))
+        .collect();
+    if marks.iter().flatten().count() == 1 {
+        let complement = (0..counts.len())
+            .filter(|&i| marks[i].is_none() && counts[i] > 0)
+            .min_by_key(|&i| counts[i]);
+        if let Some(i) = complement {
+            marks[i] = Some(Suppression::Secondary);
+        }
+    }
+    marks
+}
+
 /// Hidden cells a reader could recompute exactly from what the table publishes, as
 /// (row, column) with `row == rows.len()` for the « Ensemble » row. Empty for any table
 /// [`suppress`] returns; useful to audit a pattern edited by hand.
@@ -497,6 +518,23 @@ fn determined(lines: &[Vec<(usize, f64)>], hidden: &[bool]) -> Vec<usize> {
 mod tests {
     use super::super::crosstab::CountTable;
     use super::*;
+
+    #[test]
+    fn a_line_of_counts_hides_small_ones_and_a_complement() {
+        use Suppression::{Primary, Secondary};
+        // One small count: the smallest other non-zero count goes with it, zeros stay.
+        assert_eq!(
+            suppress_line(&[0, 3, 40, 12, 0, 25], 5),
+            vec![None, Some(Primary), None, Some(Secondary), None, None]
+        );
+        // Two small counts protect each other.
+        assert_eq!(
+            suppress_line(&[2, 30, 4], 5),
+            vec![Some(Primary), None, Some(Primary)]
+        );
+        assert_eq!(suppress_line(&[2, 30, 4], 0), vec![None; 3]);
+        assert_eq!(suppress_line(&[6, 7], 5), vec![None, None]);
+    }
 
     #[test]
     fn two_cycles_joined_by_one_cell_leave_it_determined() {

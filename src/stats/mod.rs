@@ -33,6 +33,7 @@ mod special;
 pub use crosstab::{Caution, Cell, CountTable, Crosstab, CrosstabRow, Denominator};
 pub use disclosure::{
     DisclosureProfile, Published, SuppressedTable, Suppression, recomputable_cells, suppress,
+    suppress_line,
 };
 pub use frequencies::{
     ItemTable, Matching, QuestionTable, matching_questions, question_counts, question_table,

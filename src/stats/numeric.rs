@@ -28,6 +28,10 @@ pub struct NumericSummary {
     pub q1: f64,
     /// Third quartile.
     pub q3: f64,
+    /// First decile: published instead of the smallest answer, which is one person's.
+    pub p10: f64,
+    /// Ninth decile: published instead of the largest answer.
+    pub p90: f64,
     /// Smallest answer.
     pub min: f64,
     /// Largest answer.
@@ -54,6 +58,8 @@ pub fn summarize(values: &[f64]) -> Option<NumericSummary> {
         median: quantile(0.5),
         q1: quantile(0.25),
         q3: quantile(0.75),
+        p10: quantile(0.1),
+        p90: quantile(0.9),
         min: xs[0],
         max: xs[n - 1],
     })

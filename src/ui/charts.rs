@@ -11,8 +11,8 @@ use egui::{RichText, TextureHandle};
 use crate::charts::ChartSpec;
 use crate::model::QuestionKind;
 use crate::session::{AppState, Command, FigureRef};
-use crate::stats::figures::{self, Figure, FigureBody};
-use crate::stats::{Published, suppress};
+use crate::stats::figures::{self, Figure, FigureBody, NumericFigure};
+use crate::stats::{NumericRow, Published, suppress};
 
 /// Ways to cut a question, as offered in the panel (`None` = everyone together).
 const GROUPINGS: [(Option<&str>, &str); 6] = [
@@ -160,8 +160,9 @@ impl ChartsPanel {
     fn finder_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.label("Rechercher");
-            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("mot de la question"));
+            let label = ui.label("Rechercher").id;
+            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("mot de la question"))
+                .labelled_by(label);
         });
         let needle = self.search.to_lowercase();
         egui::ScrollArea::vertical()
@@ -345,6 +346,57 @@ impl ChartsPanel {
     }
 }
 
+/// The summary of a numeric figure by group: n, mean, median, quartiles and deciles, the
+/// groups hidden in exports marked (the extremes, one person's answer each, are not shown).
+fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure) {
+    let mut table = numeric.table.clone();
+    table.suppress(figure.threshold);
+    let mut rows: Vec<&NumericRow> = table.rows.iter().collect();
+    if figure.is_grouped() && table.rows.len() > 1 {
+        rows.push(&table.total);
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("numeric_grid")
+        .striped(true)
+        .show(ui, |ui| {
+            for heading in [
+                "Groupe",
+                "n",
+                "Moyenne",
+                "Médiane",
+                "1er quartile",
+                "3e quartile",
+                "1er décile",
+                "9e décile",
+            ] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for row in rows {
+                ui.label(&row.label);
+                ui.label(row.n().to_string());
+                if let Some(s) = &row.summary {
+                    let secret = row.suppressed.is_some();
+                    for value in [s.mean, s.median, s.q1, s.q3, s.p10, s.p90] {
+                        let text = crate::stats::format_fr(value, 1);
+                        let response = if secret {
+                            ui.label(RichText::new(format!("{text} (s)")).italics().weak())
+                        } else {
+                            ui.label(text)
+                        };
+                        if secret {
+                            response.on_hover_text(format!(
+                                "Masqué dans les exports (secret statistique, seuil {})",
+                                figure.threshold
+                            ));
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
 fn chartable(kind: QuestionKind) -> bool {
     !matches!(kind, QuestionKind::Open | QuestionKind::Date)
 }
@@ -410,7 +462,7 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                 });
             }
         }
-        FigureBody::Numeric(_) => {}
+        FigureBody::Numeric(numeric) => numeric_table_ui(ui, figure, numeric),
     }
     for line in figure.test_lines() {
         ui.add_space(4.0);

@@ -243,8 +243,8 @@ impl SourcesPanel {
 
     fn questions_ui(&mut self, ui: &mut egui::Ui, survey: &Survey, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            ui.label("Rechercher");
-            ui.text_edit_singleline(&mut self.filter);
+            let label = ui.label("Rechercher").id;
+            ui.text_edit_singleline(&mut self.filter).labelled_by(label);
         });
         let needle = self.filter.to_lowercase();
         egui::ScrollArea::vertical()

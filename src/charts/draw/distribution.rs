@@ -1,10 +1,13 @@
 //! Histograms and box plots for numeric questions.
 
-use super::{Align, Ctx, Painter, Rect, block_height, draw_lines_centred, text_mid};
+use super::{
+    Align, Ctx, Painter, Rect, block_height, draw_lines_centred, secret_block, secret_font,
+    secret_note, text_mid,
+};
 use crate::charts::ChartError;
 use crate::charts::layout::nice_range;
 use crate::charts::palette;
-use crate::charts::spec::{BoxPlot, Histogram};
+use crate::charts::spec::{BoxPlot, Histogram, Whiskers};
 use crate::charts::text;
 
 /// Decimals that tell apart ticks `step` apart.
@@ -63,6 +66,9 @@ pub(super) fn histogram_notes(h: &Histogram) -> Vec<String> {
             crate::charts::spec::SMALL_N
         ));
     }
+    if h.bins.iter().any(|b| b.secret) {
+        out.push(secret_note(h.disclosure_threshold, false));
+    }
     out
 }
 
@@ -75,7 +81,14 @@ pub(super) fn draw_histogram(
 ) -> Result<f64, ChartError> {
     let small = ctx.small();
     let gap = ctx.px(8.0);
-    let max_count = h.bins.iter().map(|b| b.count).max().unwrap_or(0) as f64;
+    // Secret bins do not count towards the axis: its end would tell their size.
+    let max_count = h
+        .bins
+        .iter()
+        .filter(|b| !b.secret)
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(0) as f64;
     let (_, y_end, y_step) = nice_range(0.0, max_count.max(1.0), 5);
     let y_step = y_step.max(1.0);
     let y_end = (y_end / y_step).ceil() * y_step;
@@ -131,8 +144,18 @@ pub(super) fn draw_histogram(
         )?;
     }
     let colour = palette::qualitative(0);
+    // A secret bin is a stub of the same height whatever its count, tall enough for « s ».
+    let stub = secret_font(ctx).size * 1.6;
     for b in &h.bins {
         let (x0, x1) = (x(b.lower), x(b.upper));
+        if b.secret {
+            secret_block(
+                p,
+                Rect::new(x0 + ctx.px(0.5), plot.y1 - stub, x1 - ctx.px(0.5), plot.y1),
+                ctx,
+            )?;
+            continue;
+        }
         p.fill(
             Rect::new(
                 x0 + ctx.px(0.5),
@@ -276,11 +299,15 @@ pub(super) fn boxplot_plan<'a>(plot: &'a BoxPlot, ctx: &Ctx, rect: Rect) -> BoxP
 
 /// Notes under box plots: what the marks mean.
 pub(super) fn boxplot_notes(plot: &BoxPlot) -> Vec<String> {
-    let mut out = vec![
-        "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : moyenne ; \
-         moustaches : valeurs extrêmes hors valeurs isolées (points)."
+    let mut out = vec![match plot.whiskers {
+        Whiskers::Tukey => "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : \
+                            moyenne ; moustaches : valeurs extrêmes hors valeurs isolées (points)."
             .to_string(),
-    ];
+        Whiskers::Deciles => "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : \
+                              moyenne ; moustaches : du 1er au 9e décile (secret statistique : \
+                              aucune réponse individuelle n'est montrée)."
+            .to_string(),
+    }];
     if plot
         .boxes
         .iter()

@@ -20,7 +20,7 @@ mod numeric;
 pub use bars::{BarChart, BarMode, BarSeries, BarValue, Denominator};
 pub use heatmap::{HeatCell, HeatColumn, HeatMap, HeatUnit};
 pub use likert::{DivergingChart, GroupArrangement, LikertDenominator, LikertRow, RowOrder};
-pub use numeric::{BoxPlot, BoxStats, Histogram, HistogramBin};
+pub use numeric::{BoxPlot, BoxStats, Histogram, HistogramBin, Whiskers};
 
 /// Groups under this many respondents get an asterisk and a caution line by default.
 pub const SMALL_N: u64 = 30;

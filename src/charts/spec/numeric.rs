@@ -15,6 +15,9 @@ pub struct Histogram {
     pub mean: Option<f64>,
     /// Median, marked with a line when given.
     pub median: Option<f64>,
+    /// The disclosure threshold behind secret bins, named in the chart's « s » line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosure_threshold: Option<u64>,
 }
 
 /// One bin of a histogram: `lower <= value < upper`.
@@ -26,6 +29,10 @@ pub struct HistogramBin {
     pub upper: f64,
     /// Answers in the bin.
     pub count: u64,
+    /// Hidden by disclosure control: drawn as a hatched « s » stub that tells nothing of
+    /// the count.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
 }
 
 impl Histogram {
@@ -38,6 +45,7 @@ impl Histogram {
                 lower: w[0],
                 upper: w[1],
                 count,
+                secret: false,
             })
             .collect();
         Histogram {
@@ -46,7 +54,20 @@ impl Histogram {
             n: counts.iter().sum(),
             mean: None,
             median: None,
+            disclosure_threshold: None,
         }
+    }
+
+    /// Hides the bins marked in `secret` (same order as the bins), naming `threshold` in the
+    /// chart's « s » line.
+    pub fn with_secret_bins(mut self, secret: &[bool], threshold: u64) -> Self {
+        for (bin, &hidden) in self.bins.iter_mut().zip(secret) {
+            bin.secret = hidden;
+        }
+        if secret.iter().any(|&hidden| hidden) {
+            self.disclosure_threshold = Some(threshold);
+        }
+        self
     }
 
     /// Marks the mean and the median.
@@ -76,6 +97,22 @@ pub struct BoxPlot {
     pub value_label: String,
     /// One box per group, top to bottom.
     pub boxes: Vec<BoxStats>,
+    /// Where the whiskers end.
+    #[serde(default)]
+    pub whiskers: Whiskers,
+}
+
+/// Where the whiskers of a box plot end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Whiskers {
+    /// At the most extreme answers within 1.5 interquartile ranges of the box (Tukey),
+    /// with the answers beyond drawn as dots.
+    #[default]
+    Tukey,
+    /// At the first and ninth deciles, with no answer drawn on its own: what disclosure
+    /// control publishes, since an extreme answer is one person's.
+    Deciles,
 }
 
 /// The five numbers of one box, plus the mean and the points beyond the whiskers.
@@ -107,7 +144,14 @@ impl BoxPlot {
         BoxPlot {
             value_label: value_label.into(),
             boxes: Vec::new(),
+            whiskers: Whiskers::Tukey,
         }
+    }
+
+    /// Sets where the whiskers end.
+    pub fn whiskers(mut self, whiskers: Whiskers) -> Self {
+        self.whiskers = whiskers;
+        self
     }
 
     /// Adds a box.

@@ -15,7 +15,7 @@
 
 use crate::charts::{
     BarChart, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, DivergingChart,
-    HeatColumn, HeatMap, Histogram, LikertDenominator,
+    HeatColumn, HeatMap, Histogram, LikertDenominator, Whiskers,
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
@@ -58,7 +58,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
             if figure.is_grouped() {
                 box_plot(figure, numeric, &left_out).into()
             } else {
-                histogram(figure, numeric).into()
+                histogram(figure, numeric, threshold).into()
             }
         }
     };
@@ -281,18 +281,47 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     chart
 }
 
-/// Box plots by group (Tukey's whiskers: 1.5 interquartile ranges).
+/// Box plots by group. Under disclosure control the whiskers end at the first and ninth
+/// deciles and no answer is drawn on its own: Tukey's whiskers end on answers, and an
+/// extreme answer is one person's.
 fn box_plot(figure: &Figure, numeric: &NumericFigure, left_out: &[(String, u64)]) -> BoxPlot {
-    let mut plot = BoxPlot::new(figure.title.clone());
+    let controlled = figure.threshold > 1;
+    let whiskers = if controlled {
+        Whiskers::Deciles
+    } else {
+        Whiskers::Tukey
+    };
+    let mut plot = BoxPlot::new(figure.title.clone()).whiskers(whiskers);
     for (row, values) in numeric.table.rows.iter().zip(&numeric.values) {
         if is_left_out(&row.label, left_out) {
             continue;
         }
-        if let Some(stats) = box_stats(&row.label, values) {
+        let stats = if controlled {
+            decile_box(&row.label, values)
+        } else {
+            box_stats(&row.label, values)
+        };
+        if let Some(stats) = stats {
             plot = plot.push(stats);
         }
     }
     plot
+}
+
+/// The box of `values` with whiskers at the first and ninth deciles, and no outliers.
+fn decile_box(label: &str, values: &[f64]) -> Option<BoxStats> {
+    let s = summarize(values)?;
+    Some(BoxStats {
+        label: label.to_owned(),
+        n: s.n,
+        low: s.p10,
+        q1: s.q1,
+        median: s.median,
+        q3: s.q3,
+        high: s.p90,
+        mean: Some(s.mean),
+        outliers: Vec::new(),
+    })
 }
 
 /// The box of sorted `values`.
@@ -324,16 +353,23 @@ pub(super) fn box_stats(label: &str, values: &[f64]) -> Option<BoxStats> {
     })
 }
 
-/// A histogram of every answer, with round bin widths.
-fn histogram(figure: &Figure, numeric: &NumericFigure) -> Histogram {
+/// A histogram of every answer, with round bin widths; bins under the disclosure threshold
+/// are secret (with a complement when one alone would be the total minus the others).
+fn histogram(figure: &Figure, numeric: &NumericFigure, threshold: u64) -> Histogram {
     let mut all: Vec<f64> = numeric.values.iter().flatten().copied().collect();
     all.sort_by(f64::total_cmp);
     let (edges, counts) = bins(&all);
     let summary = summarize(&all);
-    Histogram::from_edges(figure.title.clone(), &edges, &counts).with_centre(
-        summary.as_ref().map(|s| s.mean),
-        summary.as_ref().map(|s| s.median),
-    )
+    let secret: Vec<bool> = crate::stats::suppress_line(&counts, figure.threshold)
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    Histogram::from_edges(figure.title.clone(), &edges, &counts)
+        .with_centre(
+            summary.as_ref().map(|s| s.mean),
+            summary.as_ref().map(|s| s.median),
+        )
+        .with_secret_bins(&secret, threshold)
 }
 
 /// Bin edges and counts for sorted values: about Sturges' number of bins, with a width of
@@ -475,5 +511,15 @@ mod tests {
         assert_eq!(b.outliers, vec![100.0]);
         assert_eq!((b.low, b.high), (1.0, 20.0));
         assert!(b.q1 <= b.median && b.median <= b.q3);
+    }
+
+    #[test]
+    fn published_boxes_end_at_deciles_and_show_no_answer_alone() {
+        let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
+        xs.push(100.0);
+        let b = decile_box("G", &xs).unwrap();
+        assert!(b.outliers.is_empty());
+        // Type 7 deciles of 1..20 and 100: 3 and 19, not the extremes 1 and 100.
+        assert_eq!((b.low, b.high), (3.0, 19.0));
     }
 }

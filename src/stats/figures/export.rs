@@ -357,6 +357,13 @@ fn caution_cell(table: &SuppressedTable, row: usize) -> Out {
 fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, threshold: u32) {
     let mut table = numeric.table.clone();
     table.suppress(threshold);
+    // Under disclosure control the extremes, each one person's answer, give way to deciles.
+    let controlled = threshold > 1;
+    let (low, high) = if controlled {
+        ("1er décile", "9e décile")
+    } else {
+        ("Minimum", "Maximum")
+    };
     sheet.section("Résumé des réponses numériques");
     sheet.header(
         [
@@ -366,8 +373,8 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
             "Médiane",
             "1er quartile",
             "3e quartile",
-            "Minimum",
-            "Maximum",
+            low,
+            high,
             "Avertissement",
         ]
         .map(str::to_owned),
@@ -379,7 +386,14 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
     let mut any_secret = false;
     for row in rows {
         let mut cells = vec![Out::Text(row.label.clone()), Out::Count(row.n())];
-        let figures = |s: &NumericSummary| [s.mean, s.median, s.q1, s.q3, s.min, s.max];
+        let figures = |s: &NumericSummary| {
+            let (low, high) = if controlled {
+                (s.p10, s.p90)
+            } else {
+                (s.min, s.max)
+            };
+            [s.mean, s.median, s.q1, s.q3, low, high]
+        };
         match (row.published(), &row.summary) {
             (Some(s), _) => cells.extend(figures(s).map(Out::Number)),
             (None, Some(_)) => {
@@ -397,9 +411,15 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
     sheet.blank();
     sheet.section("Notes");
     sheet.line(
-        "n : répondants ayant donné une réponse numérique. Quartiles interpolés comme \
-         QUARTILE.INC d'Excel (type 7 de R).",
+        "n : répondants ayant donné une réponse numérique. Quartiles et déciles interpolés comme \
+         CENTILE.INCLURE d'Excel (type 7 de R).",
     );
+    if controlled {
+        sheet.line(
+            "Minimum et maximum ne sont pas publiés : chacun est la réponse d'une seule personne \
+             (secret statistique).",
+        );
+    }
     common_notes(sheet, figure, threshold, any_secret);
 }
 
