@@ -158,6 +158,20 @@ fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
         .find(|q| q.text.starts_with("Depuis combien"))
         .unwrap();
     assert_eq!(q.kind, QuestionKind::Open);
+    // A person keeps their pseudonym from one opening of the project to the next.
+    let first = personal_values(&evaluation);
+    assert!(
+        first.iter().any(|v| v.starts_with("courriel-")),
+        "the e-mails are pseudonymised: {first:?}"
+    );
+    assert_eq!(personal_values(&reopened), first);
+    // … the pseudonym given when the project was made, not a pseudonym of it.
+    for value in &first {
+        assert!(
+            stored.contains(value.as_str()),
+            "{value} is not the stored pseudonym"
+        );
+    }
 
     // The project answers the same contracts as the folder.
     let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
@@ -172,4 +186,20 @@ fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["questions"][0]["id"], "cons.q1");
+}
+
+/// Every personal value of every source, in order.
+fn personal_values(evaluation: &Evaluation) -> Vec<String> {
+    let mut out = Vec::new();
+    for source in &evaluation.sources {
+        let survey = &source.survey;
+        for &(column, _) in &survey.plan.personal {
+            for &row in &survey.respondent_rows {
+                if let calamine::Data::String(value) = survey.raw.cell(row, column) {
+                    out.push(value.clone());
+                }
+            }
+        }
+    }
+    out
 }

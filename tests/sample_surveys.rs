@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use atelier::import::evaluation::Evaluation;
+use atelier::import::privacy::Pseudonymiser;
 use atelier::import::{ImportError, Survey, inspect};
 use atelier::model::manifest::SiteEntry;
 use atelier::model::{Question, QuestionKind, Values};
@@ -522,7 +523,8 @@ fn respondents_are_linked_to_visited_sites_in_an_evaluation() {
         })
     };
     let evaluation =
-        Evaluation::open_with(&g.dir, manifest, &load, &Silent).expect("the evaluation opens");
+        Evaluation::open_with(&g.dir, manifest, &load, &Pseudonymiser::random(), &Silent)
+            .expect("the evaluation opens");
     for source in &evaluation.sources {
         for (k, site) in SITES.iter().enumerate() {
             if source.entry.network.is_empty() || source.entry.network == site.network.id() {

@@ -44,7 +44,8 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    /// Read `dir/atelier.json` and every source it lists.
+    /// Read `dir/atelier.json` and every source it lists. Pseudonyms hold for this reading
+    /// only (a fresh key); a project keeps its key, and so its pseudonyms.
     pub fn open_dir(dir: &Path, progress: &dyn Progress) -> Result<Evaluation, ImportError> {
         let manifest = read_manifest(dir)?;
         Evaluation::open_with(
@@ -56,19 +57,21 @@ impl Evaluation {
                     source,
                 })
             },
+            &Pseudonymiser::random(),
             progress,
         )
     }
 
     /// Read every source of `manifest`, getting each file's bytes from `load` (the disk, or a
     /// project file).
+    /// Personal values become pseudonyms under `pseudonymiser`'s key.
     pub fn open_with(
         root: &Path,
         manifest: Manifest,
         load: &dyn Fn(&str) -> Result<Vec<u8>, ImportError>,
+        pseudonymiser: &Pseudonymiser,
         progress: &dyn Progress,
     ) -> Result<Evaluation, ImportError> {
-        let pseudonymiser = Pseudonymiser::random();
         let mut sources = Vec::with_capacity(manifest.sources.len());
         let total = manifest.sources.len().max(1) as f32;
         for (i, entry) in manifest.sources.iter().enumerate() {
@@ -84,7 +87,7 @@ impl Evaluation {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let raw = read::read_bytes(&name, &bytes, entry.sheet.as_deref(), &Silent)?;
-            let survey = Survey::from_raw(raw, &pseudonymiser);
+            let survey = Survey::from_raw(raw, pseudonymiser);
             sources.push(link_source(&manifest, entry.clone(), survey));
         }
         progress.report(1.0, "Évaluation chargée");

@@ -368,6 +368,27 @@ impl Pseudonymiser {
         Pseudonymiser { key }
     }
 
+    /// A pseudonymiser with the key written by [`Pseudonymiser::key_hex`]; `None` unless
+    /// `hex` is 64 hexadecimal digits.
+    pub fn from_key_hex(hex: &str) -> Option<Self> {
+        let hex = hex.trim().as_bytes();
+        if hex.len() != 64 {
+            return None;
+        }
+        let mut key = [0u8; 32];
+        for (byte, pair) in key.iter_mut().zip(hex.chunks(2)) {
+            let text = std::str::from_utf8(pair).ok()?;
+            *byte = u8::from_str_radix(text, 16).ok()?;
+        }
+        Some(Pseudonymiser::new(key))
+    }
+
+    /// The secret key in hexadecimal, for the project file that keeps it (pseudonyms must
+    /// stay the same when the project's files are read again or new ones are added).
+    pub fn key_hex(&self) -> String {
+        self.key.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// A pseudonymiser with a fresh random key, read from the operating system
     /// (`/dev/urandom`), or else hashed from the time, the process, an address and the
     /// standard library's randomly seeded hasher.
@@ -375,8 +396,13 @@ impl Pseudonymiser {
         Pseudonymiser::new(random_key())
     }
 
-    /// The pseudonym of `value` as data of `kind`; an empty value stays empty.
+    /// The pseudonym of `value` as data of `kind`; an empty value stays empty, and so does a
+    /// value that already is a pseudonym of that kind (a file read again from a project,
+    /// where personal values are stored pseudonymised, keeps its pseudonyms).
     pub fn pseudonym(&self, kind: PersonalKind, value: &str) -> String {
+        if is_pseudonym(kind, value.trim()) {
+            return value.trim().to_owned();
+        }
         let canonical = canonical_value(kind, value);
         if canonical.is_empty() {
             return String::new();
@@ -391,6 +417,18 @@ impl Pseudonymiser {
         out.truncate(kind.pseudonym_prefix().len() + PSEUDONYM_HEX_LEN);
         out
     }
+}
+
+/// Whether `value` has the form of a pseudonym of `kind` (`Personne-7F3A2C1D`).
+fn is_pseudonym(kind: PersonalKind, value: &str) -> bool {
+    value
+        .strip_prefix(kind.pseudonym_prefix())
+        .is_some_and(|hex| {
+            hex.len() == PSEUDONYM_HEX_LEN
+                && hex
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        })
 }
 
 /// The form of a value that decides its pseudonym: e-mails in lowercase, phone numbers as
@@ -920,6 +958,36 @@ mod tests {
             );
         }
         assert_eq!(personal_by_content(std::iter::empty()), None);
+    }
+
+    #[test]
+    fn a_pseudonym_read_again_stays_itself_and_a_key_is_kept_whole() {
+        let p = Pseudonymiser::new([7; 32]);
+        let a = p.pseudonym(PersonalKind::Email, "jean.dupont@example.org");
+        // Read again from a project (under any key), a pseudonym is not hashed twice.
+        assert_eq!(p.pseudonym(PersonalKind::Email, &a), a);
+        assert_eq!(
+            Pseudonymiser::random().pseudonym(PersonalKind::Email, &a),
+            a
+        );
+        // Only a pseudonym of the same kind and shape is kept.
+        assert_ne!(p.pseudonym(PersonalKind::Name, &a), a);
+        assert_ne!(
+            p.pseudonym(PersonalKind::Email, "courriel-0B91DE"),
+            "courriel-0B91DE"
+        );
+        // The key written to a project gives back the same pseudonyms.
+        let hex = p.key_hex();
+        assert_eq!(hex.len(), 64);
+        let again = Pseudonymiser::from_key_hex(&hex).expect("64 hex digits");
+        assert_eq!(
+            again.pseudonym(PersonalKind::Email, "jean.dupont@example.org"),
+            a
+        );
+        assert!(Pseudonymiser::from_key_hex("0123").is_none());
+        assert!(Pseudonymiser::from_key_hex(&"zz".repeat(32)).is_none());
+        // The key never shows in a debug print.
+        assert!(!format!("{p:?}").contains(&hex[..16]));
     }
 
     #[test]

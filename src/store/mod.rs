@@ -118,7 +118,7 @@ impl Project {
             files.extend(extract.events.clone());
         }
         let survey_files: Vec<&str> = manifest.sources.iter().map(|s| s.file.as_str()).collect();
-        let pseudonymiser = Pseudonymiser::random();
+        let pseudonymiser = project.pseudonymiser()?;
         let err = project.db_error();
         let tx = project.conn.unchecked_transaction().map_err(&err)?;
         let manifest_json =
@@ -167,6 +167,37 @@ impl Project {
         drop(err);
         progress.report(1.0, "Projet créé");
         Ok(project)
+    }
+
+    /// The project's pseudonymiser. Its key is made once, when the project is, and kept in
+    /// the project: the same person gets the same pseudonym in every file of the project,
+    /// now and when files are added or read again. Whoever holds the project file could
+    /// test a guessed name against a pseudonym; the project holds no name to compare with.
+    pub fn pseudonymiser(&self) -> Result<Pseudonymiser, StoreError> {
+        let err = self.db_error();
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'pseudonym_key'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(&err)?;
+        if let Some(hex) = stored {
+            return Pseudonymiser::from_key_hex(&hex).ok_or_else(|| StoreError::Database {
+                file: self.path.display().to_string(),
+                message: "la clé de pseudonymisation du projet est illisible".to_owned(),
+            });
+        }
+        let fresh = Pseudonymiser::random();
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('pseudonym_key', ?1)",
+                params![fresh.key_hex()],
+            )
+            .map_err(&err)?;
+        Ok(fresh)
     }
 
     /// The manifest stored in the project.
@@ -219,8 +250,14 @@ impl Project {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let mut evaluation =
-            Evaluation::open_with(&root, manifest, &|file| self.file(file), progress)?;
+        let pseudonymiser = self.pseudonymiser()?;
+        let mut evaluation = Evaluation::open_with(
+            &root,
+            manifest,
+            &|file| self.file(file),
+            &pseudonymiser,
+            progress,
+        )?;
         for (source_id, question_id, correction) in self.corrections()? {
             if let Some(source) = evaluation
                 .sources
