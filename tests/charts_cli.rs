@@ -675,4 +675,10 @@ fn a_numeric_figure_publishes_no_single_answer() {
         .unwrap();
     assert!(header.iter().any(|h| h == "1er décile"), "{header:?}");
     assert!(!header.iter().any(|h| h == "Minimum" || h == "Maximum"));
+    assert!(
+        rows.iter()
+            .flatten()
+            .any(|c| c.contains("test de Kruskal-Wallis")),
+        "the table says which test compared the groups"
+    );
 }

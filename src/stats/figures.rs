@@ -236,6 +236,9 @@ pub struct NumericFigure {
     pub table: NumericTable,
     /// The answers of each group (same order as `table.rows`), sorted.
     pub values: Vec<Vec<f64>>,
+    /// Whether the groups give different numbers (Kruskal–Wallis); `None` without a
+    /// grouping.
+    pub difference: Option<Difference>,
 }
 
 impl Figure {
@@ -322,44 +325,56 @@ impl Figure {
     /// The tests of difference in words, one line per item (and per option for multiple
     /// choice); empty without a grouping.
     pub fn test_lines(&self) -> Vec<String> {
-        let FigureBody::Closed(closed) = &self.body else {
-            return Vec::new();
-        };
         let mut lines = Vec::new();
-        let battery = closed.items.len() > 1;
-        for item in &closed.items {
-            let prefix = if battery {
-                format!("« {} » : ", item.label)
-            } else {
-                String::new()
-            };
-            match &item.difference {
-                None => {}
-                Some(Difference::Table(d)) => lines.push(format!(
-                    "{prefix}{} ; {}{}",
-                    capitalized(&d.wording, prefix.is_empty()),
-                    d.test.label_fr(),
-                    d.note
-                        .as_deref()
-                        .map(|n| format!(" ; {n}"))
-                        .unwrap_or_default()
-                )),
-                Some(Difference::ByOption(tests)) => {
-                    for (option, d) in tests {
-                        lines.push(format!(
-                            "{prefix}« {option} » : {} ; {}",
-                            d.wording,
-                            d.test.label_fr()
-                        ));
+        match &self.body {
+            FigureBody::Numeric(numeric) => {
+                if let Some(difference) = &numeric.difference {
+                    difference_lines("", difference, &mut lines);
+                }
+            }
+            FigureBody::Closed(closed) => {
+                let battery = closed.items.len() > 1;
+                for item in &closed.items {
+                    let prefix = if battery {
+                        format!("« {} » : ", item.label)
+                    } else {
+                        String::new()
+                    };
+                    if let Some(difference) = &item.difference {
+                        difference_lines(&prefix, difference, &mut lines);
                     }
                 }
-                Some(Difference::NotTested(why)) => lines.push(format!(
-                    "{prefix}{} : {why}",
-                    capitalized("différence entre groupes non testée", prefix.is_empty())
-                )),
             }
         }
         lines
+    }
+}
+
+/// A test of difference in words, each line starting with `prefix` (an item's label).
+fn difference_lines(prefix: &str, difference: &Difference, lines: &mut Vec<String>) {
+    match difference {
+        Difference::Table(d) => lines.push(format!(
+            "{prefix}{} ; {}{}",
+            capitalized(&d.wording, prefix.is_empty()),
+            d.test.label_fr(),
+            d.note
+                .as_deref()
+                .map(|n| format!(" ; {n}"))
+                .unwrap_or_default()
+        )),
+        Difference::ByOption(tests) => {
+            for (option, d) in tests {
+                lines.push(format!(
+                    "{prefix}« {option} » : {} ; {}",
+                    d.wording,
+                    d.test.label_fr()
+                ));
+            }
+        }
+        Difference::NotTested(why) => lines.push(format!(
+            "{prefix}{} : {why}",
+            capitalized("différence entre groupes non testée", prefix.is_empty())
+        )),
     }
 }
 

@@ -43,7 +43,7 @@ pub use intervals::{Z_95, wilson, wilson_z};
 pub use numeric::{NumericRow, NumericSummary, NumericTable, numeric_table, summarize};
 pub use significance::{
     ChiSquare, FISHER_TABLE_BUDGET, GroupDifference, TestKind, chi_square, fisher_exact,
-    group_difference, option_difference,
+    group_difference, numeric_difference, option_difference,
 };
 pub use special::{chi_square_p_value, ln_gamma, regularized_gamma_q};
 

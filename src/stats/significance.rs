@@ -8,6 +8,10 @@
 //! evaluator meets, and for small r × c tables; the enumeration is bounded by
 //! [`FISHER_TABLE_BUDGET`] steps, beyond which the test is not attempted and the
 //! chi-square approximation is used with a note. No network algorithm, no Monte Carlo.
+//!
+//! Numbers (ages, caseloads) are compared by the Kruskal–Wallis rank test
+//! ([`numeric_difference`]), which asks nothing of their distribution; with two groups it
+//! is the two-sided Mann–Whitney test.
 
 use super::crosstab::CountTable;
 use super::special::chi_square_p_value;
@@ -221,6 +225,8 @@ pub enum TestKind {
     ChiSquare,
     /// Fisher's exact test.
     FisherExact,
+    /// Kruskal–Wallis rank test (numbers), chi-square approximation with ties corrected.
+    KruskalWallis,
 }
 
 impl TestKind {
@@ -229,6 +235,7 @@ impl TestKind {
         match self {
             TestKind::ChiSquare => "test du khi-deux de Pearson",
             TestKind::FisherExact => "test exact de Fisher",
+            TestKind::KruskalWallis => "test de Kruskal-Wallis",
         }
     }
 }
@@ -337,6 +344,80 @@ fn difference(counts: &[Vec<u64>]) -> Result<GroupDifference, StatsError> {
     })
 }
 
+/// Test whether groups give different numbers (Kruskal–Wallis H, ties corrected, compared
+/// with the chi-square distribution on groups − 1 degrees of freedom). NaN (no answer) is
+/// left out. Needs two groups with answers and two different values.
+pub fn numeric_difference(groups: &[&[f64]]) -> Result<GroupDifference, StatsError> {
+    let groups: Vec<Vec<f64>> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .copied()
+                .filter(|x| !x.is_nan())
+                .collect::<Vec<f64>>()
+        })
+        .filter(|g| !g.is_empty())
+        .collect();
+    let not_testable = || StatsError::NotTestable {
+        reason: "il faut au moins deux groupes avec des réponses et deux valeurs différentes"
+            .to_owned(),
+    };
+    if groups.len() < 2 {
+        return Err(not_testable());
+    }
+    let mut all: Vec<(f64, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, values)| values.iter().map(move |&x| (x, g)))
+        .collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let n = all.len() as f64;
+    // Mid-ranks for ties; Σ(t³ − t) over tie groups for the correction.
+    let mut rank_sums = vec![0.0; groups.len()];
+    let mut ties = 0.0;
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i + 1;
+        while j < all.len() && all[j].0 == all[i].0 {
+            j += 1;
+        }
+        let rank = (i + 1 + j) as f64 / 2.0;
+        for &(_, g) in &all[i..j] {
+            rank_sums[g] += rank;
+        }
+        let t = (j - i) as f64;
+        ties += t * t * t - t;
+        i = j;
+    }
+    let correction = 1.0 - ties / (n * n * n - n);
+    if correction <= 0.0 {
+        return Err(not_testable());
+    }
+    let h = (12.0 / (n * (n + 1.0))
+        * groups
+            .iter()
+            .zip(&rank_sums)
+            .map(|(g, r)| r * r / g.len() as f64)
+            .sum::<f64>()
+        - 3.0 * (n + 1.0))
+        / correction;
+    let df = groups.len() - 1;
+    let p_value = chi_square_p_value(h.max(0.0), df);
+    let smallest_group = groups.iter().map(Vec::len).min().unwrap_or(0) as u64;
+    let small = smallest_group < SMALL_GROUP_N;
+    Ok(GroupDifference {
+        test: TestKind::KruskalWallis,
+        statistic: h,
+        df,
+        p_value,
+        min_expected: f64::NAN,
+        smallest_group,
+        significant: !small && p_value < ALPHA,
+        wording: wording(p_value, small),
+        note: None,
+    })
+}
+
 /// The French wording of a test result; never « significatif » when a group is small.
 fn wording(p_value: f64, small_groups: bool) -> String {
     let p = format_p(p_value);
@@ -411,6 +492,29 @@ mod tests {
         let small = wording(0.001_2, true);
         assert!(small.starts_with("à interpréter avec prudence : effectifs faibles"));
         assert!(!small.contains("significati"));
+    }
+
+    #[test]
+    fn kruskal_wallis_matches_r_and_a_hand_computation() {
+        // The example of R's `kruskal.test` (Hollander & Wolfe): rank sums 36, 36, 33;
+        // Kruskal-Wallis chi-squared = 0.77143, df = 2, p-value = 0.68.
+        let a = [2.9, 3.0, 2.5, 2.6, 3.2];
+        let b = [3.8, 2.7, 4.0, 2.4];
+        let c = [2.8, 3.4, 3.7, 2.2, 2.0];
+        let d = numeric_difference(&[&a, &b, &c]).unwrap();
+        assert!((d.statistic - 0.771_43).abs() < 1e-4, "{}", d.statistic);
+        assert_eq!(d.df, 2);
+        assert!((d.p_value - 0.68).abs() < 0.005, "{}", d.p_value);
+        assert_eq!(d.test, TestKind::KruskalWallis);
+        // With ties, by hand: mid-ranks 1; 3, 3, 3; 6, 6, 6; 8.5, 8.5, so rank sums 13
+        // and 32; H = 12 / 90 × (13² / 4 + 32² / 5) − 30 = 2.94, corrected by
+        // 1 − (24 + 24 + 6) / 720 = 0.925: H = 3.1784; P(χ²₁ > 3.1784) = 0.0746.
+        let d = numeric_difference(&[&[1.0, 2.0, 2.0, 3.0], &[2.0, 3.0, 3.0, 4.0, 4.0]]).unwrap();
+        assert!((d.statistic - 3.1784).abs() < 1e-3, "{}", d.statistic);
+        assert!((d.p_value - 0.0746).abs() < 1e-3, "{}", d.p_value);
+        // One group, or every answer the same: nothing to test.
+        assert!(numeric_difference(&[&a]).is_err());
+        assert!(numeric_difference(&[&[1.0, 1.0], &[1.0, f64::NAN]]).is_err());
     }
 
     #[test]

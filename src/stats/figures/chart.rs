@@ -416,12 +416,25 @@ pub(super) fn bins(sorted: &[f64]) -> (Vec<f64>, Vec<u64>) {
 
 /// The tests of difference, summed up for a chart in one line or two.
 fn test_summary(figure: &Figure) -> Vec<String> {
-    let FigureBody::Closed(closed) = &figure.body else {
-        return Vec::new();
-    };
     if !figure.is_grouped() {
         return Vec::new();
     }
+    let closed = match &figure.body {
+        FigureBody::Closed(closed) => closed,
+        FigureBody::Numeric(numeric) => {
+            return match &numeric.difference {
+                Some(Difference::Table(d)) => vec![format!(
+                    "Différence entre groupes : {} ; {}.",
+                    d.wording,
+                    d.test.label_fr()
+                )],
+                Some(Difference::NotTested(why)) => {
+                    vec![format!("Différence entre groupes non testée : {why}.")]
+                }
+                Some(Difference::ByOption(_)) | None => Vec::new(),
+            };
+        }
+    };
     if closed.items.len() == 1 {
         return match &closed.items[0].difference {
             Some(Difference::Table(d)) => vec![format!(

@@ -9,7 +9,9 @@ use crate::stats::crosstab::{Caution, CountTable, Crosstab, Denominator};
 use crate::stats::frequencies::{Matching, locate, matching_questions, question_table};
 use crate::stats::grouping::{Grouping, GroupingKind};
 use crate::stats::numeric::{NumericTable, numeric_table};
-use crate::stats::significance::{GroupDifference, group_difference, option_difference};
+use crate::stats::significance::{
+    GroupDifference, group_difference, numeric_difference, option_difference,
+};
 
 use super::{
     ClosedFigure, Difference, Figure, FigureBody, FigureError, FigureGrouping, FigureSite,
@@ -92,9 +94,12 @@ pub fn figure(
             let table = numeric_table(evaluation, qid, &grouping, matching)?;
             elsewhere(&table.sources)?;
             let values = numeric_values(evaluation, (s0, q0), &grouping, matching);
-            let numeric = keep_answered_numeric(table, values);
+            let mut numeric = keep_answered_numeric(table, values);
             if numeric.table.rows.is_empty() {
                 return Err(no_answers());
+            }
+            if figure_grouping.is_some() {
+                numeric.difference = Some(numeric_test(&numeric.values));
             }
             let n = numeric.table.total.n();
             let sources = numeric.table.sources.clone();
@@ -368,6 +373,20 @@ fn keep_answered_numeric(mut table: NumericTable, values: Vec<Vec<f64>>) -> Nume
     NumericFigure {
         table,
         values: kept_values,
+        difference: None,
+    }
+}
+
+/// The test of difference between the groups' numbers.
+fn numeric_test(values: &[Vec<f64>]) -> Difference {
+    let groups: Vec<&[f64]> = values.iter().map(Vec::as_slice).collect();
+    if groups.iter().filter(|g| !g.is_empty()).count() < 2 {
+        return Difference::NotTested("un seul groupe a répondu".to_owned());
+    }
+    match numeric_difference(&groups) {
+        Ok(d) => Difference::Table(d),
+        Err(StatsError::NotTestable { reason }) => Difference::NotTested(reason),
+        Err(e) => Difference::NotTested(e.to_string()),
     }
 }
 

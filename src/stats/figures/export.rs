@@ -409,6 +409,14 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
         sheet.push(RowKind::Data, cells);
     }
     sheet.blank();
+    let tests = figure.test_lines();
+    if !tests.is_empty() {
+        sheet.section("Différence entre groupes");
+        for line in tests {
+            sheet.line(line);
+        }
+        sheet.blank();
+    }
     sheet.section("Notes");
     sheet.line(
         "n : répondants ayant donné une réponse numérique. Quartiles et déciles interpolés comme \
@@ -674,6 +682,7 @@ mod tests {
                     caution: None,
                 },
                 values: vec![],
+                difference: None,
             })),
         }
     }
