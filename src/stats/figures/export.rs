@@ -293,14 +293,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
         sheet.blank();
     }
 
-    let tests = figure.test_lines();
-    if !tests.is_empty() {
-        sheet.section("Différence entre groupes");
-        for line in tests {
-            sheet.line(line);
-        }
-        sheet.blank();
-    }
+    tests_section(sheet, figure);
 
     sheet.section("Notes");
     sheet.line(format!(
@@ -409,14 +402,7 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
         sheet.push(RowKind::Data, cells);
     }
     sheet.blank();
-    let tests = figure.test_lines();
-    if !tests.is_empty() {
-        sheet.section("Différence entre groupes");
-        for line in tests {
-            sheet.line(line);
-        }
-        sheet.blank();
-    }
+    tests_section(sheet, figure);
     sheet.section("Notes");
     sheet.line(
         "n : répondants ayant donné une réponse numérique. Quartiles et déciles interpolés comme \
@@ -429,6 +415,19 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
         );
     }
     common_notes(sheet, figure, threshold, any_secret);
+}
+
+/// The tests of difference between groups, when the figure has any.
+fn tests_section(sheet: &mut Sheet, figure: &Figure) {
+    let tests = figure.test_lines();
+    if tests.is_empty() {
+        return;
+    }
+    sheet.section("Différence entre groupes");
+    for line in tests {
+        sheet.line(line);
+    }
+    sheet.blank();
 }
 
 /// Notes every table carries: suppression, small groups, respondents left out.
