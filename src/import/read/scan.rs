@@ -101,14 +101,40 @@ pub(super) fn scan(
     let mut quote_record_lines = 0usize;
     let mut delimiters_on_line = 0usize;
 
-    for (offset, &byte) in text.iter().enumerate() {
-        if offset & 0xF_FFFF == 0 && offset > 0 && on_chunk(offset).is_break() {
-            return Err(Stop::Requested);
+    const CHUNK: usize = 0x10_0000;
+    let mut next_chunk = CHUNK;
+    let mut offset = 0usize;
+    while offset < text.len() {
+        if offset >= next_chunk {
+            next_chunk = (offset / CHUNK + 1) * CHUNK;
+            if on_chunk(offset).is_break() {
+                return Err(Stop::Requested);
+            }
         }
+        // Ordinary bytes inside a field change nothing but where we are: skip them at once
+        // (most of a file is answers, and this pass runs over all of it).
+        let run = match state {
+            State::InField => memchr::memchr3(delimiter, b'\n', b'\r', &text[offset..]),
+            State::InQuoted => memchr::memchr3(b'"', b'\n', b'\r', &text[offset..]),
+            _ => Some(0),
+        }
+        .unwrap_or(text.len() - offset);
+        if run > 0 {
+            if state == State::InQuoted {
+                // Delimiters inside quotes still tell a swallowed record (see below).
+                delimiters_on_line +=
+                    memchr::memchr_iter(delimiter, &text[offset..offset + run]).count();
+                field_has_content = true;
+            }
+            offset += run;
+            continue;
+        }
+        let (at, byte) = (offset, text[offset]);
+        offset += 1;
         let is_break = byte == b'\n' || byte == b'\r';
         if state == State::StartRecord {
             if is_break {
-                line += line_step(text, offset);
+                line += line_step(text, at);
                 continue;
             }
             state = State::StartField;
@@ -121,7 +147,7 @@ pub(super) fn scan(
                 if state == State::StartField && byte == b'"' {
                     state = State::InQuoted;
                     quote = StrayQuote {
-                        offset,
+                        offset: at,
                         line,
                         record,
                         field,
@@ -151,7 +177,7 @@ pub(super) fn scan(
                     }
                     record += 1;
                     state = State::StartRecord;
-                    line += line_step(text, offset);
+                    line += line_step(text, at);
                 } else {
                     field_has_content = true;
                     state = State::InField;
@@ -165,7 +191,7 @@ pub(super) fn scan(
                     if byte == delimiter {
                         delimiters_on_line += 1;
                     } else if is_break {
-                        let step = line_step(text, offset);
+                        let step = line_step(text, at);
                         if step > 0 {
                             // A line that holds about as many delimiters as the header looks
                             // like a record swallowed by the quote.
@@ -219,7 +245,7 @@ pub(super) fn scan(
                     }
                     record += 1;
                     state = State::StartRecord;
-                    line += line_step(text, offset);
+                    line += line_step(text, at);
                 } else {
                     field_has_content = true;
                     state = State::InField;
@@ -339,6 +365,53 @@ mod tests {
             let ours_fields: Vec<usize> = ours.iter().map(|r| r.0).collect();
             assert_eq!(ours_fields, theirs, "{sample:?}");
         }
+    }
+
+    /// Long answers are skipped in runs: the counts, the chunk calls and a stray quote after
+    /// a long field must come out as if every byte had been looked at.
+    #[test]
+    fn long_fields_are_skipped_without_losing_anything() {
+        let long = "réponse longue, avec des virgules et des | barres ".repeat(40_000);
+        let text = format!("id;avis;note\n1;{long};4\n2;\"{long}\";5\n3;\"a\"\"b\";6\n");
+        let mut chunks = Vec::new();
+        let mut seen = Vec::new();
+        scan(
+            text.as_bytes(),
+            b';',
+            |end| {
+                seen.push(end.fields);
+                ControlFlow::Continue(())
+            },
+            |offset| {
+                chunks.push(offset);
+                ControlFlow::Continue(())
+            },
+        )
+        .unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let theirs: Vec<usize> = reader.records().map(|r| r.unwrap().len()).collect();
+        assert_eq!(seen, theirs);
+        // Progress is told as MiBs go by (once for several passed in one field), in order.
+        assert!(
+            (1..=text.len() / 0x10_0000).contains(&chunks.len()),
+            "{chunks:?}"
+        );
+        assert!(
+            chunks
+                .windows(2)
+                .all(|w| w[0] / 0x10_0000 < w[1] / 0x10_0000)
+        );
+        // A quote opened before many lines that look like records is still found stray.
+        let rows: String = (0..30).map(|i| format!("{i};{long};1\n")).collect();
+        let stray = format!("id;avis;note\n1;\"oops;2\n{rows}9;\"x\"y;3\n");
+        assert!(matches!(
+            records(&stray, b';'),
+            Err(Stop::StrayQuote(StrayQuote { line: 2, .. }))
+        ));
     }
 
     #[test]
