@@ -1,6 +1,7 @@
-//! Import speed and memory on a 100,000-response xlsx (about 25 columns: Likert grids,
-//! multiple choice, open text), as ratios against calamine reading the same cells in the
-//! same run. The ratio is printed at the end: `inspect / calamine`, time and peak heap.
+//! Import speed and memory on 100,000 responses (about 25 columns: Likert grids, multiple
+//! choice, open text), as ratios against a baseline reading the same cells in the same run:
+//! an xlsx against calamine, and the same answers as csv against the csv crate. The ratios
+//! are printed after each group: `inspect / baseline`, time and peak heap.
 
 // A counting global allocator is the only way to measure peak heap in-process.
 #![allow(unsafe_code)]
@@ -84,16 +85,8 @@ const COMMENTS: [&str; 6] = [
     "Plus de contacts avec les employeurs du territoire, et des ateliers moins longs.",
 ];
 
-/// Write the benchmark workbook once; later runs reuse it.
-fn workbook() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let path = dir.join("responses-100k.xlsx");
-    if path.exists() {
-        return path;
-    }
-    std::fs::create_dir_all(&dir).expect("bench data folder");
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
+/// The benchmark's headings and answers (the age, column 22, is a number).
+fn responses() -> (Vec<String>, Vec<Vec<String>>) {
     let mut headings = vec![
         "id".to_owned(),
         "submitdate".to_owned(),
@@ -124,9 +117,6 @@ fn workbook() -> PathBuf {
     headings.push("Quel âge avez-vous ?".to_owned());
     headings.push("Pistes d'amélioration".to_owned());
     headings.push("Commentaires".to_owned());
-    for (c, h) in headings.iter().enumerate() {
-        sheet.write(0, c as u16, h).expect("heading");
-    }
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {
         state ^= state << 13;
@@ -134,6 +124,7 @@ fn workbook() -> PathBuf {
         state ^= state << 17;
         state
     };
+    let mut rows = Vec::with_capacity(RESPONSES as usize);
     for r in 1..=RESPONSES {
         let mut row: Vec<String> = vec![
             r.to_string(),
@@ -162,19 +153,76 @@ fn workbook() -> PathBuf {
         for _ in 0..4 {
             row.push(USEFUL[(next() % 4) as usize].into());
         }
-        let age = 16 + (next() % 10) as u32;
-        row.push(String::new());
+        row.push((16 + next() % 10).to_string());
         row.push(COMMENTS[(next() % 6) as usize].into());
         row.push(COMMENTS[(next() % 6) as usize].into());
+        rows.push(row);
+    }
+    (headings, rows)
+}
+
+/// The folder of generated benchmark files.
+fn bench_data() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).expect("bench data folder");
+    dir
+}
+
+/// Write the benchmark workbook once; later runs reuse it.
+fn workbook() -> PathBuf {
+    let path = bench_data().join("responses-100k.xlsx");
+    if path.exists() {
+        return path;
+    }
+    let (headings, rows) = responses();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in headings.iter().enumerate() {
+        sheet.write(0, c as u16, h).expect("heading");
+    }
+    let age = headings.len() - 3;
+    for (r, row) in (1u32..).zip(&rows) {
         for (c, value) in row.iter().enumerate() {
-            if !value.is_empty() {
+            if c == age {
+                let years: u32 = value.parse().expect("an age");
+                sheet.write(r, c as u16, years).expect("age");
+            } else if !value.is_empty() {
                 sheet.write(r, c as u16, value.as_str()).expect("cell");
             }
         }
-        sheet.write(r, (row.len() - 3) as u16, age).expect("age");
     }
     book.save(&path).expect("bench workbook written");
     path
+}
+
+/// The same answers as semicolon-separated UTF-8 text, as French Excel writes it.
+fn text_export() -> PathBuf {
+    let path = bench_data().join("responses-100k.csv");
+    if path.exists() {
+        return path;
+    }
+    let (headings, rows) = responses();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_path(&path)
+        .expect("bench csv created");
+    writer.write_record(&headings).expect("headings");
+    for row in &rows {
+        writer.write_record(row).expect("row");
+    }
+    writer.flush().expect("bench csv written");
+    path
+}
+
+/// The csv crate reading every record of the file into memory, as a baseline.
+fn csv_read(path: &Path) -> usize {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(b';')
+        .from_path(path)
+        .expect("opens");
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    records.iter().map(csv::StringRecord::len).sum()
 }
 
 fn calamine_read(path: &Path) -> usize {
@@ -216,11 +264,34 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(atelier_inspect(&path)))
     });
     group.finish();
+    report(
+        "import_100k_xlsx",
+        "calamine",
+        &|| calamine_read(&path),
+        &|| atelier_inspect(&path),
+    );
 
-    let (base_time, base_peak) = measure(5, &|| calamine_read(&path));
-    let (our_time, our_peak) = measure(5, &|| atelier_inspect(&path));
+    let text = text_export();
+    let mut group = c.benchmark_group("import_100k_csv");
+    group.sample_size(10);
+    group.bench_function("csv_read (baseline)", |b| {
+        b.iter(|| black_box(csv_read(&text)))
+    });
+    group.bench_function("atelier_inspect", |b| {
+        b.iter(|| black_box(atelier_inspect(&text)))
+    });
+    group.finish();
+    report("import_100k_csv", "csv crate", &|| csv_read(&text), &|| {
+        atelier_inspect(&text)
+    });
+}
+
+/// Prints the ratio of `ours` to `baseline`: median time and peak heap over five runs each.
+fn report(name: &str, baseline_name: &str, baseline: &dyn Fn() -> usize, ours: &dyn Fn() -> usize) {
+    let (base_time, base_peak) = measure(5, baseline);
+    let (our_time, our_peak) = measure(5, ours);
     println!(
-        "import_100k_xlsx: calamine {:.2} s, {:.0} MiB peak; atelier inspect {:.2} s, {:.0} MiB peak; \
+        "{name}: {baseline_name} {:.2} s, {:.0} MiB peak; atelier inspect {:.2} s, {:.0} MiB peak; \
          ratio time {:.2}×, peak memory {:.2}×",
         base_time,
         base_peak as f64 / 1048576.0,

@@ -58,7 +58,15 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded<'_> {
             decode_with(bytes, encoding_rs::UTF_16BE, "utf-16be")
         };
     }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+    // Valid UTF-8 is by far the common case: validated once, and borrowed as it is.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: Cow::Borrowed(text),
+            encoding: "utf-8",
+            replaced: 0,
+        };
+    }
+    if mostly_utf8(bytes) {
         utf8(bytes)
     } else {
         decode_with(bytes, encoding_rs::WINDOWS_1252, "windows-1252")
