@@ -368,27 +368,6 @@ impl Pseudonymiser {
         Pseudonymiser { key }
     }
 
-    /// A pseudonymiser with the key written by [`Pseudonymiser::key_hex`]; `None` unless
-    /// `hex` is 64 hexadecimal digits.
-    pub fn from_key_hex(hex: &str) -> Option<Self> {
-        let hex = hex.trim().as_bytes();
-        if hex.len() != 64 {
-            return None;
-        }
-        let mut key = [0u8; 32];
-        for (byte, pair) in key.iter_mut().zip(hex.chunks(2)) {
-            let text = std::str::from_utf8(pair).ok()?;
-            *byte = u8::from_str_radix(text, 16).ok()?;
-        }
-        Some(Pseudonymiser::new(key))
-    }
-
-    /// The secret key in hexadecimal, for the project file that keeps it (pseudonyms must
-    /// stay the same when the project's files are read again or new ones are added).
-    pub fn key_hex(&self) -> String {
-        self.key.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
     /// A pseudonymiser with a fresh random key, read from the operating system
     /// (`/dev/urandom`), or else hashed from the time, the process, an address and the
     /// standard library's randomly seeded hasher.
@@ -961,7 +940,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pseudonym_read_again_stays_itself_and_a_key_is_kept_whole() {
+    fn a_pseudonym_read_again_stays_itself() {
         let p = Pseudonymiser::new([7; 32]);
         let a = p.pseudonym(PersonalKind::Email, "jean.dupont@example.org");
         // Read again from a project (under any key), a pseudonym is not hashed twice.

@@ -118,7 +118,10 @@ impl Project {
             files.extend(extract.events.clone());
         }
         let survey_files: Vec<&str> = manifest.sources.iter().map(|s| s.file.as_str()).collect();
-        let pseudonymiser = project.pseudonymiser()?;
+        // One key for every file of the project, so that a person who answered two
+        // questionnaires gets one pseudonym. The key is not kept: anyone holding it could
+        // hash every phone number or IP address and find the one behind a pseudonym.
+        let pseudonymiser = Pseudonymiser::random();
         let err = project.db_error();
         let tx = project.conn.unchecked_transaction().map_err(&err)?;
         let manifest_json =
@@ -167,37 +170,6 @@ impl Project {
         drop(err);
         progress.report(1.0, "Projet créé");
         Ok(project)
-    }
-
-    /// The project's pseudonymiser. Its key is made once, when the project is, and kept in
-    /// the project: the same person gets the same pseudonym in every file of the project,
-    /// now and when files are added or read again. Whoever holds the project file could
-    /// test a guessed name against a pseudonym; the project holds no name to compare with.
-    pub fn pseudonymiser(&self) -> Result<Pseudonymiser, StoreError> {
-        let err = self.db_error();
-        let stored: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'pseudonym_key'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(&err)?;
-        if let Some(hex) = stored {
-            return Pseudonymiser::from_key_hex(&hex).ok_or_else(|| StoreError::Database {
-                file: self.path.display().to_string(),
-                message: "la clé de pseudonymisation du projet est illisible".to_owned(),
-            });
-        }
-        let fresh = Pseudonymiser::random();
-        self.conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('pseudonym_key', ?1)",
-                params![fresh.key_hex()],
-            )
-            .map_err(&err)?;
-        Ok(fresh)
     }
 
     /// The manifest stored in the project.
@@ -250,12 +222,13 @@ impl Project {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let pseudonymiser = self.pseudonymiser()?;
+        // Personal values are stored pseudonymised and stay as they are (see
+        // `Pseudonymiser::pseudonym`); the key only matters for a value left in clear.
         let mut evaluation = Evaluation::open_with(
             &root,
             manifest,
             &|file| self.file(file),
-            &pseudonymiser,
+            &Pseudonymiser::random(),
             progress,
         )?;
         for (source_id, question_id, correction) in self.corrections()? {
