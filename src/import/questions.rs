@@ -141,7 +141,8 @@ pub fn format_date(days: i32) -> String {
 
 /// What a (trimmed, non-empty) answer says of a box in a one-column-per-option export:
 /// ticked, left unticked, or neither. A cell holding the option's own name is a tick.
-fn tick_text(t: &str, option: &str) -> Option<bool> {
+/// `option_key` is `key(option)`, worked out once per column.
+fn tick_text(t: &str, option: &str, option_key: &str) -> Option<bool> {
     const YES: [&str; 10] = [
         "oui", "yes", "y", "1", "x", "vrai", "true", "coche", "checked", "selected",
     ];
@@ -162,11 +163,13 @@ fn tick_text(t: &str, option: &str) -> Option<bool> {
     if NO.iter().any(|n| t.eq_ignore_ascii_case(n)) {
         return Some(false);
     }
-    if !option.is_empty() && (t == option || key(t) == key(option)) {
+    if !option.is_empty() && t == option {
         return Some(true);
     }
     let k = key(t);
-    if YES.contains(&k.as_str()) {
+    if !option.is_empty() && k == option_key {
+        Some(true)
+    } else if YES.contains(&k.as_str()) {
         Some(true)
     } else if NO.contains(&k.as_str()) {
         Some(false)
@@ -727,6 +730,7 @@ impl<'a> Interned<'a> {
     /// For one column, what each answer says of its option's box (index 0: no answer);
     /// `None` when an answer in the column is neither a tick nor an untick.
     fn ticks(&self, codes: &[u32], option: &str) -> Option<Vec<Option<bool>>> {
+        let option_key = key(option);
         let mut read = vec![false; self.answers.len() + 1];
         let mut ticks = vec![None; self.answers.len() + 1];
         for &code in codes {
@@ -735,7 +739,7 @@ impl<'a> Interned<'a> {
                 continue;
             }
             read[k] = true;
-            ticks[k] = Some(tick_text(&self.answers[k - 1].text, option)?);
+            ticks[k] = Some(tick_text(&self.answers[k - 1].text, option, &option_key)?);
         }
         Some(ticks)
     }
@@ -893,6 +897,7 @@ fn build_closed(
             ),
         ));
         labels.truncate(most);
+        question.scale_len = question.scale_len.min(most);
     }
     let index: HashMap<&str, u16> = labels
         .iter()
@@ -941,13 +946,23 @@ fn build_multiple(
             .take(options)
             .enumerate()
         {
-            // What each answer says of this option's box; anything else is no tick.
-            let mut said: Vec<Option<bool>> = vec![None; interned.answers.len() + 1];
-            for (code, answer) in interned.answers.iter().enumerate() {
-                said[code + 1] = tick_text(&answer.text, option);
-            }
+            // Whether each answer met in this column ticks its box, worked out once per
+            // answer (0: not yet, 1: ticked, 2: not); anything but a tick is no tick.
+            let option_key = key(option);
+            let mut said = vec![0u8; interned.answers.len() + 1];
             for (tick, &code) in ticks.iter_mut().zip(codes) {
-                if said[code as usize] == Some(true) {
+                let Some(answer) = interned.answer(code) else {
+                    continue;
+                };
+                let said = &mut said[code as usize];
+                if *said == 0 {
+                    *said = if tick_text(&answer.text, option, &option_key) == Some(true) {
+                        1
+                    } else {
+                        2
+                    };
+                }
+                if *said == 1 {
                     *tick |= 1 << k;
                 }
             }
