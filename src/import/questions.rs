@@ -167,9 +167,7 @@ fn tick_text(t: &str, option: &str, option_key: &str) -> Option<bool> {
         return Some(true);
     }
     let k = key(t);
-    if !option.is_empty() && k == option_key {
-        Some(true)
-    } else if YES.contains(&k.as_str()) {
+    if (!option.is_empty() && k == option_key) || YES.contains(&k.as_str()) {
         Some(true)
     } else if NO.contains(&k.as_str()) {
         Some(false)
