@@ -667,6 +667,54 @@ fn a_numeric_figure_publishes_no_single_answer() {
         "the whiskers are explained"
     );
 
+    // By site, small groups: under 5 answers no box, under 11 no whiskers (interpolated
+    // between so few answers, quantiles would give them back).
+    let figure = figures::figure(&evaluation, &age, Some("site"), None).unwrap();
+    let ChartBody::BoxPlot(boxes) = figures::to_chart_spec(&figure).body else {
+        panic!("box plots for ages by site");
+    };
+    let FigureBody::Numeric(numeric) = &figure.body else {
+        panic!("a numeric figure");
+    };
+    let mut seen = [false; 3];
+    for row in &numeric.table.rows {
+        let drawn = boxes.boxes.iter().find(|b| b.label == row.label);
+        let summary = row.summary.as_ref().unwrap();
+        match row.n() {
+            n if n < 5 => {
+                assert!(drawn.is_none(), "{}: a box of {n} answers", row.label);
+                seen[0] = true;
+            }
+            n if n < 11 => {
+                let b = drawn.unwrap();
+                assert_eq!((b.low, b.high), (summary.q1, summary.q3), "{}", row.label);
+                seen[1] = true;
+            }
+            _ => {
+                let b = drawn.unwrap();
+                assert_eq!((b.low, b.high), (summary.p10, summary.p90), "{}", row.label);
+                seen[2] = true;
+            }
+        }
+    }
+    assert_eq!(seen, [true; 3], "the sample has sites of each size");
+    let rows = read_csv(&export("table", &age, Some("site"), None, "ages_sites.csv"));
+    for line in rows.iter().filter(|r| r.len() == 9 && r[1] != "n") {
+        let n: u64 = line[1].parse().unwrap();
+        let secret = |k: usize| line[k] == "s";
+        assert_eq!(secret(3), n < 5, "{line:?}: median");
+        assert_eq!(secret(6) && secret(7), n < 11, "{line:?}: deciles");
+    }
+    // One site's handful of answers: no histogram at all.
+    let ml_age = qid("jeunes_ml", "Quel âge avez-vous ?");
+    let figure = figures::figure(&evaluation, &ml_age, None, Some("ml_nord_essonne")).unwrap();
+    assert!(figure.respondents < 5, "{} answers", figure.respondents);
+    let spec = figures::to_chart_spec(&figure);
+    assert!(
+        matches!(spec.body, ChartBody::HeatMap(_)),
+        "a handful of ages is withheld"
+    );
+
     // The table publishes deciles, not the youngest and oldest respondent's age.
     let rows = read_csv(&export("table", &age, Some("group"), None, "ages.csv"));
     let header = rows

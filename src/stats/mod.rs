@@ -40,7 +40,10 @@ pub use frequencies::{
 };
 pub use grouping::{GroupedSource, Grouping, GroupingKind};
 pub use intervals::{Z_95, wilson, wilson_z};
-pub use numeric::{NumericRow, NumericSummary, NumericTable, numeric_table, summarize};
+pub use numeric::{
+    MIN_N_DECILES, MIN_N_QUARTILES, NumericRow, NumericSummary, NumericTable, numeric_table,
+    summarize,
+};
 pub use significance::{
     ChiSquare, FISHER_TABLE_BUDGET, GroupDifference, TestKind, chi_square, fisher_exact,
     group_difference, numeric_difference, option_difference,

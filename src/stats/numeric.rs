@@ -65,6 +65,14 @@ pub fn summarize(values: &[f64]) -> Option<NumericSummary> {
     })
 }
 
+/// Fewest answers behind a published median and quartiles: with fewer, the quartiles (each
+/// interpolated between two neighbouring answers) and the mean give the answers back.
+pub const MIN_N_QUARTILES: u64 = 5;
+
+/// Fewest answers behind published first and ninth deciles: with fewer, they are
+/// interpolated from the smallest and the largest answer, which they would give back.
+pub const MIN_N_DECILES: u64 = 11;
+
 /// One group's line of a [`NumericTable`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumericRow {
@@ -82,6 +90,16 @@ impl NumericRow {
     /// Respondents who answered.
     pub fn n(&self) -> u64 {
         self.summary.as_ref().map_or(0, |s| s.n)
+    }
+
+    /// Whether the median and quartiles may be published (the summary itself aside).
+    pub fn quartiles_published(&self) -> bool {
+        self.n() >= MIN_N_QUARTILES
+    }
+
+    /// Whether the first and ninth deciles may be published.
+    pub fn deciles_published(&self) -> bool {
+        self.n() >= MIN_N_DECILES
     }
 
     /// The summary as an export shows it.

@@ -376,8 +376,18 @@ fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure)
                 ui.label(&row.label);
                 ui.label(row.n().to_string());
                 if let Some(s) = &row.summary {
-                    let secret = row.suppressed.is_some();
-                    for value in [s.mean, s.median, s.q1, s.q3, s.p10, s.p90] {
+                    // As exports publish them: a small group's quantiles would give answers back.
+                    let hidden = row.suppressed.is_some();
+                    let (quartiles, deciles) = (row.quartiles_published(), row.deciles_published());
+                    for (value, shown) in [
+                        (s.mean, true),
+                        (s.median, quartiles),
+                        (s.q1, quartiles),
+                        (s.q3, quartiles),
+                        (s.p10, deciles),
+                        (s.p90, deciles),
+                    ] {
+                        let secret = hidden || !shown;
                         let text = crate::stats::format_fr(value, 1);
                         let response = if secret {
                             ui.label(RichText::new(format!("{text} (s)")).italics().weak())

@@ -303,10 +303,12 @@ pub(super) fn boxplot_notes(plot: &BoxPlot) -> Vec<String> {
         Whiskers::Tukey => "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : \
                             moyenne ; moustaches : valeurs extrêmes hors valeurs isolées (points)."
             .to_string(),
-        Whiskers::Deciles => "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : \
-                              moyenne ; moustaches : du 1er au 9e décile (secret statistique : \
-                              aucune réponse individuelle n'est montrée)."
-            .to_string(),
+        Whiskers::Deciles => format!(
+            "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : moyenne ; \
+             moustaches : du 1er au 9e décile, à partir de {} réponses (secret statistique : \
+             aucune réponse individuelle n'est montrée).",
+            crate::stats::MIN_N_DECILES
+        ),
     }];
     if plot
         .boxes

@@ -19,7 +19,7 @@ use crate::charts::{
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
-use crate::stats::numeric::summarize;
+use crate::stats::numeric::{MIN_N_QUARTILES, summarize};
 use crate::stats::{Published, SuppressedTable, suppress};
 
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
@@ -32,7 +32,10 @@ use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 /// groups whose every cell is marked « s », with a caution saying why.
 pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
     let threshold = u64::from(figure.threshold);
-    if figure.is_grouped() && figure.groups().iter().all(|(_, n)| *n < threshold) {
+    // A histogram of fewer answers than the threshold would show them (its range, its
+    // bins, its mean): withheld like a figure whose every group is small.
+    let numeric = matches!(figure.body, FigureBody::Numeric(_));
+    if (figure.is_grouped() || numeric) && figure.groups().iter().all(|(_, n)| *n < threshold) {
         return withheld(figure);
     }
     let mut cautions = Vec::new();
@@ -56,7 +59,15 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
                 cautions.push(left_out_caution(&left_out, figure.threshold));
             }
             if figure.is_grouped() {
-                box_plot(figure, numeric, &left_out).into()
+                let (plot, boxless) = box_plot(figure, numeric, &left_out);
+                if !boxless.is_empty() {
+                    cautions.push(format!(
+                        "Moins de {MIN_N_QUARTILES} réponses, pas de boîte (elle redonnerait les \
+                         réponses) : {}.",
+                        boxless.join(", ")
+                    ));
+                }
+                plot.into()
             } else {
                 histogram(figure, numeric, threshold).into()
             }
@@ -281,10 +292,16 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     chart
 }
 
-/// Box plots by group. Under disclosure control the whiskers end at the first and ninth
-/// deciles and no answer is drawn on its own: Tukey's whiskers end on answers, and an
-/// extreme answer is one person's.
-fn box_plot(figure: &Figure, numeric: &NumericFigure, left_out: &[(String, u64)]) -> BoxPlot {
+/// Box plots by group, and the groups left without a box. Under disclosure control the
+/// whiskers end at the first and ninth deciles and no answer is drawn on its own (Tukey's
+/// whiskers end on answers, and an extreme answer is one person's); a group of fewer than
+/// [`crate::stats::MIN_N_DECILES`] answers gets no whiskers, and one of fewer than [`MIN_N_QUARTILES`] no
+/// box: interpolated between so few answers, they would give them back.
+fn box_plot(
+    figure: &Figure,
+    numeric: &NumericFigure,
+    left_out: &[(String, u64)],
+) -> (BoxPlot, Vec<String>) {
     let controlled = figure.threshold > 1;
     let whiskers = if controlled {
         Whiskers::Deciles
@@ -292,33 +309,43 @@ fn box_plot(figure: &Figure, numeric: &NumericFigure, left_out: &[(String, u64)]
         Whiskers::Tukey
     };
     let mut plot = BoxPlot::new(figure.title.clone()).whiskers(whiskers);
+    let mut boxless = Vec::new();
     for (row, values) in numeric.table.rows.iter().zip(&numeric.values) {
         if is_left_out(&row.label, left_out) {
             continue;
         }
-        let stats = if controlled {
-            decile_box(&row.label, values)
-        } else {
+        let stats = if !controlled {
             box_stats(&row.label, values)
+        } else if !row.quartiles_published() {
+            boxless.push(format!("« {} »", row.label));
+            None
+        } else {
+            decile_box(&row.label, values, row.deciles_published())
         };
         if let Some(stats) = stats {
             plot = plot.push(stats);
         }
     }
-    plot
+    (plot, boxless)
 }
 
-/// The box of `values` with whiskers at the first and ninth deciles, and no outliers.
-fn decile_box(label: &str, values: &[f64]) -> Option<BoxStats> {
+/// The box of `values` with no outliers and whiskers at the first and ninth deciles, or none
+/// (ending on the box) without `whiskers`.
+fn decile_box(label: &str, values: &[f64], whiskers: bool) -> Option<BoxStats> {
     let s = summarize(values)?;
+    let (low, high) = if whiskers {
+        (s.p10, s.p90)
+    } else {
+        (s.q1, s.q3)
+    };
     Some(BoxStats {
         label: label.to_owned(),
         n: s.n,
-        low: s.p10,
+        low,
         q1: s.q1,
         median: s.median,
         q3: s.q3,
-        high: s.p90,
+        high,
         mean: Some(s.mean),
         outliers: Vec::new(),
     })
@@ -530,9 +557,11 @@ mod tests {
     fn published_boxes_end_at_deciles_and_show_no_answer_alone() {
         let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
         xs.push(100.0);
-        let b = decile_box("G", &xs).unwrap();
+        let b = decile_box("G", &xs, true).unwrap();
         assert!(b.outliers.is_empty());
         // Type 7 deciles of 1..20 and 100: 3 and 19, not the extremes 1 and 100.
         assert_eq!((b.low, b.high), (3.0, 19.0));
+        let b = decile_box("G", &xs[..8], false).unwrap();
+        assert_eq!((b.low, b.high), (b.q1, b.q3), "no whiskers");
     }
 }

@@ -23,7 +23,7 @@ use rust_xlsxwriter::{
 use crate::stats::crosstab::{Cell, Denominator};
 use crate::stats::disclosure::{Published, SuppressedTable, suppress};
 use crate::stats::format_fr;
-use crate::stats::numeric::NumericSummary;
+use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 
 use super::{ClosedFigure, Figure, FigureBody, FigureError, NumericFigure, file_name};
 
@@ -385,10 +385,31 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
             } else {
                 (s.min, s.max)
             };
-            [s.mean, s.median, s.q1, s.q3, low, high]
+            // Under disclosure control a small group's quantiles would give back answers.
+            let quartiles = !controlled || row.quartiles_published();
+            let deciles = !controlled || row.deciles_published();
+            [
+                (s.mean, true),
+                (s.median, quartiles),
+                (s.q1, quartiles),
+                (s.q3, quartiles),
+                (low, deciles),
+                (high, deciles),
+            ]
+            .map(|(value, shown)| {
+                if shown {
+                    Out::Number(value)
+                } else {
+                    Out::Secret
+                }
+            })
         };
         match (row.published(), &row.summary) {
-            (Some(s), _) => cells.extend(figures(s).map(Out::Number)),
+            (Some(s), _) => {
+                let values = figures(s);
+                any_secret |= values.iter().any(|v| matches!(v, Out::Secret));
+                cells.extend(values);
+            }
             (None, Some(_)) => {
                 any_secret = true;
                 cells.extend([0; 6].map(|_| Out::Secret));
@@ -409,10 +430,12 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
          CENTILE.INCLURE d'Excel (type 7 de R).",
     );
     if controlled {
-        sheet.line(
+        sheet.line(format!(
             "Minimum et maximum ne sont pas publiés : chacun est la réponse d'une seule personne \
-             (secret statistique).",
-        );
+             (secret statistique). Médiane et quartiles sont publiés à partir de {MIN_N_QUARTILES} \
+             réponses, déciles à partir de {MIN_N_DECILES} : en deçà, ils redonneraient des \
+             réponses individuelles."
+        ));
     }
     common_notes(sheet, figure, threshold, any_secret);
 }
