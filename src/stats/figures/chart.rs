@@ -394,7 +394,11 @@ fn histogram(figure: &Figure, numeric: &NumericFigure, threshold: u64) -> Histog
     Histogram::from_edges(figure.title.clone(), &edges, &counts)
         .with_centre(
             summary.as_ref().map(|s| s.mean),
-            summary.as_ref().map(|s| s.median),
+            // The median of a few answers is one of them.
+            summary
+                .as_ref()
+                .filter(|s| threshold <= 1 || s.n >= MIN_N_QUARTILES)
+                .map(|s| s.median),
         )
         .with_secret_bins(&secret, threshold)
 }
