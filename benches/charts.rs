@@ -1,6 +1,7 @@
 //! Perceptions at scale: a crosstab of one question by site over 100,000 responses, and
-//! frames of the Graphiques panel with 100,000 responses loaded, each as a ratio to reading
-//! the same data (one pass over the question's answers) in the same run.
+//! frames of the Graphiques and Sources panels (its respondent grid of 100,000 rows) with that
+//! data loaded, each as a ratio to reading the same data (one pass over the question's
+//! answers) in the same run.
 
 // A benchmark reports on stdout; it may panic on a broken setup.
 #![allow(
@@ -124,14 +125,26 @@ fn bench(c: &mut Criterion) {
         );
     });
     let frame = median_secs(31, &mut || harness.step());
+
+    // Frames of the Sources panel: the first questionnaire's 100,000-row respondent grid.
+    harness.state_mut().view = View::Sources;
+    harness.run_steps(3);
+    let mut group = c.benchmark_group("sources_panel_100k");
+    group.sample_size(20);
+    group.bench_function("frame", |b| b.iter(|| harness.step()));
+    group.finish();
+    let sources_frame = median_secs(31, &mut || harness.step());
     println!(
         "charts_100k: reading the answers {:.3} ms; crosstab by site {:.3} ms ({:.1}× reading); \
-         Graphiques frame {:.2} ms ({:.0}× reading)",
+         Graphiques frame {:.2} ms ({:.0}× reading); Sources frame with the 100,000-row grid \
+         {:.2} ms ({:.0}× reading)",
         base * 1e3,
         crosstab * 1e3,
         crosstab / base,
         frame * 1e3,
-        frame / base
+        frame / base,
+        sources_frame * 1e3,
+        sources_frame / base
     );
 }
 
