@@ -606,6 +606,43 @@ fn cancelling_stops_the_read() {
     assert!(read_bytes("a.csv", b"a;b\n1;2\n", None, &CancelFlag(&flag)).is_ok());
 }
 
+/// Cancels as soon as the sheet is being streamed (a report past 25 %).
+#[derive(Default)]
+struct CancelMidway {
+    cancelled: AtomicBool,
+    reports_after: Mutex<usize>,
+}
+
+impl Progress for CancelMidway {
+    fn report(&self, done: f32, _: &str) {
+        if self.cancelled.load(Ordering::Relaxed) {
+            *self.reports_after.lock().unwrap() += 1;
+        }
+        if done > 0.25 {
+            self.cancelled.store(true, Ordering::Relaxed);
+        }
+    }
+    fn cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+#[test]
+fn cancelling_while_a_large_sheet_streams_stops_it() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for row in 0..80_000u32 {
+        sheet.write_number(row, 0, f64::from(row)).unwrap();
+        sheet.write_string(row, 1, "Plutôt satisfait").unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let progress = CancelMidway::default();
+    let err = read_bytes("grand.xlsx", &bytes, None, &progress).unwrap_err();
+    assert!(matches!(err, ImportError::Cancelled { .. }), "{err}");
+    // It stopped at the next check instead of reading on to the end.
+    assert!(*progress.reports_after.lock().unwrap() <= 1);
+}
+
 // ---------------------------------------------------------------- fixtures
 
 fn fixture(name: &str) -> RawTable {
