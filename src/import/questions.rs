@@ -3,6 +3,11 @@
 //! [`infer`] looks at the values of a [`QuestionSpec`]'s columns and proposes a kind and,
 //! for ordered answers, a scale; [`build`] reads the answers for a given kind, so that the
 //! evaluator's corrections (another kind, another scale order) rebuild the same way.
+//!
+//! Both read a question's cells once ([`Interned`]): each distinct answer is looked at once
+//! (its number, its date, its scale, whether it ticks a box, how it splits into options),
+//! and each cell becomes a code. A hundred thousand answers to a closed question are a few
+//! distinct labels; only open text has as many distinct answers as cells.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
