@@ -8,7 +8,7 @@
 //! Word documents come from people, so the archive is checked before it is opened (total
 //! size, compression ratio) and its XML is read without ever expanding entities.
 //!
-//! Markdown and Word specifics live in [`markdown`] and [`docx`]; this module holds the
+//! Markdown and Word specifics live in `markdown` and `docx`; this module holds the
 //! shared types, format detection and decoding.
 
 mod docx;

@@ -173,7 +173,7 @@ const CONTACT_WORDS: &[&str] = &[
 /// are not personal, nor are e-mail or phone used as a channel (« Souhaitez-vous être
 /// recontacté par e-mail ? »). In a `Stem [item]` heading, an item alone is personal only
 /// under a stem about contact details (« Vos coordonnées [E-mail] », not « Comment nous
-/// avez-vous connus ? [Mail] »). A postcode alone is not flagged: it is an ordinary variable
+/// avez-vous connus ? \[Mail\] »). A postcode alone is not flagged: it is an ordinary variable
 /// of analysis (territory, priority areas), not a way to reach a person.
 pub fn personal_by_header(header: &str) -> Option<PersonalKind> {
     let trimmed = header.trim();
@@ -489,8 +489,8 @@ fn random_key() -> [u8; 32] {
 // ---------------------------------------------------------------------------------------
 // Free text
 
-/// Mask, in a free-text answer, e-mail addresses (« [courriel] »), phone numbers
-/// (« [téléphone] ») and IPv4 addresses (« [IP] »); everything else is kept as written.
+/// Mask, in a free-text answer, e-mail addresses (« \[courriel\] »), phone numbers
+/// (« \[téléphone\] ») and IPv4 addresses (« \[IP\] »); everything else is kept as written.
 /// Dates (« 12/10/2013 »), amounts (« 1 500 € »), percentages, years and postcodes are not
 /// phone numbers. Borrowed when there is nothing to mask; one pass, linear in the text.
 pub fn redact_text(text: &str) -> Cow<'_, str> {

@@ -57,7 +57,7 @@ pub enum Command {
     AddSource(Box<LoadedSource>),
     /// Remove a source from the session.
     RemoveSource {
-        /// Index in [`AppState::sources`].
+        /// Index in the evaluation's sources ([`Evaluation::sources`](crate::import::evaluation::Evaluation::sources)).
         index: usize,
     },
     /// Add a figure to the monographs.

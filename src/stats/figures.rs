@@ -248,7 +248,7 @@ impl Figure {
     }
 
     /// The provenance line printed under a chart and on top of a table: questionnaires,
-    /// question, grouping, site, n and « Atelier, <survey period> ».
+    /// question, grouping, site, n and « Atelier, `<survey period>` ».
     pub fn source_line(&self) -> String {
         let labels: Vec<&str> = self.sources.iter().map(|s| s.label.as_str()).collect();
         let what = match labels.len() {

@@ -3,7 +3,7 @@
 //! and monographs).
 //!
 //! Each change is one transaction, so a crash loses nothing acknowledged on screen. The
-//! schema carries a version; [`migrate`] brings an older project up to date when it opens.
+//! schema carries a version; `migrate` brings an older project up to date when it opens.
 //!
 //! Privacy: a survey file holding personal columns is not stored as received. Its cells are
 //! stored as a UTF-8 CSV in which every personal value is already pseudonymised, beside the

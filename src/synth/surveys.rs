@@ -135,7 +135,7 @@ pub fn write(dir: &Path, sample: &mut Sample) -> Result<(), SynthError> {
 }
 
 /// Write the same questionnaires with `responses` respondents each (the employers' grid
-/// too: `responses` interviews), and record them in `sample` as [`write`] does. Every share
+/// too: `responses` interviews), and record them in `sample` as [`write()`] does. Every share
 /// of the sample is kept (the published percentages come out within rounding), but no
 /// figure is recorded: the report's counts do not hold at another size.
 pub fn write_scaled(dir: &Path, responses: usize, sample: &mut Sample) -> Result<(), SynthError> {

@@ -3,8 +3,8 @@
 //! an interview or a workshop), as a field evaluator types them after a visit.
 //!
 //! Each site's notes live in their own module (`ml_touraine`, …, `pe_dunkerque`), written in
-//! a light markup ([`markup`]) that renders both to Markdown and to Word: roughly half of the
-//! documents are `.docx` ([`docx`]), since field staff write in Word. Files land under
+//! a light markup (`markup`) that renders both to Markdown and to Word: roughly half of the
+//! documents are `.docx` (`docx`), since field staff write in Word. Files land under
 //! `notes/<site_id>/NN_<slug>.md|docx`, and every site gets a [`SiteEntry`] listing its notes
 //! in the manifest. The text is fictional: it draws on what the evaluation report says of the
 //! visits, names no one (roles only) and is written anew.
