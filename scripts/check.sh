@@ -9,4 +9,5 @@ if [ -n "$leaks" ]; then
   echo "egui/eframe used outside src/ui and src/main.rs: $leaks" >&2
   exit 1
 fi
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --quiet
 cargo test --locked
