@@ -1,5 +1,6 @@
 //! Mutation fuzzing of the readers (not a test): random flips, truncations and insertions in
-//! real files; reports panics and slow reads. `cargo run --release --example fuzz_readers -- SECONDS FILE...`
+//! real files; reports panics, slow reads and messages of more than one line, and keeps the
+//! files that trip it in the temporary folder's `fuzz/`. `cargo run --release --example fuzz_readers -- SECONDS FILE...`
 
 #![allow(
     clippy::print_stdout,
@@ -34,6 +35,8 @@ fn main() {
         state ^= state << 17;
         state
     };
+    let out = std::env::temp_dir().join("fuzz");
+    std::fs::create_dir_all(&out).unwrap();
     let end = Instant::now() + Duration::from_secs(seconds);
     let mut runs = 0u64;
     let mut errors = 0u64;
@@ -76,9 +79,9 @@ fn main() {
         runs += 1;
         match result {
             Err(_) => {
-                let path = format!("/tmp/fuzz/panic-{runs}-{name}");
+                let path = out.join(format!("panic-{runs}-{name}"));
                 std::fs::write(&path, &bytes).unwrap();
-                println!("PANIC on {path}");
+                println!("PANIC on {}", path.display());
             }
             Ok(Err(message)) => {
                 errors += 1;
@@ -92,9 +95,9 @@ fn main() {
             slowest = took;
         }
         if took > Duration::from_secs(2) {
-            let path = format!("/tmp/fuzz/slow-{runs}-{name}");
+            let path = out.join(format!("slow-{runs}-{name}"));
             std::fs::write(&path, &bytes).unwrap();
-            println!("SLOW {took:?} on {path}");
+            println!("SLOW {took:?} on {}", path.display());
         }
     }
     println!("{runs} runs, {errors} refused, slowest {slowest:?}");
