@@ -1,6 +1,8 @@
 //! Mutation fuzzing of the readers (not a test): random flips, truncations and insertions in
 //! real files; reports panics, slow reads and messages of more than one line, and keeps the
-//! files that trip it in the temporary folder's `fuzz/`. `cargo run --release --example fuzz_readers -- SECONDS FILE...`
+//! files that trip it in the temporary folder's `fuzz/`.
+//!
+//! `cargo run --release --example fuzz_readers -- SECONDS FILE...`
 
 #![allow(
     clippy::print_stdout,
