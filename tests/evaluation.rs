@@ -204,3 +204,40 @@ fn personal_values(evaluation: &Evaluation) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn sources_read_side_by_side_keep_their_order_and_the_first_failure_is_told() {
+    let dir = tempdir("order");
+    let mut sources = Vec::new();
+    for i in 0..6 {
+        let file = format!("q{i}.csv");
+        let mut text = String::from("id;Votre avis ?\n");
+        for r in 0..200 {
+            text.push_str(&format!("{r};{}\n", ["Oui", "Non"][(r + i) % 2]));
+        }
+        std::fs::write(dir.join(&file), text).unwrap();
+        sources.push(format!(
+            r#"{{"id": "s{i}", "file": "{file}", "group": "g"}}"#
+        ));
+    }
+    let manifest = |sources: &[String]| {
+        format!(
+            r#"{{"title": "Ordre", "groups": [{{"id": "g", "label": "G"}}], "sources": [{}], "sites": [], "cohort": []}}"#,
+            sources.join(", ")
+        )
+    };
+    std::fs::write(dir.join("atelier.json"), manifest(&sources)).unwrap();
+    let evaluation = Evaluation::open_dir(&dir, &Silent).unwrap();
+    let ids: Vec<&str> = evaluation
+        .sources
+        .iter()
+        .map(|s| s.entry.id.as_str())
+        .collect();
+    assert_eq!(ids, ["s0", "s1", "s2", "s3", "s4", "s5"]);
+
+    // Two broken files: the message names the first in the manifest's order.
+    std::fs::write(dir.join("q2.csv"), "").unwrap();
+    std::fs::write(dir.join("q4.csv"), "").unwrap();
+    let error = Evaluation::open_dir(&dir, &Silent).unwrap_err().to_string();
+    assert!(error.starts_with("q2.csv: "), "{error}");
+}

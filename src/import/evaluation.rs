@@ -5,6 +5,7 @@
 //! structure (`site_question` in the manifest), so every figure can be cut by site.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::ImportError;
 use super::layout::key;
@@ -72,22 +73,86 @@ impl Evaluation {
         pseudonymiser: &Pseudonymiser,
         progress: &dyn Progress,
     ) -> Result<Evaluation, ImportError> {
-        let mut sources = Vec::with_capacity(manifest.sources.len());
-        let total = manifest.sources.len().max(1) as f32;
-        for (i, entry) in manifest.sources.iter().enumerate() {
+        // The files are fetched here, one after the other (a project's database serves one
+        // reader at a time), then read and understood on every core, in any order; the
+        // sources keep the manifest's order, and the first failure in that order is reported.
+        let mut files = Vec::with_capacity(manifest.sources.len());
+        for entry in &manifest.sources {
             if progress.cancelled() {
                 return Err(ImportError::Cancelled {
                     file: entry.file.clone(),
                 });
             }
-            progress.report(i as f32 / total, &format!("Lecture de {}", entry.file));
-            let bytes = load(&entry.file)?;
+            files.push(std::sync::Mutex::new(Some(load(&entry.file)?)));
+        }
+        let total = manifest.sources.len().max(1) as f32;
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let understand = |i: usize, bytes: Vec<u8>| -> Result<Survey, ImportError> {
+            let entry = &manifest.sources[i];
+            if progress.cancelled() {
+                return Err(ImportError::Cancelled {
+                    file: entry.file.clone(),
+                });
+            }
+            progress.report(
+                done.load(Ordering::Relaxed) as f32 / total,
+                &format!("Lecture de {}", entry.file),
+            );
             let name = Path::new(&entry.file)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let raw = read::read_bytes(&name, &bytes, entry.sheet.as_deref(), &Silent)?;
+            drop(bytes);
             let survey = Survey::from_raw(raw, pseudonymiser);
+            done.fetch_add(1, Ordering::Relaxed);
+            Ok(survey)
+        };
+        let work = || {
+            let mut read = Vec::new();
+            while !failed.load(Ordering::Relaxed) {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= manifest.sources.len() {
+                    break;
+                }
+                let bytes = files[i]
+                    .lock()
+                    .map(|mut slot| slot.take())
+                    .unwrap_or_default()
+                    .unwrap_or_default();
+                let result = understand(i, bytes);
+                if result.is_err() {
+                    failed.store(true, Ordering::Relaxed);
+                }
+                read.push((i, result));
+            }
+            read
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(manifest.sources.len())
+            .max(1);
+        let mut results: Vec<(usize, Result<Survey, ImportError>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+            let mut all = work();
+            for helper in helpers {
+                // A helper that panicked left its sources unread: they are read below.
+                all.extend(helper.join().unwrap_or_default());
+            }
+            all
+        });
+        results.sort_by_key(|(i, _)| *i);
+        let mut sources = Vec::with_capacity(manifest.sources.len());
+        let mut results = results.into_iter().peekable();
+        for (i, entry) in manifest.sources.iter().enumerate() {
+            let survey = match results.next_if(|(j, _)| *j == i) {
+                Some((_, result)) => result?,
+                None if failed.load(Ordering::Relaxed) => continue,
+                // Left by a helper that failed: read here, so that any bug shows once.
+                None => understand(i, load(&entry.file)?)?,
+            };
             sources.push(link_source(&manifest, entry.clone(), survey));
         }
         progress.report(1.0, "Évaluation chargée");
