@@ -89,6 +89,7 @@ impl Evaluation {
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
         let failed = AtomicBool::new(false);
+        let reporting = std::sync::Mutex::new(());
         let understand = |i: usize, bytes: Vec<u8>| -> Result<Survey, ImportError> {
             let entry = &manifest.sources[i];
             if progress.cancelled() {
@@ -96,10 +97,14 @@ impl Evaluation {
                     file: entry.file.clone(),
                 });
             }
-            progress.report(
-                done.load(Ordering::Relaxed) as f32 / total,
-                &format!("Lecture de {}", entry.file),
-            );
+            {
+                // One report at a time, so that the bar never goes back.
+                let _turn = reporting.lock();
+                progress.report(
+                    done.load(Ordering::Relaxed) as f32 / total,
+                    &format!("Lecture de {}", entry.file),
+                );
+            }
             let name = Path::new(&entry.file)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
