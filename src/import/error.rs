@@ -63,8 +63,8 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// Shorthand for a malformed-file error. The problem is made one short line (see
-    /// [`one_line`]): parsers' messages can quote pages of the document.
+    /// Shorthand for a malformed-file error, its problem made one line of at most
+    /// [`MAX_PROBLEM_CHARS`] characters ([`one_line`]).
     pub fn malformed(file: &str, problem: impl Into<String>) -> Self {
         ImportError::Malformed {
             file: file.to_owned(),
@@ -76,38 +76,10 @@ impl ImportError {
 /// Longest problem a message shows, in characters.
 const MAX_PROBLEM_CHARS: usize = 200;
 
-/// A problem as one short line: what a parser quotes of the document between backticks
-/// (which may be answers, names included) becomes « … », line breaks and runs of spaces
-/// become one space, and the whole is cut at [`MAX_PROBLEM_CHARS`].
+/// A problem as one line: line breaks and runs of spaces become one space, and the whole is
+/// cut at [`MAX_PROBLEM_CHARS`].
 pub fn one_line(problem: &str) -> String {
-    let mut out = String::with_capacity(problem.len().min(MAX_PROBLEM_CHARS + 8));
-    let mut quoted = false;
-    let mut space = false;
-    for c in problem.chars() {
-        if c == '`' {
-            if !quoted {
-                if space {
-                    out.push(' ');
-                    space = false;
-                }
-                out.push('…');
-            }
-            quoted = !quoted;
-            continue;
-        }
-        if quoted {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
-    }
+    let mut out = problem.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.chars().count() > MAX_PROBLEM_CHARS {
         out = out.chars().take(MAX_PROBLEM_CHARS - 1).collect();
         out.push('…');
@@ -115,23 +87,55 @@ pub fn one_line(problem: &str) -> String {
     out
 }
 
+/// What a third-party parser (zip, XML, calamine) says of a damaged file, kept only up to
+/// where it starts quoting the file: « Xml error: ill-formed document: close tag `…` » and
+/// « Unrecognized boolean cell value: Jean Dupont » quote the document, which may hold
+/// answers and names, and messages must never show them. The kind of damage is kept.
+pub fn parser_detail(error: impl std::fmt::Display) -> String {
+    let text = error.to_string();
+    let cut = text.find(['`', '\'', '"', '\n']).unwrap_or(text.len());
+    let kept = &text[..cut];
+    // After the last « : » comes what the parser found, which is the document's.
+    let kept = kept.rfind(": ").map_or(kept, |colon| &kept[..colon]);
+    one_line(kept.trim_end_matches([' ', ':', ',', '(']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_parser_message_becomes_one_short_line_without_the_document() {
-        let message = ImportError::malformed(
-            "a.ods",
-            "contenu endommagé (ill-formed document: close tag `</ta\n<text:p>Jean Dupont</text:p>` \
-             does not match any open tag)",
-        )
-        .to_string();
+    fn a_parser_message_keeps_the_kind_of_damage_but_nothing_of_the_document() {
+        let xml =
+            "Xml error: ill-formed document: close tag `</ta\n<text:p>Jean Dupont` does not match";
+        assert_eq!(parser_detail(xml), "Xml error: ill-formed document");
         assert_eq!(
-            message,
-            "a.ods: contenu endommagé (ill-formed document: close tag … does not match any open tag)"
+            parser_detail("Unrecognized boolean cell value: Jean Dupont"),
+            "Unrecognized boolean cell value"
         );
-        let long = ImportError::malformed("b.xlsx", "x ".repeat(500)).to_string();
+        assert_eq!(
+            parser_detail("Unsupported cell error value 'Jean Dupont'"),
+            "Unsupported cell error value"
+        );
+        assert_eq!(
+            parser_detail("invalid Zip archive: Could not find central directory end"),
+            "invalid Zip archive"
+        );
+        assert_eq!(
+            parser_detail("unexpected end of file"),
+            "unexpected end of file"
+        );
+    }
+
+    #[test]
+    fn a_problem_is_one_short_line() {
+        // Our own messages keep what they quote (a manifest's field name, say).
+        let message = ImportError::malformed("atelier.json", "ligne 3 : missing field `file`");
+        assert_eq!(
+            message.to_string(),
+            "atelier.json: ligne 3 : missing field `file`"
+        );
+        let long = ImportError::malformed("b.xlsx", "x\n".repeat(500)).to_string();
         assert!(!long.contains('\n'));
         assert!(long.chars().count() <= "b.xlsx: ".len() + MAX_PROBLEM_CHARS);
         assert!(long.ends_with('…'));

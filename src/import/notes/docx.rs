@@ -22,6 +22,7 @@ use zip::result::ZipError;
 
 use super::{MAX_NOTE_BYTES, Paragraph, push_paragraph};
 use crate::import::ImportError;
+use crate::import::error::parser_detail;
 
 /// Parts larger than [`RATIO_CHECKED_BYTES`] must not compress better than this; Word's XML
 /// compresses about 10:1, very repetitive text perhaps 50:1.
@@ -127,7 +128,7 @@ fn read_part(
     entry
         .take(MAX_NOTE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::malformed(file, format!("{DAMAGED} ({e})")))?;
+        .map_err(|e| ImportError::malformed(file, format!("{DAMAGED} ({})", parser_detail(e))))?;
     if bytes.len() as u64 > MAX_NOTE_BYTES {
         return Err(ImportError::TooLarge {
             file: file.to_owned(),
@@ -165,7 +166,7 @@ fn zip_error(file: &str, error: &ZipError) -> ImportError {
             "le document est protégé par un mot de passe ; enregistrez-le sans mot de passe puis \
              réessayez",
         ),
-        _ => ImportError::malformed(file, format!("{DAMAGED} ({error})")),
+        _ => ImportError::malformed(file, format!("{DAMAGED} ({})", parser_detail(error))),
     }
 }
 
@@ -290,8 +291,9 @@ fn walk_document(
             ImportError::malformed(
                 file,
                 format!(
-                    "le texte du document est illisible (XML endommagé vers l'octet {} : {e})",
-                    reader.buffer_position()
+                    "le texte du document est illisible (XML endommagé vers l'octet {} : {})",
+                    reader.buffer_position(),
+                    parser_detail(e)
                 ),
             )
         })?;

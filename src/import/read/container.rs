@@ -25,6 +25,7 @@ use super::{
     MAX_WORKBOOK_CELLS, MAX_ZIP_RATIO, check_cancelled, french_count, human_bytes,
 };
 use crate::import::ImportError;
+use crate::import::error::parser_detail;
 use crate::progress::Progress;
 
 /// What is said of a zip archive that cannot be opened.
@@ -99,7 +100,7 @@ pub(super) fn zip_error(file: &str, error: &ZipError) -> ImportError {
         ZipError::UnsupportedArchive(what) if what.contains("assword") => ImportError::Encrypted {
             file: file.to_owned(),
         },
-        _ => ImportError::malformed(file, format!("{DAMAGED} ({error})")),
+        _ => ImportError::malformed(file, format!("{DAMAGED} ({})", parser_detail(error))),
     }
 }
 
@@ -249,7 +250,13 @@ pub(super) fn check_ods_content<R: Read + Seek>(
         }
         buf.clear();
         let event = xml.read_event_into(&mut buf).map_err(|e| {
-            ImportError::malformed(file, format!("le contenu du classeur est endommagé ({e})"))
+            ImportError::malformed(
+                file,
+                format!(
+                    "le contenu du classeur est endommagé ({})",
+                    parser_detail(e)
+                ),
+            )
         })?;
         match &event {
             Event::Start(e) => walk.start(e),

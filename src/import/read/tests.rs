@@ -425,6 +425,28 @@ fn xlsx_cells_past_excel_limits_are_refused() {
 }
 
 #[test]
+fn a_damaged_cell_is_reported_without_its_content() {
+    let sheet = |cells: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">{cells}</row></sheetData></worksheet>"
+        )
+    };
+    let base = small_xlsx();
+    for (name, cells) in [
+        ("booleen.xlsx", "<c r=\"A1\" t=\"b\"><v>Jean Dupont</v></c>"),
+        ("erreur.xlsx", "<c r=\"A1\" t=\"e\"><v>Jean Dupont</v></c>"),
+        ("balise.xlsx", "<c r=\"A1\"><v>1</v></Jean Dupont>"),
+    ] {
+        let xml = sheet(cells);
+        let bytes = rewrite_zip(&base, &[("xl/worksheets/sheet1.xml", xml.as_bytes())]);
+        let message = read(name, &bytes).unwrap_err().to_string();
+        assert!(message.starts_with(&format!("{name}: ")), "{message}");
+        assert!(!message.contains("Dupont"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+}
+
+#[test]
 fn a_sheet_is_read_whole_whatever_size_it_declares() {
     let sheet = |dimension: &str| {
         format!(

@@ -24,6 +24,7 @@ use calamine::{
 
 use super::container::{DAMAGED, too_much_text, zip_error};
 use super::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, check_cancelled, french_count};
+use crate::import::error::parser_detail;
 use crate::import::{FileFormat, ImportError, RawTable};
 use crate::progress::Progress;
 
@@ -461,13 +462,16 @@ fn from_a1(mut range: Range<Data>) -> Range<Data> {
 }
 
 fn damaged(file: &str, detail: impl std::fmt::Display) -> ImportError {
-    ImportError::malformed(file, format!("{DAMAGED} ({detail})"))
+    ImportError::malformed(file, format!("{DAMAGED} ({})", parser_detail(detail)))
 }
 
 fn unsupported(file: &str, detail: impl std::fmt::Display) -> ImportError {
     ImportError::malformed(
         file,
-        format!("le classeur est endommagé ou d'un type non pris en charge ({detail})"),
+        format!(
+            "le classeur est endommagé ou d'un type non pris en charge ({})",
+            parser_detail(detail)
+        ),
     )
 }
 
