@@ -75,7 +75,8 @@ impl Evaluation {
     ) -> Result<Evaluation, ImportError> {
         // The files are fetched here, one after the other (a project's database serves one
         // reader at a time), then read and understood on every core, in any order; the
-        // sources keep the manifest's order, and the first failure in that order is reported.
+        // sources keep the manifest's order. A file that cannot be fetched is reported first,
+        // then the first file in the manifest's order that cannot be read.
         let mut files = Vec::with_capacity(manifest.sources.len());
         for entry in &manifest.sources {
             if progress.cancelled() {

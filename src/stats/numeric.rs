@@ -65,8 +65,10 @@ pub fn summarize(values: &[f64]) -> Option<NumericSummary> {
     })
 }
 
-/// Fewest answers behind a published median and quartiles: with fewer, the quartiles (each
-/// interpolated between two neighbouring answers) and the mean give the answers back.
+/// Fewest answers behind a published median and quartiles. Quartiles are interpolated
+/// between neighbouring answers: with 3 or 4 answers they and the mean give back every
+/// answer, the smallest and largest included. From 5, they are the 2nd, middle and
+/// next-to-last answers (as any median is one answer) and the extremes stay hidden.
 pub const MIN_N_QUARTILES: u64 = 5;
 
 /// Fewest answers behind published first and ninth deciles: with fewer, they are

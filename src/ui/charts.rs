@@ -378,7 +378,9 @@ fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure)
                 if let Some(s) = &row.summary {
                     // As exports publish them: a small group's quantiles would give answers back.
                     let hidden = row.suppressed.is_some();
-                    let (quartiles, deciles) = (row.quartiles_published(), row.deciles_published());
+                    let controlled = figure.threshold > 1;
+                    let quartiles = !controlled || row.quartiles_published();
+                    let deciles = !controlled || row.deciles_published();
                     for (value, shown) in [
                         (s.mean, true),
                         (s.median, quartiles),

@@ -59,12 +59,23 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
                 cautions.push(left_out_caution(&left_out, figure.threshold));
             }
             if figure.is_grouped() {
-                let (plot, boxless) = box_plot(figure, numeric, &left_out);
+                let (plot, boxless, complements) = box_plot(figure, numeric, &left_out);
+                if plot.boxes.is_empty() {
+                    // Every group is too small, or hidden to protect one that is.
+                    return withheld(figure);
+                }
                 if !boxless.is_empty() {
                     cautions.push(format!(
                         "Moins de {MIN_N_QUARTILES} réponses, pas de boîte (elle redonnerait les \
                          réponses) : {}.",
                         boxless.join(", ")
+                    ));
+                }
+                if !complements.is_empty() {
+                    cautions.push(format!(
+                        "Non représenté pour qu'un petit groupe ne puisse être recalculé (secret \
+                         secondaire) : {}.",
+                        complements.join(", ")
                     ));
                 }
                 plot.into()
@@ -297,12 +308,19 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
 /// whiskers end on answers, and an extreme answer is one person's); a group of fewer than
 /// [`crate::stats::MIN_N_DECILES`] answers gets no whiskers, and one of fewer than [`MIN_N_QUARTILES`] no
 /// box: interpolated between so few answers, they would give them back.
+///
+/// A group the table hides so that a small one cannot be recomputed (secondary suppression)
+/// is left out too, and named in the third list: its mean beside the whole's would give the
+/// small group's back.
 fn box_plot(
     figure: &Figure,
     numeric: &NumericFigure,
     left_out: &[(String, u64)],
-) -> (BoxPlot, Vec<String>) {
+) -> (BoxPlot, Vec<String>, Vec<String>) {
     let controlled = figure.threshold > 1;
+    let mut published = numeric.table.clone();
+    published.suppress(figure.threshold);
+    let mut complements = Vec::new();
     let whiskers = if controlled {
         Whiskers::Deciles
     } else {
@@ -310,8 +328,18 @@ fn box_plot(
     };
     let mut plot = BoxPlot::new(figure.title.clone()).whiskers(whiskers);
     let mut boxless = Vec::new();
-    for (row, values) in numeric.table.rows.iter().zip(&numeric.values) {
+    for ((row, values), shown) in numeric
+        .table
+        .rows
+        .iter()
+        .zip(&numeric.values)
+        .zip(&published.rows)
+    {
         if is_left_out(&row.label, left_out) {
+            continue;
+        }
+        if controlled && shown.suppressed.is_some() {
+            complements.push(format!("« {} »", row.label));
             continue;
         }
         let stats = if !controlled {
@@ -326,7 +354,7 @@ fn box_plot(
             plot = plot.push(stats);
         }
     }
-    (plot, boxless)
+    (plot, boxless, complements)
 }
 
 /// The box of `values` with no outliers and whiskers at the first and ninth deciles, or none
@@ -555,6 +583,74 @@ mod tests {
         assert_eq!(b.outliers, vec![100.0]);
         assert_eq!((b.low, b.high), (1.0, 20.0));
         assert!(b.q1 <= b.median && b.median <= b.q3);
+    }
+
+    /// A numeric figure of ages by group, one group per `(label, ages)`.
+    fn ages_by_group(groups: &[(&str, Vec<f64>)]) -> Figure {
+        use crate::stats::{NumericRow, NumericTable};
+        let row = |label: &str, values: &[f64]| NumericRow {
+            label: label.to_owned(),
+            summary: summarize(values),
+            caution: None,
+            suppressed: None,
+        };
+        let all: Vec<f64> = groups.iter().flat_map(|(_, v)| v.clone()).collect();
+        Figure {
+            qid: "jeunes.age".into(),
+            title: "Âge".into(),
+            text: "Âge".into(),
+            kind: QuestionKind::Numeric,
+            grouping: Some(super::super::FigureGrouping {
+                spec: "site".into(),
+                kind: crate::stats::GroupingKind::Site,
+                name: "Site".into(),
+            }),
+            site: None,
+            sources: vec![],
+            period: None,
+            respondents: all.len() as u64,
+            ungrouped: 0,
+            threshold: 5,
+            body: FigureBody::Numeric(Box::new(NumericFigure {
+                table: NumericTable {
+                    qid: "jeunes.age".into(),
+                    text: "Âge".into(),
+                    grouping: "Site".into(),
+                    sources: vec![],
+                    rows: groups.iter().map(|(l, v)| row(l, v)).collect(),
+                    total: row("Ensemble", &all),
+                    caution: None,
+                },
+                values: groups.iter().map(|(_, v)| v.clone()).collect(),
+                difference: None,
+            })),
+        }
+    }
+
+    #[test]
+    fn a_box_that_would_give_back_a_hidden_group_is_left_out() {
+        let ages = |n: usize, from: f64| (0..n).map(|i| from + (i % 9) as f64).collect();
+        // One young person alone: hidden; the smaller other site goes with them, or its mean
+        // and the whole's would give their age back.
+        let figure = ages_by_group(&[
+            ("A", vec![19.0]),
+            ("B", ages(40, 16.0)),
+            ("C", ages(60, 17.0)),
+        ]);
+        let spec = to_chart_spec(&figure);
+        let ChartBody::BoxPlot(plot) = &spec.body else {
+            panic!("box plots");
+        };
+        let labels: Vec<&str> = plot.boxes.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["C"]);
+        assert!(
+            spec.cautions
+                .iter()
+                .any(|c| c.contains("secret secondaire") && c.contains("« B »"))
+        );
+        // With only the small group and its complement, nothing is drawn.
+        let figure = ages_by_group(&[("A", vec![19.0]), ("B", ages(40, 16.0))]);
+        assert!(matches!(to_chart_spec(&figure).body, ChartBody::HeatMap(_)));
     }
 
     #[test]
