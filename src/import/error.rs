@@ -64,7 +64,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// Shorthand for a malformed-file error, its problem made one line of at most
-    /// [`MAX_PROBLEM_CHARS`] characters ([`one_line`]).
+    /// 200 characters ([`one_line`]).
     pub fn malformed(file: &str, problem: impl Into<String>) -> Self {
         ImportError::Malformed {
             file: file.to_owned(),
@@ -77,7 +77,7 @@ impl ImportError {
 const MAX_PROBLEM_CHARS: usize = 200;
 
 /// A problem as one line: line breaks and runs of spaces become one space, and the whole is
-/// cut at [`MAX_PROBLEM_CHARS`].
+/// cut at 200 characters.
 pub fn one_line(problem: &str) -> String {
     let mut out = problem.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.chars().count() > MAX_PROBLEM_CHARS {
