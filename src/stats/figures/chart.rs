@@ -19,7 +19,7 @@ use crate::charts::{
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
-use crate::stats::numeric::{MIN_N_QUARTILES, summarize};
+use crate::stats::numeric::{MIN_N_QUARTILES, NumericSummary, summarize};
 use crate::stats::{Published, SuppressedTable, suppress};
 
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
@@ -342,31 +342,29 @@ fn box_plot(
             complements.push(format!("« {} »", row.label));
             continue;
         }
-        let stats = if !controlled {
-            box_stats(&row.label, values)
+        // The row's summary is of these very values: nothing to summarise again.
+        let Some(summary) = &row.summary else {
+            continue;
+        };
+        if !controlled {
+            plot = plot.push(box_stats(&row.label, summary, values));
         } else if !row.quartiles_published() {
             boxless.push(format!("« {} »", row.label));
-            None
         } else {
-            decile_box(&row.label, values, row.deciles_published())
-        };
-        if let Some(stats) = stats {
-            plot = plot.push(stats);
+            plot = plot.push(decile_box(&row.label, summary, row.deciles_published()));
         }
     }
     (plot, boxless, complements)
 }
 
-/// The box of `values` with no outliers and whiskers at the first and ninth deciles, or none
-/// (ending on the box) without `whiskers`.
-fn decile_box(label: &str, values: &[f64], whiskers: bool) -> Option<BoxStats> {
-    let s = summarize(values)?;
-    let (low, high) = if whiskers {
-        (s.p10, s.p90)
-    } else {
-        (s.q1, s.q3)
-    };
-    Some(BoxStats {
+/// A group's box drawn from its summary, whiskers from `low` to `high`.
+fn summary_box(
+    label: &str,
+    s: &NumericSummary,
+    (low, high): (f64, f64),
+    outliers: Vec<f64>,
+) -> BoxStats {
+    BoxStats {
         label: label.to_owned(),
         n: s.n,
         low,
@@ -375,13 +373,24 @@ fn decile_box(label: &str, values: &[f64], whiskers: bool) -> Option<BoxStats> {
         q3: s.q3,
         high,
         mean: Some(s.mean),
-        outliers: Vec::new(),
-    })
+        outliers,
+    }
 }
 
-/// The box of sorted `values`.
-pub(super) fn box_stats(label: &str, values: &[f64]) -> Option<BoxStats> {
-    let s = summarize(values)?;
+/// The box of a summary with no outliers and whiskers at the first and ninth deciles, or
+/// none (ending on the box) without `whiskers`.
+fn decile_box(label: &str, s: &NumericSummary, whiskers: bool) -> BoxStats {
+    let ends = if whiskers {
+        (s.p10, s.p90)
+    } else {
+        (s.q1, s.q3)
+    };
+    summary_box(label, s, ends, Vec::new())
+}
+
+/// The Tukey box of `values` (summarised as `s`): whiskers at the most extreme values within
+/// 1.5 interquartile ranges of the box, the values beyond as outliers.
+pub(super) fn box_stats(label: &str, s: &NumericSummary, values: &[f64]) -> BoxStats {
     let iqr = s.q3 - s.q1;
     let (fence_low, fence_high) = (s.q1 - 1.5 * iqr, s.q3 + 1.5 * iqr);
     let inside = values
@@ -395,17 +404,7 @@ pub(super) fn box_stats(label: &str, values: &[f64]) -> Option<BoxStats> {
         .copied()
         .filter(|&x| x < fence_low || x > fence_high)
         .collect();
-    Some(BoxStats {
-        label: label.to_owned(),
-        n: s.n,
-        low,
-        q1: s.q1,
-        median: s.median,
-        q3: s.q3,
-        high,
-        mean: Some(s.mean),
-        outliers,
-    })
+    summary_box(label, s, (low, high), outliers)
 }
 
 /// A histogram of every answer, with round bin widths; bins under the disclosure threshold
@@ -579,7 +578,7 @@ mod tests {
     fn boxes_put_far_values_beyond_the_whiskers() {
         let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
         xs.push(100.0);
-        let b = box_stats("G", &xs).unwrap();
+        let b = box_stats("G", &summarize(&xs).unwrap(), &xs);
         assert_eq!(b.outliers, vec![100.0]);
         assert_eq!((b.low, b.high), (1.0, 20.0));
         assert!(b.q1 <= b.median && b.median <= b.q3);
@@ -657,11 +656,11 @@ mod tests {
     fn published_boxes_end_at_deciles_and_show_no_answer_alone() {
         let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
         xs.push(100.0);
-        let b = decile_box("G", &xs, true).unwrap();
+        let b = decile_box("G", &summarize(&xs).unwrap(), true);
         assert!(b.outliers.is_empty());
         // Type 7 deciles of 1..20 and 100: 3 and 19, not the extremes 1 and 100.
         assert_eq!((b.low, b.high), (3.0, 19.0));
-        let b = decile_box("G", &xs[..8], false).unwrap();
+        let b = decile_box("G", &summarize(&xs[..8]).unwrap(), false);
         assert_eq!((b.low, b.high), (b.q1, b.q3), "no whiskers");
     }
 }
