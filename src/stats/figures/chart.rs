@@ -19,7 +19,7 @@ use crate::charts::{
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
-use crate::stats::numeric::{MIN_N_QUARTILES, NumericSummary, summarize};
+use crate::stats::numeric::{MIN_N_QUARTILES, NumericSummary};
 use crate::stats::{Published, SuppressedTable, suppress};
 
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
@@ -413,17 +413,17 @@ fn histogram(figure: &Figure, numeric: &NumericFigure, threshold: u64) -> Histog
     let mut all: Vec<f64> = numeric.values.iter().flatten().copied().collect();
     all.sort_by(f64::total_cmp);
     let (edges, counts) = bins(&all);
-    let summary = summarize(&all);
+    // Without groups, the whole's summary is that of every answer drawn.
+    let summary = numeric.table.total.summary.as_ref();
     let secret: Vec<bool> = crate::stats::suppress_line(&counts, figure.threshold)
         .iter()
         .map(Option::is_some)
         .collect();
     Histogram::from_edges(figure.title.clone(), &edges, &counts)
         .with_centre(
-            summary.as_ref().map(|s| s.mean),
+            summary.map(|s| s.mean),
             // The median of a few answers is one of them.
             summary
-                .as_ref()
                 .filter(|s| threshold <= 1 || s.n >= MIN_N_QUARTILES)
                 .map(|s| s.median),
         )
@@ -562,6 +562,7 @@ fn test_summary(figure: &Figure) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::numeric::summarize;
 
     #[test]
     fn whole_values_get_whole_bins_that_cover_every_answer() {
