@@ -255,35 +255,41 @@ fn measure(runs: usize, f: &dyn Fn() -> usize) -> (f64, usize) {
 
 fn bench(c: &mut Criterion) {
     let path = workbook();
-    let mut group = c.benchmark_group("import_100k_xlsx");
-    group.sample_size(10);
-    group.bench_function("calamine_read (baseline)", |b| {
-        b.iter(|| black_box(calamine_read(&path)))
-    });
-    group.bench_function("atelier_inspect", |b| {
-        b.iter(|| black_box(atelier_inspect(&path)))
-    });
-    group.finish();
-    report(
+    compare(
+        c,
         "import_100k_xlsx",
         "calamine",
         &|| calamine_read(&path),
-        &|| atelier_inspect(&path),
+        &path,
     );
-
     let text = text_export();
-    let mut group = c.benchmark_group("import_100k_csv");
+    compare(
+        c,
+        "import_100k_csv",
+        "csv crate",
+        &|| csv_read(&text),
+        &text,
+    );
+}
+
+/// One criterion group, the baseline beside the whole import of `path`, then the ratios.
+fn compare(
+    c: &mut Criterion,
+    name: &str,
+    baseline_name: &str,
+    baseline: &dyn Fn() -> usize,
+    path: &Path,
+) {
+    let mut group = c.benchmark_group(name);
     group.sample_size(10);
-    group.bench_function("csv_read (baseline)", |b| {
-        b.iter(|| black_box(csv_read(&text)))
+    group.bench_function(format!("{baseline_name} (baseline)"), |b| {
+        b.iter(|| black_box(baseline()))
     });
     group.bench_function("atelier_inspect", |b| {
-        b.iter(|| black_box(atelier_inspect(&text)))
+        b.iter(|| black_box(atelier_inspect(path)))
     });
     group.finish();
-    report("import_100k_csv", "csv crate", &|| csv_read(&text), &|| {
-        atelier_inspect(&text)
-    });
+    report(name, baseline_name, baseline, &|| atelier_inspect(path));
 }
 
 /// Prints the ratio of `ours` to `baseline`: median time and peak heap over five runs each.
