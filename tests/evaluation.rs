@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,7 +15,6 @@ use atelier::import::evaluation::Evaluation;
 use atelier::model::QuestionKind;
 use atelier::progress::Silent;
 use atelier::store::Project;
-use serde_json::Value;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/evaluation")
@@ -26,17 +26,12 @@ fn tempdir(tag: &str) -> PathBuf {
 
 #[test]
 fn questions_of_an_evaluation_are_listed_as_source_dot_question() {
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["questions", "--json"])
-        .arg(fixture())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dir = fixture();
+    let v = common::atelier_json([
+        OsStr::new("questions"),
+        OsStr::new("--json"),
+        dir.as_os_str(),
+    ]);
     let questions = v["questions"].as_array().unwrap();
     assert_eq!(questions[0]["id"], "cons.q1");
     assert_eq!(questions[0]["source"], "cons");
@@ -175,17 +170,11 @@ fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
     }
 
     // The project answers the same contracts as the folder.
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["questions", "--json"])
-        .arg(&project_path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::atelier_json([
+        OsStr::new("questions"),
+        OsStr::new("--json"),
+        project_path.as_os_str(),
+    ]);
     assert_eq!(v["questions"][0]["id"], "cons.q1");
 }
 

@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -19,18 +20,11 @@ fn data(name: &str) -> PathBuf {
 
 /// Run `atelier inspect FILE --json` through the real binary.
 fn inspect(path: &Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["inspect", "--json"])
-        .arg(path)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "inspect {} failed: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("inspect prints JSON")
+    common::atelier_json([
+        OsStr::new("inspect"),
+        OsStr::new("--json"),
+        path.as_os_str(),
+    ])
 }
 
 fn question<'a>(report: &'a Value, text_start: &str) -> &'a Value {
@@ -333,13 +327,12 @@ fn readable_inspect_lists_questions_and_scales() {
 
 #[test]
 fn questions_json_lists_ids_kinds_and_counts() {
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["questions", "--json"])
-        .arg(data("kobo.csv"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kobo = data("kobo.csv");
+    let v = common::atelier_json([
+        OsStr::new("questions"),
+        OsStr::new("--json"),
+        kobo.as_os_str(),
+    ]);
     let first = &v["questions"][0];
     assert_eq!(first["id"], "age");
     assert_eq!(first["source"], "kobo.csv");

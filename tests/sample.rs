@@ -5,7 +5,10 @@
 // Tests panic on purpose when something is wrong.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -93,17 +96,12 @@ fn every_reference_figure_names_an_existing_test() {
 
 #[test]
 fn the_sample_evaluation_lists_every_source_and_site() {
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["questions", "--json"])
-        .arg(committed())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dir = committed();
+    let v = common::atelier_json([
+        OsStr::new("questions"),
+        OsStr::new("--json"),
+        dir.as_os_str(),
+    ]);
     let sources: std::collections::BTreeSet<&str> = v["questions"]
         .as_array()
         .unwrap()

@@ -1,6 +1,37 @@
 //! Helpers shared by the integration tests.
 
+// Each test binary uses the helpers it needs.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs the `atelier` binary with `args`, asserts that it succeeds (showing what it said on
+/// stderr otherwise) and returns what it printed, read as JSON.
+pub fn atelier_json<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> serde_json::Value {
+    let args: Vec<S> = args.into_iter().collect();
+    let shown: Vec<String> = args
+        .iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned())
+        .collect();
+    let out = match Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(&args)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => panic!("atelier {shown:?} does not run: {e}"),
+    };
+    assert!(
+        out.status.success(),
+        "atelier {shown:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    match serde_json::from_slice(&out.stdout) {
+        Ok(json) => json,
+        Err(e) => panic!("atelier {shown:?} printed no JSON: {e}"),
+    }
+}
 
 /// A fresh, empty folder under Cargo's temporary folder for tests (inside `target/`), named
 /// `{prefix}-{pid}-{name}`; folders with this prefix left by runs more than an hour old are
