@@ -73,6 +73,26 @@ impl ImportError {
     }
 }
 
+/// A file about to be read from disk: its name as messages give it, and its metadata. A
+/// folder, or a path that cannot be examined, is refused with a message naming it.
+pub fn file_to_read(path: &std::path::Path) -> Result<(String, std::fs::Metadata), ImportError> {
+    let file = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(source) => return Err(ImportError::Io { file, source }),
+    };
+    if meta.is_dir() {
+        return Err(ImportError::malformed(
+            &file,
+            "c'est un dossier, pas un fichier",
+        ));
+    }
+    Ok((file, meta))
+}
+
 /// Longest problem a message shows, in characters.
 const MAX_PROBLEM_CHARS: usize = 200;
 

@@ -125,23 +125,12 @@ impl NoteText {
 
 /// Reads the note at `path` (`.md`, `.txt` or `.docx`; the content decides).
 pub fn read_note(path: &Path) -> Result<NoteText, ImportError> {
-    let file = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let io_error = |source| ImportError::Io {
+    let (file, meta) = super::error::file_to_read(path)?;
+    check_size(&file, meta.len())?;
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         file: file.clone(),
         source,
-    };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(ImportError::malformed(
-            &file,
-            "c'est un dossier, pas un fichier",
-        ));
-    }
-    check_size(&file, meta.len())?;
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    })?;
     read_note_bytes(&file, &bytes)
 }
 

@@ -63,22 +63,12 @@ pub fn read_path(
     sheet: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<RawTable, ImportError> {
-    let file = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    progress.report(0.0, "Lecture du fichier");
+    let (file, meta) = crate::import::error::file_to_read(path)?;
     let io_error = |source| ImportError::Io {
         file: file.clone(),
         source,
     };
-    progress.report(0.0, "Lecture du fichier");
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(ImportError::malformed(
-            &file,
-            "c'est un dossier, pas un fichier",
-        ));
-    }
     check_size(&file, meta.len())?;
     let mut handle = File::open(path).map_err(io_error)?;
     let mut head = [0u8; 8];
