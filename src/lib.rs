@@ -11,6 +11,7 @@ pub mod cohort;
 pub mod french;
 pub mod import;
 pub mod model;
+pub mod parallel;
 pub mod progress;
 pub mod session;
 pub mod stats;

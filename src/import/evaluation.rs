@@ -5,7 +5,7 @@
 //! structure (`site_question` in the manifest), so every figure can be cut by site.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::ImportError;
 use super::layout::key;
@@ -87,9 +87,7 @@ impl Evaluation {
             files.push(std::sync::Mutex::new(Some(load(&entry.file)?)));
         }
         let total = manifest.sources.len().max(1) as f32;
-        let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let failed = AtomicBool::new(false);
         let reporting = std::sync::Mutex::new(());
         let understand = |i: usize, bytes: Vec<u8>| -> Result<Survey, ImportError> {
             let entry = &manifest.sources[i];
@@ -116,46 +114,26 @@ impl Evaluation {
             done.fetch_add(1, Ordering::Relaxed);
             Ok(survey)
         };
-        let work = || {
-            let mut read = Vec::new();
-            while !failed.load(Ordering::Relaxed) {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= manifest.sources.len() {
-                    break;
-                }
+        let results = crate::parallel::each_index(
+            "atelier-sources",
+            manifest.sources.len(),
+            Result::is_err,
+            |i| {
                 let bytes = files[i]
                     .lock()
                     .map(|mut slot| slot.take())
                     .unwrap_or_default()
                     .unwrap_or_default();
-                let result = understand(i, bytes);
-                if result.is_err() {
-                    failed.store(true, Ordering::Relaxed);
-                }
-                read.push((i, result));
-            }
-            read
-        };
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(manifest.sources.len())
-            .max(1);
-        let mut results: Vec<(usize, Result<Survey, ImportError>)> = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
-            let mut all = work();
-            for helper in helpers {
-                // A helper that panicked left its sources unread: they are read below.
-                all.extend(helper.join().unwrap_or_default());
-            }
-            all
-        });
-        results.sort_by_key(|(i, _)| *i);
+                understand(i, bytes)
+            },
+        );
+        let failed = results.iter().flatten().any(Result::is_err);
         let mut sources = Vec::with_capacity(manifest.sources.len());
-        let mut results = results.into_iter().peekable();
-        for (i, entry) in manifest.sources.iter().enumerate() {
-            let survey = match results.next_if(|(j, _)| *j == i) {
-                Some((_, result)) => result?,
-                None if failed.load(Ordering::Relaxed) => continue,
+        for ((i, entry), result) in manifest.sources.iter().enumerate().zip(results) {
+            let survey = match result {
+                Some(result) => result?,
+                // A source failed: its error is returned below, so what is left unread stays so.
+                None if failed => continue,
                 // Left by a helper that failed: read here, so that any bug shows once.
                 None => understand(i, load(&entry.file)?)?,
             };

@@ -179,50 +179,21 @@ fn build_all(raw: &RawTable, rows: &[usize], plan: &Plan) -> Vec<Built> {
         );
         (inference, question, warnings)
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || plan.questions.len() < 2 || rows.len() < 2_000 {
+    if plan.questions.len() < 2 || rows.len() < 2_000 {
         return plan.questions.iter().map(one).collect();
     }
-    // Each worker takes the next question not yet taken: batteries cost more than single
-    // columns, so a fixed split would leave one core idle.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Built)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(spec) = plan.questions.get(i) else {
-                            break;
-                        };
-                        done.push((i, one(spec)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    // A worker that failed left questions out: build those here, so any bug surfaces once.
-    if results.len() < plan.questions.len() {
-        let have: HashSet<usize> = results.iter().map(|(i, _)| *i).collect();
-        for (i, spec) in plan
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !have.contains(i))
-        {
-            results.push((i, one(spec)));
-        }
-    }
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    // Batteries cost more than single columns: each core takes the next question.
+    crate::parallel::each_index(
+        "atelier-questions",
+        plan.questions.len(),
+        |_| false,
+        |i| one(&plan.questions[i]),
+    )
+    .into_iter()
+    .zip(&plan.questions)
+    // Left by a worker that failed: built here, so that any bug shows once.
+    .map(|(built, spec)| built.unwrap_or_else(|| one(spec)))
+    .collect()
 }
 
 /// Columns whose values are mostly e-mails, phone numbers or IPs are personal, whatever

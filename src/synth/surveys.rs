@@ -177,38 +177,15 @@ fn write_sized(
 /// questionnaire draws from its own random stream, so the bytes do not depend on which
 /// thread writes what, nor when.
 fn write_files(dir: &Path, jobs: &[(&Questionnaire, usize)]) -> Result<(), SynthError> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(jobs.len());
-    let next = AtomicUsize::new(0);
-    let (sender, results) = std::sync::mpsc::channel();
-    std::thread::scope(|scope| {
-        for worker in 0..workers {
-            let sender = sender.clone();
-            let next = &next;
-            // Joined by the scope. A thread that cannot start leaves its share to the others,
-            // or to this one below.
-            let _worker = std::thread::Builder::new()
-                .name(format!("synth-questionnaires-{worker}"))
-                .spawn_scoped(scope, move || {
-                    while let Some(&(q, n)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        if sender.send((q.id, write_questionnaire(dir, q, n))).is_err() {
-                            break;
-                        }
-                    }
-                });
-        }
-    });
-    drop(sender);
-    let mut written: Vec<&str> = Vec::with_capacity(jobs.len());
-    for (id, result) in results {
-        result?;
-        written.push(id);
-    }
-    for &(q, n) in jobs {
-        if !written.contains(&q.id) {
-            write_questionnaire(dir, q, n)?;
+    let written =
+        crate::parallel::each_index("synth-questionnaires", jobs.len(), Result::is_err, |i| {
+            write_questionnaire(dir, jobs[i].0, jobs[i].1)
+        });
+    for (result, &(q, n)) in written.into_iter().zip(jobs) {
+        match result {
+            Some(result) => result?,
+            // Left by a thread that failed: written here, so that any bug shows once.
+            None => write_questionnaire(dir, q, n)?,
         }
     }
     Ok(())
