@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use atelier::import::evaluation::Evaluation;
+use atelier::model::Evaluation;
 use atelier::model::Values;
 use atelier::progress::Silent;
 use atelier::stats::{self, Grouping, Matching};
@@ -103,9 +103,12 @@ fn bench(c: &mut Criterion) {
             view: View::Charts,
             screenshot: None,
             remember: false,
+            places: atelier::session::places::Places::at(
+                &std::env::temp_dir().join(format!("atelier-bench-{}", std::process::id())),
+            ),
         },
     );
-    app.state.open_evaluation(evaluation.clone(), None);
+    app.state = atelier::session::AppState::with_evaluation(evaluation.clone());
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtelierApp| app.frame(ui), app);

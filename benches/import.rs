@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use atelier::import::Survey;
+use atelier::model::Survey;
 use atelier::progress::Silent;
 use calamine::{Reader, open_workbook_auto};
 use criterion::{Criterion, criterion_group, criterion_main};

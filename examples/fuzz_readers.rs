@@ -13,8 +13,8 @@
 
 use std::time::{Duration, Instant};
 
-use atelier::import::privacy::Pseudonymiser;
-use atelier::import::{Survey, read};
+use atelier::import::read;
+use atelier::model::Survey;
 use atelier::progress::Silent;
 
 fn main() {
@@ -72,7 +72,7 @@ fn main() {
         let result =
             std::panic::catch_unwind(|| match read::read_bytes(name, &bytes, None, &Silent) {
                 Ok(raw) => {
-                    let survey = Survey::from_raw(raw, &Pseudonymiser::new([1; 32]));
+                    let survey = Survey::from_raw(raw, &atelier::model::PseudonymKey([1; 32]));
                     Ok(survey.questions.len())
                 }
                 Err(e) => Err(e.to_string()),

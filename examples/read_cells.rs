@@ -13,7 +13,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use atelier::import::{Survey, read};
+use atelier::import::read;
+use atelier::model::Survey;
 use atelier::progress::Silent;
 use calamine::{Reader, open_workbook_auto};
 

@@ -8,7 +8,7 @@
 
 pub mod charts;
 pub mod cohort;
-pub mod french;
+pub mod figures;
 pub mod import;
 pub mod model;
 pub mod parallel;

@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use atelier::import::{ImportError, Survey, inspect};
+use atelier::figures;
+use atelier::import::inspect;
+use atelier::model::{ImportError, Survey};
 use atelier::progress::Silent;
-use atelier::stats::figures;
+use atelier::session::places::Places;
 use atelier::store::{self, Project, StoreError};
 use atelier::ui::{self, View};
 use clap::{Parser, Subcommand};
@@ -158,10 +160,22 @@ impl From<ImportError> for BadInput {
     }
 }
 
-impl From<StoreError> for BadInput {
-    fn from(e: StoreError) -> Self {
-        BadInput(e.to_string())
+/// A project error: the user's input (exit status 2), or the database (1).
+fn store_error(e: StoreError) -> anyhow::Error {
+    if e.is_bad_input() {
+        BadInput(e.to_string()).into()
+    } else {
+        anyhow::Error::new(e)
     }
+}
+
+/// Where the user's projects, keys and preferences are kept: `ATELIER_HOME` when set (tests,
+/// a portable install), else the operating system's folders.
+fn places() -> Places {
+    std::env::var_os("ATELIER_HOME")
+        .map(|home| Places::at(std::path::Path::new(&home)))
+        .or_else(Places::for_user)
+        .unwrap_or_else(|| Places::at(&std::env::temp_dir().join("atelier")))
 }
 
 fn main() -> ExitCode {
@@ -202,7 +216,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Questions { path, json }) => {
-            let evaluation = store::open_any(&path, &Silent).map_err(BadInput::from)?;
+            let evaluation = store::open_any(&path, &Silent).map_err(store_error)?;
             if json {
                 print_json(&inspect::evaluation_questions_json(&evaluation))?;
             } else {
@@ -337,7 +351,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ))
                 .into());
             }
-            Project::create_from_dir(&project, &from, &Silent).map_err(BadInput::from)?;
+            Project::create_from_dir(&project, &from, &places().keys(), &Silent)
+                .map_err(store_error)?;
             eprintln!(
                 "{} : projet créé à partir de {}",
                 project.display(),
@@ -373,8 +388,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // Without a path, the last evaluation (not for a screenshot: it must be repeatable).
             let path = match (cli.path, &cli.screenshot) {
                 (Some(p), _) => Some(p),
-                (None, Some(_)) => atelier::session::recent::bundled_sample(),
-                (None, None) => atelier::session::recent::default_path(),
+                (None, Some(_)) => atelier::session::places::bundled_sample(),
+                (None, None) => atelier::session::recent::default_path(&places()),
             };
             open_window(path, cli.view, cli.screenshot)
         }
@@ -389,10 +404,16 @@ fn cohort_report(path: &std::path::Path) -> anyhow::Result<atelier::cohort::Coho
         return Ok(atelier::cohort::compute(path, &manifest, &Silent).map_err(bad)?);
     }
     if store::is_project_file(path) {
-        let project = Project::open(path).map_err(BadInput::from)?;
-        let manifest = project.manifest().map_err(BadInput::from)?;
-        let dir = project.unpack_cohort(&manifest).map_err(BadInput::from)?;
-        return Ok(atelier::cohort::compute(&dir, &manifest, &Silent).map_err(bad)?);
+        let project = Project::open_for_reading(path).map_err(store_error)?;
+        let manifest = project.manifest().map_err(store_error)?;
+        let load = |file: &str| project.file(file);
+        return Ok(atelier::cohort::compute_with(
+            atelier::cohort::Extracts::Stored(&load),
+            &manifest,
+            &atelier::cohort::Options::default(),
+            &Silent,
+        )
+        .map_err(bad)?);
     }
     if !path.exists() {
         return Err(BadInput(format!(
@@ -418,7 +439,7 @@ fn question_figure(
         ))
         .into());
     }
-    let evaluation = store::open_any(path, &Silent).map_err(BadInput::from)?;
+    let evaluation = store::open_any(path, &Silent).map_err(store_error)?;
     figures::figure(&evaluation, qid, by, site)
         .map_err(|e| BadInput(format!("{}: {e}", path.display())).into())
 }
@@ -463,14 +484,36 @@ fn open_window(
         .into());
     }
     let remember = screenshot.is_none();
+    // A screenshot shows the data as it is, never a working copy changed by earlier runs:
+    // its projects are made afresh in a folder of their own.
+    let places = match &screenshot {
+        Some(_) => Places::at(
+            &std::env::temp_dir().join(format!("atelier-capture-{}", std::process::id())),
+        ),
+        None => places(),
+    };
     let options = ui::LaunchOptions {
         path,
         view,
         screenshot,
         remember,
+        places: places.clone(),
     };
-    ui::run(options).map_err(|e| match e {
+    let result = ui::run(options);
+    if screenshot_places(&places) {
+        let _ = std::fs::remove_dir_all(places.data.parent().unwrap_or(&places.data));
+    }
+    result.map_err(|e| match e {
         ui::LaunchError::BadInput(message) => anyhow::Error::new(BadInput(message)),
         other => anyhow::Error::new(other),
     })
+}
+
+/// Whether `places` are a screenshot's throwaway folders.
+fn screenshot_places(places: &Places) -> bool {
+    places
+        .data
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n.to_string_lossy().starts_with("atelier-capture-"))
 }

@@ -603,12 +603,11 @@ fn answers_that_look_like_formulas_stay_text_in_both_formats() {
 #[test]
 fn a_numeric_figure_publishes_no_single_answer() {
     use atelier::charts::{ChartBody, Whiskers};
-    use atelier::stats::figures::{self, FigureBody};
+    use atelier::figures::{self, FigureBody};
 
     let age = qid("jeunes_pe", "Quel âge avez-vous ?");
     let evaluation =
-        atelier::import::evaluation::Evaluation::open_dir(sample(), &atelier::progress::Silent)
-            .unwrap();
+        atelier::model::Evaluation::open_dir(sample(), &atelier::progress::Silent).unwrap();
 
     // A site's histogram: every bin under the threshold is secret, and one alone never is.
     let figure = figures::figure(&evaluation, &age, None, Some("pe_lille")).unwrap();
@@ -646,7 +645,7 @@ fn a_numeric_figure_publishes_no_single_answer() {
     let ChartBody::BoxPlot(boxes) = figures::to_chart_spec(&figure).body else {
         panic!("box plots for ages by group");
     };
-    assert_eq!(boxes.whiskers, Whiskers::Deciles);
+    assert_eq!(boxes.whiskers, Whiskers::Deciles { from_n: 11 });
     let FigureBody::Numeric(numeric) = &figure.body else {
         panic!("a numeric figure");
     };

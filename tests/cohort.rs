@@ -39,11 +39,7 @@ fn fixture() -> &'static Fixture {
             })
             .collect();
         let manifest = serde_json::to_string_pretty(&sample.manifest).unwrap();
-        std::fs::write(
-            dir.join(atelier::import::evaluation::MANIFEST_FILE),
-            manifest,
-        )
-        .unwrap();
+        std::fs::write(dir.join(atelier::model::MANIFEST_FILE), manifest).unwrap();
         let report = atelier::cohort::compute(&dir, &sample.manifest, &Silent)
             .expect("the extracts are read");
         Fixture {
@@ -470,8 +466,13 @@ fn denominators_are_a_choice() {
         pe_denominator: Denominator::Entries,
         ml_denominator: Denominator::Phase2Ended,
     };
-    let report =
-        atelier::cohort::compute_with(&f.dir, &f.sample.manifest, &options, &Silent).unwrap();
+    let report = atelier::cohort::compute_with(
+        atelier::cohort::Extracts::Folder(&f.dir),
+        &f.sample.manifest,
+        &options,
+        &Silent,
+    )
+    .unwrap();
     let ml = report.network(Network::Ml).unwrap();
     assert_eq!(value(ml, "positive_exit_rate"), 29.6);
     let definition = &ml.indicator("positive_exit_rate").unwrap().definition;

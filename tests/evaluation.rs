@@ -10,11 +10,12 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use atelier::import::Correction;
-use atelier::import::evaluation::Evaluation;
+use atelier::model::Correction;
+use atelier::model::Evaluation;
 use atelier::model::QuestionKind;
 use atelier::progress::Silent;
-use atelier::store::Project;
+use atelier::session::places::Places;
+use atelier::session::{AppState, Command as Edit, open};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/evaluation")
@@ -83,11 +84,13 @@ fn a_broken_manifest_is_refused_with_its_line() {
 fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
     let dir = tempdir("project");
     let project_path = dir.join("test.atelier");
+    let places = Places::at(&dir.join("utilisateur"));
     let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
         .arg("new")
         .arg(&project_path)
         .arg("--from")
         .arg(fixture())
+        .env("ATELIER_HOME", dir.join("utilisateur"))
         .output()
         .unwrap();
     assert!(
@@ -102,37 +105,45 @@ fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
         .arg(&project_path)
         .arg("--from")
         .arg(fixture())
+        .env("ATELIER_HOME", dir.join("utilisateur"))
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
 
-    let project = Project::open(&project_path).unwrap();
+    let opened = open::open_project(&project_path, &places, &Silent).unwrap();
+    assert!(opened.notice.is_none(), "the key made by `new` is found");
+    let project = &opened.project;
     let sha = project.file_sha256("conseillers.csv").unwrap().unwrap();
     assert_eq!(sha.len(), 64);
     // The SurveyMonkey file had personal columns: what is stored holds no e-mail in clear.
     let stored = String::from_utf8_lossy(&project.file("jeunes.csv").unwrap()).into_owned();
     assert!(!stored.contains("camille.exemple@example.net") && !stored.contains("Dominique"));
 
-    // A correction is saved and comes back when the project is reopened.
-    let evaluation = project.evaluation(&Silent).unwrap();
-    let q = evaluation.sources[0]
+    // A correction made in the session is saved and comes back when the project is reopened.
+    let evaluation = opened.evaluation.clone();
+    let question = evaluation.sources[0]
         .survey
         .questions
         .iter()
-        .find(|q| q.text.starts_with("Depuis combien"))
+        .position(|q| q.text.starts_with("Depuis combien"))
         .unwrap();
-    assert_eq!(q.kind, QuestionKind::Single);
-    project
-        .save_correction(
-            "cons",
-            &q.id,
-            &Correction {
+    assert_eq!(
+        evaluation.sources[0].survey.questions[question].kind,
+        QuestionKind::Single
+    );
+    let mut state = AppState::default();
+    state.open(opened);
+    state
+        .apply(Edit::CorrectQuestion {
+            source: 0,
+            question,
+            correction: Correction {
                 kind: Some(QuestionKind::Open),
                 scale: None,
             },
-        )
+        })
         .unwrap();
-    drop(project);
+    state.close();
     for file in [project_path.clone(), dir.join("test.atelier-wal")] {
         if let Ok(raw) = std::fs::read(&file) {
             let raw = String::from_utf8_lossy(&raw);
@@ -143,10 +154,9 @@ fn a_project_file_keeps_the_files_their_hashes_and_the_corrections() {
             );
         }
     }
-    let reopened = Project::open(&project_path)
+    let reopened = open::open_project(&project_path, &places, &Silent)
         .unwrap()
-        .evaluation(&Silent)
-        .unwrap();
+        .evaluation;
     let q = reopened.sources[0]
         .survey
         .questions

@@ -119,8 +119,7 @@ fn the_sample_evaluation_lists_every_source_and_site() {
         assert!(sources.contains(id), "{id} missing from {sources:?}");
     }
     let evaluation =
-        atelier::import::evaluation::Evaluation::open_dir(&committed(), &atelier::progress::Silent)
-            .unwrap();
+        atelier::model::Evaluation::open_dir(&committed(), &atelier::progress::Silent).unwrap();
     assert_eq!(evaluation.manifest.sites.len(), 10);
     // Every visited site has respondents of its own network's counsellors.
     let by_site = evaluation.respondents_by_site();

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use atelier::import::evaluation::Evaluation;
-use atelier::import::privacy::Pseudonymiser;
-use atelier::import::{ImportError, Survey, inspect};
+use atelier::import::inspect;
+use atelier::model::Evaluation;
 use atelier::model::manifest::SiteEntry;
+use atelier::model::{ImportError, Survey};
 use atelier::model::{Question, QuestionKind, Values};
 use atelier::progress::Silent;
 use atelier::synth::Sample;
@@ -522,9 +522,14 @@ fn respondents_are_linked_to_visited_sites_in_an_evaluation() {
             source,
         })
     };
-    let evaluation =
-        Evaluation::open_with(&g.dir, manifest, &load, &Pseudonymiser::random(), &Silent)
-            .expect("the evaluation opens");
+    let evaluation = Evaluation::open_with(
+        &g.dir,
+        manifest,
+        &load,
+        &atelier::import::privacy::new_key(),
+        &Silent,
+    )
+    .expect("the evaluation opens");
     for source in &evaluation.sources {
         for (k, site) in SITES.iter().enumerate() {
             if source.entry.network.is_empty() || source.entry.network == site.network.id() {

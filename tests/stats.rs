@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use atelier::import::evaluation::Evaluation;
+use atelier::model::Evaluation;
 use atelier::model::{Item, Question, QuestionKind, Values};
 use atelier::progress::Silent;
 use atelier::stats::{
@@ -665,7 +665,7 @@ fn a_likert_item_of_an_evaluation_crosstabbed_by_site() {
         x.rows.iter().all(|r| r.caution.is_some()),
         "3 and 1 respondents"
     );
-    let s = stats::suppress(&x, evaluation.manifest.disclosure_threshold);
+    let s = stats::suppress(&x, evaluation.manifest.disclosure_threshold.get());
     assert!(matches!(s.cell(0, 3), Some(Published::Secret(_))));
 }
 

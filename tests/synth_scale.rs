@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use atelier::import::Survey;
-use atelier::import::evaluation::Evaluation;
+use atelier::model::Evaluation;
+use atelier::model::Survey;
 use atelier::model::{Question, Values};
 use atelier::progress::Silent;
 use atelier::synth::sites::SITES;

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use atelier::session::places::Places;
 use atelier::ui::{AtelierApp, LaunchOptions, View};
+
+mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -30,15 +33,26 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn harness() -> Harness<'static, AtelierApp> {
+/// The user's folders of one test, fresh.
+fn places(name: &str) -> Places {
+    Places::at(&common::temp_dir("ui", name))
+}
+
+fn harness(name: &str) -> Harness<'static, AtelierApp> {
+    harness_with(places(name), None)
+}
+
+/// The window opened on `path` (as `atelier PATH` does) with the user's folders `places`.
+fn harness_with(places: Places, path: Option<PathBuf>) -> Harness<'static, AtelierApp> {
     let ctx = egui::Context::default();
     let app = AtelierApp::new(
         &ctx,
         LaunchOptions {
-            path: None,
+            path,
             view: View::Sources,
             screenshot: None,
             remember: false,
+            places,
         },
     );
     Harness::builder()
@@ -72,7 +86,7 @@ fn drop_file(harness: &mut Harness<'_, AtelierApp>, path: PathBuf) {
 
 #[test]
 fn a_dropped_export_shows_its_questions_by_label() {
-    let mut harness = harness();
+    let mut harness = harness("a_dropped_export_shows_its_questions_by_label");
     harness.get_by_label_contains("Aucune source");
     drop_file(&mut harness, data("limesurvey_fulltext.csv"));
     assert_eq!(harness.state().state.evaluation.sources.len(), 1);
@@ -99,7 +113,7 @@ fn a_dropped_export_shows_its_questions_by_label() {
 
 #[test]
 fn a_question_selected_shows_its_scale_and_can_be_flipped_then_undone() {
-    let mut harness = harness();
+    let mut harness = harness("a_question_selected_shows_its_scale_and_can_be_flipped_then_undone");
     drop_file(&mut harness, data("limesurvey_fulltext.csv"));
     harness
         .get_all_by_label_contains("Les actions sont-elles mutualisées")
@@ -125,14 +139,20 @@ fn a_question_selected_shows_its_scale_and_can_be_flipped_then_undone() {
 
 #[test]
 fn a_bad_file_dropped_is_reported_and_nothing_is_lost() {
-    let mut harness = harness();
+    let mut harness = harness("a_bad_file_dropped_is_reported_and_nothing_is_lost");
     drop_file(&mut harness, data("kobo.csv"));
     let dir = std::env::temp_dir().join(format!("atelier-ui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let empty = dir.join("vide.csv");
     std::fs::write(&empty, b"").unwrap();
     drop_file(&mut harness, empty);
-    harness.get_by_label_contains("vide.csv: le fichier est vide");
+    // Told in the Sources panel, and in the status line whatever the view.
+    assert!(
+        harness
+            .get_all_by_label_contains("vide.csv: le fichier est vide")
+            .count()
+            >= 1
+    );
     assert_eq!(
         harness.state().state.evaluation.sources.len(),
         1,
@@ -142,7 +162,7 @@ fn a_bad_file_dropped_is_reported_and_nothing_is_lost() {
 
 #[test]
 fn every_view_of_the_navigation_opens() {
-    let mut harness = harness();
+    let mut harness = harness("every_view_of_the_navigation_opens");
     for (label, view) in [
         ("Codage", View::Coding),
         ("Graphiques", View::Charts),
@@ -170,7 +190,8 @@ fn open_sample(harness: &mut Harness<'_, AtelierApp>) {
 
 #[test]
 fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
-    let mut harness = harness();
+    let mut harness =
+        harness("the_charts_view_compares_the_networks_and_a_filter_changes_the_table");
     open_sample(&mut harness);
     harness.get_by_label("Graphiques").click();
     harness.run_steps(3);
@@ -200,7 +221,7 @@ fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
 
 #[test]
 fn a_numeric_question_shows_its_summary_with_deciles_not_extremes() {
-    let mut harness = harness();
+    let mut harness = harness("a_numeric_question_shows_its_summary_with_deciles_not_extremes");
     open_sample(&mut harness);
     harness.get_by_label("Graphiques").click();
     harness.run_steps(3);
@@ -229,7 +250,7 @@ fn a_numeric_question_shows_its_summary_with_deciles_not_extremes() {
 
 #[test]
 fn the_cohort_view_shows_a_site_beside_its_network() {
-    let mut harness = harness();
+    let mut harness = harness("the_cohort_view_shows_a_site_beside_its_network");
     open_sample(&mut harness);
     harness.get_by_label("Cohortes").click();
     let start = Instant::now();

@@ -16,6 +16,7 @@ use ab_glyph::{Font as _, FontRef, GlyphId, PxScale, ScaleFont, point};
 use plotters::style::{FontStyle, register_font};
 
 use super::ChartError;
+use crate::model::french;
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -198,48 +199,15 @@ pub(crate) fn widest_word(text: &str, font: Font) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// A number in French: decimal comma, thin groups of thousands, `decimals` digits.
-pub(crate) fn number(value: f64, decimals: usize) -> String {
-    let raw = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match raw.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (raw, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('\u{a0}');
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && raw_is_nonzero(&grouped, frac.as_deref());
-    let mut out = String::new();
-    if negative {
-        out.push('−');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
-}
-
-fn raw_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.chars()
-        .chain(frac.unwrap_or("").chars())
-        .any(|c| c.is_ascii_digit() && c != '0')
-}
-
 /// A percentage rounded to a whole number, without the sign (« 42 »).
 pub(crate) fn pct(value: f64) -> String {
-    number(value, 0)
+    french::number(value, 0)
 }
 
 /// « n = 195 », with an asterisk when under the small-number threshold.
 pub(crate) fn n_label(n: u64, small_n: u64) -> String {
     let star = if n < small_n { "*" } else { "" };
-    format!("n = {}{star}", number(n as f64, 0).replace('\u{a0}', " "))
+    format!("n = {}{star}", french::count(n).replace(french::NBSP, " "))
 }
 
 /// The caution printed under charts that hold small groups.
@@ -277,9 +245,6 @@ mod tests {
 
     #[test]
     fn french_numbers() {
-        assert_eq!(number(22.14, 1), "22,1");
-        assert_eq!(number(12345.0, 0), "12\u{a0}345");
-        assert_eq!(number(-0.01, 1), "0,0");
         assert_eq!(n_label(195, 30), "n = 195");
         assert_eq!(n_label(12, 30), "n = 12*");
         assert_eq!(n_label(1274, 30), "n = 1 274");

@@ -3,8 +3,8 @@
 //! extranet layout, Parcours III's and an evaluator's own spreadsheet all map the same way.
 
 use super::definitions::fold;
-use crate::import::RawTable;
-use crate::import::questions::cell_text;
+use crate::model::RawTable;
+use crate::model::cell::cell_text;
 
 /// A column the cohort computation understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

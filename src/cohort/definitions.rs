@@ -335,41 +335,7 @@ impl Level {
     }
 }
 
-/// Folds a label for comparison: lowercase, accents and ligatures folded, every other
-/// character than a letter or a digit turned into a single space.
-pub fn fold(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    let mut space = false;
-    for ch in label.chars() {
-        let folded: Option<&str> = match ch {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => Some("a"),
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => Some("e"),
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => Some("i"),
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => Some("o"),
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => Some("u"),
-            'ç' | 'Ç' => Some("c"),
-            'œ' | 'Œ' => Some("oe"),
-            'æ' | 'Æ' => Some("ae"),
-            _ => None,
-        };
-        if let Some(f) = folded {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push_str(f);
-        } else if ch.is_alphanumeric() {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.extend(ch.to_lowercase());
-        } else if !out.is_empty() {
-            space = true;
-        }
-    }
-    out
-}
+pub use crate::model::french::fold;
 
 #[cfg(test)]
 mod tests {

@@ -8,8 +8,8 @@ use super::extract::{DateCell, IdKey, Record, date_cell};
 use super::hash::FastMap;
 use super::tally::{EventKind, PhaseState, Tally};
 use super::{CohortError, missing_column};
-use crate::import::RawTable;
-use crate::import::questions::{cell_number, cell_text};
+use crate::model::RawTable;
+use crate::model::cell::{cell_number, cell_text};
 
 /// What events need to know of a record: its site and its complete phases.
 #[derive(Clone, Copy, Debug)]

@@ -8,7 +8,7 @@ use calamine::Data;
 pub use super::columns::{Columns, Field};
 use super::definitions::{EARLIEST_DATE, LATEST_DATE, Level, fold};
 use super::hash::FastMap;
-use crate::import::questions::{cell_date, cell_number, cell_text};
+use crate::model::cell::{cell_date, cell_number, cell_text};
 
 /// Strings seen in one extract, each stored once and referred to by number.
 #[derive(Clone, Debug, Default)]

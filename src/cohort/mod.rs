@@ -30,10 +30,10 @@ pub use definitions::{Denominator, Network, Options};
 pub use report::{Breakdown, Indicator, Row, Value};
 pub use text::{french_number, to_text};
 
-use crate::import::questions::{cell_text, format_date};
-use crate::import::read::read_path;
-use crate::import::{ImportError, RawTable};
+use crate::import::read::{read_bytes, read_path};
+use crate::model::cell::{cell_text, format_date};
 use crate::model::manifest::{CohortExtract, SiteEntry};
+use crate::model::{ImportError, RawTable};
 use crate::model::{Manifest, Warning};
 use crate::progress::Progress;
 use definitions::fold;
@@ -170,6 +170,30 @@ impl CohortReport {
     }
 }
 
+/// Where the extracts are read from: the evaluation's folder, or the bytes a project keeps.
+#[derive(Clone, Copy)]
+pub enum Extracts<'a> {
+    /// Files in the folder holding `atelier.json`.
+    Folder(&'a Path),
+    /// The bytes stored for each file (by its path in the manifest), as a project keeps them.
+    Stored(&'a dyn Fn(&str) -> Result<Vec<u8>, ImportError>),
+}
+
+impl Extracts<'_> {
+    fn read(&self, file: &str, progress: &dyn Progress) -> Result<RawTable, ImportError> {
+        match self {
+            Extracts::Folder(dir) => read_path(&dir.join(file), None, progress),
+            Extracts::Stored(load) => {
+                let bytes = load(file)?;
+                let name = Path::new(file)
+                    .file_name()
+                    .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+                read_bytes(&name, &bytes, None, progress)
+            }
+        }
+    }
+}
+
 /// Computes every indicator for the extracts of an evaluation, with the report's
 /// synthèse denominators. `manifest_dir` is the folder holding `atelier.json`.
 pub fn compute(
@@ -177,12 +201,18 @@ pub fn compute(
     manifest: &Manifest,
     progress: &dyn Progress,
 ) -> Result<CohortReport, CohortError> {
-    compute_with(manifest_dir, manifest, &Options::default(), progress)
+    compute_with(
+        Extracts::Folder(manifest_dir),
+        manifest,
+        &Options::default(),
+        progress,
+    )
 }
 
-/// Like [`compute`], with the denominators chosen in `options`.
+/// Like [`compute`], reading the extracts from `extracts`, with the denominators chosen in
+/// `options`.
 pub fn compute_with(
-    manifest_dir: &Path,
+    extracts: Extracts<'_>,
     manifest: &Manifest,
     options: &Options,
     progress: &dyn Progress,
@@ -210,14 +240,7 @@ pub fn compute_with(
             .filter(|(_, s)| Network::parse(&s.network) == Some(network))
             .collect();
         let site_refs: Vec<&SiteEntry> = network_sites.iter().map(|(_, s)| *s).collect();
-        let computed = compute_extract(
-            manifest_dir,
-            extract,
-            network,
-            &site_refs,
-            options,
-            progress,
-        )?;
+        let computed = compute_extract(extracts, extract, network, &site_refs, options, progress)?;
         report.networks.push(computed.national);
         for ((order, _), entry) in network_sites.iter().zip(computed.sites) {
             sites.push((*order, entry));
@@ -249,7 +272,7 @@ pub fn compute_file(path: &Path, progress: &dyn Progress) -> Result<CohortReport
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let computed = compute_table(
-        dir,
+        Extracts::Folder(dir),
         &extract,
         raw,
         network,
@@ -300,19 +323,19 @@ struct Computed {
 }
 
 fn compute_extract(
-    dir: &Path,
+    extracts: Extracts<'_>,
     extract: &CohortExtract,
     network: Network,
     sites: &[&SiteEntry],
     options: &Options,
     progress: &dyn Progress,
 ) -> Result<Computed, CohortError> {
-    let raw = read_path(&dir.join(&extract.file), None, progress)?;
-    compute_table(dir, extract, raw, network, sites, options, progress)
+    let raw = extracts.read(&extract.file, progress)?;
+    compute_table(extracts, extract, raw, network, sites, options, progress)
 }
 
 fn compute_table(
-    dir: &Path,
+    extracts: Extracts<'_>,
     extract: &CohortExtract,
     raw: RawTable,
     network: Network,
@@ -418,7 +441,7 @@ fn compute_table(
         if progress.cancelled() {
             return Err(CohortError::Cancelled);
         }
-        let events = read_path(&dir.join(events_file), None, progress)?;
+        let events = extracts.read(events_file, progress)?;
         let (rows, unmatched) =
             events::add(&events, &ids, &links, &mut national, &mut site_tallies)?;
         summary.events = rows;

@@ -6,37 +6,18 @@ use std::fmt::Write as _;
 
 use super::report::{Breakdown, Indicator, Value};
 use super::{CohortEntry, CohortReport};
+use crate::model::french;
 
-/// A number the French way: thousands separated by a space, decimal comma.
+/// An indicator's value the French way: counts whole, percentages and months with one
+/// decimal, ratios with two.
 pub fn french_number(value: Value, unit: &str) -> String {
     match value {
-        Value::Count(c) => group(c),
+        Value::Count(c) => french::count(c),
         Value::Number(x) => {
             let decimals = if unit == "%" || unit == "mois" { 1 } else { 2 };
-            let text = format!("{x:.decimals$}");
-            let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-            let negative = int.starts_with('-');
-            let digits: u64 = int.trim_start_matches('-').parse().unwrap_or(0);
-            let sign = if negative { "-" } else { "" };
-            if frac.is_empty() {
-                format!("{sign}{}", group(digits))
-            } else {
-                format!("{sign}{},{frac}", group(digits))
-            }
+            french::number(x, decimals)
         }
     }
-}
-
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 fn shown(indicator: Option<&Indicator>) -> String {
@@ -108,7 +89,11 @@ fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
         let _ = write!(out, "{}", pad(&breakdown.label, label_width));
         for (_, entry) in columns {
             let n = entry.breakdown(&breakdown.id).map_or(0, |b| b.n);
-            let _ = write!(out, "  {}", pad_left(&format!("n = {}", group(n)), 18));
+            let _ = write!(
+                out,
+                "  {}",
+                pad_left(&format!("n = {}", french::count(n)), 18)
+            );
         }
         out.push('\n');
         for row in &breakdown.rows {
@@ -130,10 +115,10 @@ fn row_cell(breakdown: &Breakdown, label: &str) -> String {
         Some(row) => match row.pct {
             Some(p) => format!(
                 "{}  {:>6} %",
-                group(row.count),
+                french::count(row.count),
                 french_number(Value::Number(p), "%")
             ),
-            None => group(row.count),
+            None => french::count(row.count),
         },
         None => "0".to_owned(),
     }
@@ -216,22 +201,23 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
             }
         }
     }
-    out
+    // A terminal shows a no-break space as a space; a plain one lets `grep "28 505"` find it.
+    out.replace(french::NBSP, " ")
 }
 
 fn source_line(s: &super::SourceSummary) -> String {
     let mut line = format!(
         "{} ({} fiches, dont {} aux dates valides ; date d'extraction {})",
         s.file,
-        group(s.records),
-        group(s.usable),
+        french::count(s.records),
+        french::count(s.usable),
         s.horizon.as_deref().unwrap_or("inconnue")
     );
     if let Some(events) = &s.events_file {
         let _ = write!(
             line,
             " ; événements : {events} ({} lignes)",
-            group(s.events)
+            french::count(s.events)
         );
     }
     line
@@ -243,9 +229,9 @@ mod tests {
 
     #[test]
     fn numbers_are_written_the_french_way() {
-        assert_eq!(french_number(Value::Count(28505), "jeunes"), "28 505");
+        assert_eq!(french_number(Value::Count(28505), "jeunes"), "28\u{a0}505");
         assert_eq!(french_number(Value::Number(35.5), "%"), "35,5");
         assert_eq!(french_number(Value::Number(1.95), "par jeune"), "1,95");
-        assert_eq!(french_number(Value::Number(1234.0), "mois"), "1 234,0");
+        assert_eq!(french_number(Value::Number(1234.0), "mois"), "1\u{a0}234,0");
     }
 }

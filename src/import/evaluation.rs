@@ -4,45 +4,17 @@
 //! Respondents are linked to the visited sites through the question that names their
 //! structure (`site_question` in the manifest), so every figure can be cut by site.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::ImportError;
-use super::layout::key;
-use super::privacy::Pseudonymiser;
 use super::read;
-use super::survey::Correction;
-use super::survey::Survey;
-use crate::model::{Manifest, Question, QuestionKind, Values};
+use crate::model::MANIFEST_FILE;
+use crate::model::french::key;
+use crate::model::{
+    Correction, Evaluation, EvaluationSource, Manifest, PseudonymKey, QuestionKind, Survey, Values,
+};
 use crate::progress::{Progress, Silent};
-
-/// The manifest's file name inside an evaluation folder.
-pub const MANIFEST_FILE: &str = "atelier.json";
-
-/// One questionnaire or interview grid of an evaluation.
-#[derive(Clone, Debug)]
-pub struct EvaluationSource {
-    /// The manifest entry (id, file, group, network, role).
-    pub entry: crate::model::manifest::SourceEntry,
-    /// The group's name for people (« Conseillers Pôle emploi »).
-    pub group_label: String,
-    /// The survey read from the file.
-    pub survey: Survey,
-    /// For each respondent, the index of the visited site (in `manifest.sites`) their
-    /// structure names, if any.
-    pub site_of_respondent: Vec<Option<usize>>,
-}
-
-/// An evaluation read from its manifest and files.
-#[derive(Clone, Debug, Default)]
-pub struct Evaluation {
-    /// The folder the manifest's paths are relative to.
-    pub root: PathBuf,
-    /// The manifest.
-    pub manifest: Manifest,
-    /// Questionnaires and interview grids, in manifest order.
-    pub sources: Vec<EvaluationSource>,
-}
 
 impl Evaluation {
     /// Read `dir/atelier.json` and every source it lists. Pseudonyms hold for this reading
@@ -58,19 +30,19 @@ impl Evaluation {
                     source,
                 })
             },
-            &Pseudonymiser::random(),
+            &super::privacy::new_key(),
             progress,
         )
     }
 
     /// Read every source of `manifest`, getting each file's bytes from `load` (the disk, or a
     /// project file).
-    /// Personal values become pseudonyms under `pseudonymiser`'s key.
+    /// Personal values become pseudonyms under `key`.
     pub fn open_with(
         root: &Path,
         manifest: Manifest,
         load: &dyn Fn(&str) -> Result<Vec<u8>, ImportError>,
-        pseudonymiser: &Pseudonymiser,
+        key: &PseudonymKey,
         progress: &dyn Progress,
     ) -> Result<Evaluation, ImportError> {
         // The files are fetched here, one after the other (a project's database serves one
@@ -110,7 +82,7 @@ impl Evaluation {
                 .unwrap_or_default();
             let raw = read::read_bytes(&name, &bytes, entry.sheet.as_deref(), &Silent)?;
             drop(bytes);
-            let survey = Survey::from_raw(raw, pseudonymiser);
+            let survey = Survey::from_raw(raw, key);
             done.fetch_add(1, Ordering::Relaxed);
             Ok(survey)
         };
@@ -146,77 +118,6 @@ impl Evaluation {
             sources,
         })
     }
-
-    /// An evaluation of one survey export, for a quick look at a single file.
-    pub fn single(path: &Path, survey: Survey) -> Evaluation {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let entry = crate::model::manifest::SourceEntry {
-            id: stem.clone(),
-            file: survey.raw.file_name.clone(),
-            group: String::new(),
-            kind: "survey".to_owned(),
-            ..Default::default()
-        };
-        let n = survey.respondents();
-        let source = EvaluationSource {
-            entry,
-            group_label: String::new(),
-            survey,
-            site_of_respondent: vec![None; n],
-        };
-        let manifest = Manifest {
-            title: stem,
-            disclosure_threshold: 5,
-            ..Default::default()
-        };
-        Evaluation {
-            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-            manifest,
-            sources: vec![source],
-        }
-    }
-
-    /// Whether this is a single file rather than a whole evaluation.
-    pub fn is_single_file(&self) -> bool {
-        self.manifest.sources.is_empty()
-    }
-
-    /// The id of a question as other tools name it: `SOURCE.QUESTION` in an evaluation,
-    /// the bare question id for a single file.
-    pub fn qid(&self, source: &EvaluationSource, question: &Question) -> String {
-        if self.is_single_file() {
-            question.id.clone()
-        } else {
-            format!("{}.{}", source.entry.id, question.id)
-        }
-    }
-
-    /// Find a question by its `qid`.
-    pub fn find(&self, qid: &str) -> Option<(&EvaluationSource, &Question)> {
-        self.sources.iter().find_map(|s| {
-            s.survey
-                .questions
-                .iter()
-                .find(|q| self.qid(s, q) == qid)
-                .map(|q| (s, q))
-        })
-    }
-
-    /// Respondents of every source linked to a visited site, by site index.
-    pub fn respondents_by_site(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.manifest.sites.len()];
-        for source in &self.sources {
-            for site in source.site_of_respondent.iter().flatten() {
-                if let Some(c) = counts.get_mut(*site) {
-                    *c += 1;
-                }
-            }
-        }
-        counts
-    }
 }
 
 /// Read and check an evaluation's manifest.
@@ -245,7 +146,11 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, ImportError> {
         )
     })?;
     for source in &manifest.sources {
-        if !manifest.groups.is_empty() && !manifest.groups.iter().any(|g| g.id == source.group) {
+        // A file added to the evaluation on its own belongs to no group.
+        if !source.group.is_empty()
+            && !manifest.groups.is_empty()
+            && !manifest.groups.iter().any(|g| g.id == source.group)
+        {
             return Err(ImportError::malformed(
                 &file,
                 format!(
@@ -285,7 +190,7 @@ fn json_problem(e: &serde_json::Error) -> String {
 }
 
 /// Link a source's respondents to the visited sites through its structure question.
-fn link_source(
+pub fn link_source(
     manifest: &Manifest,
     entry: crate::model::manifest::SourceEntry,
     survey: Survey,

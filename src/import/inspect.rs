@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::survey::Survey;
+use crate::model::Survey;
 use crate::model::{Question, QuestionKind, Values};
 
 /// The `inspect --json` object for a survey.
@@ -100,8 +100,8 @@ pub fn question_json(question: &Question) -> Value {
                 .collect();
             days.sort_unstable();
             if let (Some(first), Some(last)) = (days.first(), days.last()) {
-                q["min"] = json!(super::questions::format_date(*first));
-                q["max"] = json!(super::questions::format_date(*last));
+                q["min"] = json!(crate::model::cell::format_date(*first));
+                q["max"] = json!(crate::model::cell::format_date(*last));
             }
         }
         QuestionKind::Open => {}
@@ -244,7 +244,7 @@ pub fn questions_json(survey: &Survey, group: Option<&str>) -> Value {
 
 /// The `questions --json` object for an evaluation (or a single file), in questionnaire
 /// order: `{"questions": [{"id", "source", "group", "text", "kind", "n"}]}`.
-pub fn evaluation_questions_json(evaluation: &super::evaluation::Evaluation) -> Value {
+pub fn evaluation_questions_json(evaluation: &crate::model::Evaluation) -> Value {
     let mut list = Vec::new();
     for source in &evaluation.sources {
         let group = (!source.entry.group.is_empty()).then_some(source.entry.group.as_str());

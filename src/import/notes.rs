@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::import::ImportError;
+use crate::model::ImportError;
 
 /// Largest note accepted: the file itself, and the uncompressed content of a Word document
 /// (200 MiB, far beyond any real interview notes).

@@ -14,38 +14,13 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::Read;
 use std::net::IpAddr;
 
-use serde::{Deserialize, Serialize};
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::scales::normalise;
-
-/// What kind of personal data a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum PersonalKind {
-    /// First name, last name or full name of a person.
-    Name,
-    /// E-mail address.
-    Email,
-    /// Phone number.
-    Phone,
-    /// Postal address.
-    Address,
-    /// IP address (IPv4 or IPv6).
-    Ip,
-}
+use crate::model::{PersonalKind, PseudonymKey};
 
 impl PersonalKind {
-    /// The kind's name, in French, as shown to the user.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PersonalKind::Name => "nom",
-            PersonalKind::Email => "adresse électronique",
-            PersonalKind::Phone => "téléphone",
-            PersonalKind::Address => "adresse postale",
-            PersonalKind::Ip => "adresse IP",
-        }
-    }
-
     /// The start of this kind's pseudonyms.
     fn pseudonym_prefix(self) -> &'static str {
         match self {
@@ -364,15 +339,15 @@ impl std::fmt::Debug for Pseudonymiser {
 
 impl Pseudonymiser {
     /// A pseudonymiser with the given secret key.
-    pub fn new(key: [u8; 32]) -> Self {
-        Pseudonymiser { key }
+    pub fn new(key: &PseudonymKey) -> Self {
+        Pseudonymiser { key: key.0 }
     }
 
     /// A pseudonymiser with a fresh random key, read from the operating system
     /// (`/dev/urandom`), or else hashed from the time, the process, an address and the
     /// standard library's randomly seeded hasher.
     pub fn random() -> Self {
-        Pseudonymiser::new(random_key())
+        Pseudonymiser::new(&new_key())
     }
 
     /// The pseudonym of `value` as data of `kind`; an empty value stays empty, and so does a
@@ -444,22 +419,19 @@ fn canonical_value(kind: PersonalKind, value: &str) -> String {
 
 /// HMAC-SHA-256 (RFC 2104) of the concatenated `parts`.
 fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    const BLOCK: usize = 64;
-    let mut block_key = [0u8; BLOCK];
-    if key.len() > BLOCK {
-        block_key[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block_key[..key.len()].copy_from_slice(key);
-    }
-    let mut inner = Sha256::new();
-    inner.update(block_key.map(|b| b ^ 0x36));
+    // HMAC takes a key of any length (a long one is hashed first), so this never fails.
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
+        return [0; 32];
+    };
     for part in parts {
-        inner.update(part);
+        mac.update(part);
     }
-    let mut outer = Sha256::new();
-    outer.update(block_key.map(|b| b ^ 0x5c));
-    outer.update(inner.finalize());
-    outer.finalize().into()
+    mac.finalize().into_bytes().into()
+}
+
+/// A fresh random key for a new project's pseudonyms.
+pub fn new_key() -> PseudonymKey {
+    PseudonymKey(random_key())
 }
 
 fn random_key() -> [u8; 32] {
@@ -941,7 +913,7 @@ mod tests {
 
     #[test]
     fn a_pseudonym_read_again_stays_itself() {
-        let p = Pseudonymiser::new([7; 32]);
+        let p = Pseudonymiser::new(&PseudonymKey([7; 32]));
         let a = p.pseudonym(PersonalKind::Email, "jean.dupont@example.org");
         // Read again from a project (under any key), a pseudonym is not hashed twice.
         assert_eq!(p.pseudonym(PersonalKind::Email, &a), a);
@@ -959,7 +931,7 @@ mod tests {
 
     #[test]
     fn pseudonyms_are_stable_distinct_and_shaped() {
-        let p = Pseudonymiser::new([7; 32]);
+        let p = Pseudonymiser::new(&PseudonymKey([7; 32]));
         let a = p.pseudonym(PersonalKind::Email, "jean.dupont@example.org");
         assert_eq!(
             a,
@@ -996,7 +968,8 @@ mod tests {
         // Another key, another pseudonym.
         assert_ne!(
             a,
-            Pseudonymiser::new([8; 32]).pseudonym(PersonalKind::Email, "jean.dupont@example.org")
+            Pseudonymiser::new(&PseudonymKey([8; 32]))
+                .pseudonym(PersonalKind::Email, "jean.dupont@example.org")
         );
         assert_ne!(
             Pseudonymiser::random().pseudonym(PersonalKind::Name, "Jean Dupont"),

@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::french::{fold_char, is_apostrophe};
+
 /// Families of ordered answer scales that Atelier knows how to order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ScaleFamily {
@@ -156,7 +158,7 @@ pub fn normalise(label: &str) -> String {
             continue; // a combining accent (decomposed text): dropped with its accent
         }
         for lower in c.to_lowercase() {
-            let folded = fold_accent(lower);
+            let folded = fold_char(lower);
             if folded.is_some() || lower.is_alphanumeric() {
                 if pending_apostrophe {
                     out.push('\'');
@@ -909,29 +911,6 @@ fn lemma(word: &str) -> String {
         }
     }
     out
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '′')
-}
-
-/// The unaccented spelling of an accented Latin letter or ligature; `None` for any other
-/// character.
-fn fold_accent(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-        'ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' => "u",
-        'ý' | 'ÿ' => "y",
-        'œ' => "oe",
-        'æ' => "ae",
-        'ß' => "ss",
-        _ => return None,
-    })
 }
 
 /// Positive modifiers, by how strongly they grade.

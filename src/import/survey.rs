@@ -9,41 +9,17 @@ use std::path::Path;
 
 use calamine::Data;
 
-use super::layout::{self, Layout, Plan, QuestionSpec};
-use super::privacy::{self, PersonalKind, Pseudonymiser};
-use super::questions::{self, cell_text};
-use super::raw::RawTable;
-use super::{ImportError, read};
-use crate::model::{Question, QuestionKind, Warning};
+use super::layout;
+use super::privacy::{self, Pseudonymiser};
+use super::questions;
+use super::read;
+use crate::model::PseudonymKey;
+use crate::model::RawTable;
+use crate::model::cell::cell_text;
+use crate::model::{Correction, ImportError, Survey};
+use crate::model::{Plan, QuestionSpec};
+use crate::model::{Question, Warning};
 use crate::progress::Progress;
-
-/// The evaluator's correction of an inferred question.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Correction {
-    /// Another kind than the inferred one.
-    pub kind: Option<QuestionKind>,
-    /// Another order of the scale, most favourable first.
-    pub scale: Option<Vec<String>>,
-}
-
-/// A survey export, read and understood.
-#[derive(Clone, Debug)]
-pub struct Survey {
-    /// The cells as read, with personal values replaced by pseudonyms.
-    pub raw: RawTable,
-    /// What the headings said.
-    pub plan: Plan,
-    /// Raw row of each respondent (rows after the headings that hold anything).
-    pub respondent_rows: Vec<usize>,
-    /// The questions, in questionnaire order.
-    pub questions: Vec<Question>,
-    /// What the values suggested for each question (before corrections).
-    pub inferred: Vec<questions::Inference>,
-    /// The evaluator's corrections, by question id.
-    pub corrections: BTreeMap<String, Correction>,
-    /// Problems found while reading and understanding the file.
-    pub warnings: Vec<Warning>,
-}
 
 impl Survey {
     /// Read a file and understand it.
@@ -58,15 +34,16 @@ impl Survey {
         if progress.cancelled() {
             return Err(ImportError::Cancelled { file });
         }
-        Ok(Survey::from_raw(raw, &Pseudonymiser::random()))
+        Ok(Survey::from_raw(raw, &privacy::new_key()))
     }
 
     /// Understand a table already read.
-    pub fn from_raw(mut raw: RawTable, pseudonymiser: &Pseudonymiser) -> Survey {
+    pub fn from_raw(mut raw: RawTable, key: &PseudonymKey) -> Survey {
+        let pseudonymiser = &Pseudonymiser::new(key);
         let layout = layout::detect(&raw);
         let mut plan = layout::plan(&raw, layout);
         let respondent_rows: Vec<usize> = (plan.header_rows..raw.height())
-            .filter(|&r| raw.row(r).iter().any(questions::has_value))
+            .filter(|&r| raw.row(r).iter().any(crate::model::cell::has_value))
             .collect();
         let mut warnings = std::mem::take(&mut raw.warnings);
         let blank = raw.height().saturating_sub(plan.header_rows) - respondent_rows.len();
@@ -96,34 +73,6 @@ impl Survey {
             survey.warnings.extend(warnings);
         }
         survey
-    }
-
-    /// The tool that wrote the file.
-    pub fn layout(&self) -> Layout {
-        self.plan.layout
-    }
-
-    /// Number of respondents.
-    pub fn respondents(&self) -> usize {
-        self.respondent_rows.len()
-    }
-
-    /// Headings of the bookkeeping columns.
-    pub fn metadata_columns(&self) -> Vec<String> {
-        self.plan
-            .metadata
-            .iter()
-            .map(|&c| self.plan.headings[c].clone())
-            .collect()
-    }
-
-    /// Headings of the personal columns, with what they hold.
-    pub fn personal_columns(&self) -> Vec<(String, PersonalKind)> {
-        self.plan
-            .personal
-            .iter()
-            .map(|&(c, kind)| (self.plan.headings[c].clone(), kind))
-            .collect()
     }
 
     /// Apply (or, with `Correction::default()`, withdraw) the evaluator's correction of one
@@ -160,7 +109,7 @@ impl Survey {
 }
 
 /// One question as built: what was inferred, the question, the warnings met.
-type Built = (questions::Inference, Question, Vec<Warning>);
+type Built = (crate::model::Inference, Question, Vec<Warning>);
 
 /// Infer and build every question of the plan, in parallel on the machine's cores.
 fn build_all(raw: &RawTable, rows: &[usize], plan: &Plan) -> Vec<Built> {

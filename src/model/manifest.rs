@@ -12,8 +12,8 @@ pub struct Manifest {
     #[serde(default)]
     pub description: String,
     /// Cells under this count are suppressed in exports (3, 5 or 11).
-    #[serde(default = "default_threshold")]
-    pub disclosure_threshold: u32,
+    #[serde(default)]
+    pub disclosure_threshold: Threshold,
     /// Respondent groups (one per questionnaire, usually).
     #[serde(default)]
     pub groups: Vec<Group>,
@@ -28,8 +28,52 @@ pub struct Manifest {
     pub cohort: Vec<CohortExtract>,
 }
 
-fn default_threshold() -> u32 {
-    5
+/// The disclosure threshold of a project: a count under it is never published. Only the
+/// profiles statistical offices use are allowed (3, 5 or 11; 5 unless the project says
+/// otherwise), so that no figure is ever published under a threshold of 0 or 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct Threshold(u32);
+
+impl Threshold {
+    /// The thresholds a project may choose, as offered in Préférences.
+    pub const CHOICES: [Threshold; 3] = [Threshold(3), Threshold(5), Threshold(11)];
+
+    /// The count under which cells are hidden.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// How the choice reads in Préférences.
+    pub fn label(self) -> String {
+        format!(
+            "{} (cases de moins de {} répondants masquées)",
+            self.0, self.0
+        )
+    }
+}
+
+impl Default for Threshold {
+    fn default() -> Self {
+        Threshold(5)
+    }
+}
+
+impl TryFrom<u32> for Threshold {
+    type Error = String;
+
+    fn try_from(value: u32) -> Result<Self, Self::Error> {
+        Threshold::CHOICES
+            .into_iter()
+            .find(|t| t.0 == value)
+            .ok_or_else(|| format!("seuil de secret statistique {value} refusé (3, 5 ou 11)"))
+    }
+}
+
+impl From<Threshold> for u32 {
+    fn from(threshold: Threshold) -> u32 {
+        threshold.0
+    }
 }
 
 /// A group of respondents.

@@ -1,9 +1,14 @@
-//! Plain data of an evaluation: questions, answers, warnings. No I/O here.
+//! The domain: plain data of an evaluation, which every other module exchanges. No I/O here.
+//!
+//! An [`Evaluation`] holds its [`Manifest`] and its sources; each source is a [`Survey`]: the
+//! cells as read ([`RawTable`]), what the headings said ([`Plan`]), the [`Question`]s built
+//! from them and the evaluator's [`Correction`]s. [`french`] writes numbers and folds words
+//! for every part of Atelier; [`cell`] reads a cell as an answer.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kind of a question, as an evaluator names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {
     /// One answer among options.
@@ -45,7 +50,7 @@ impl QuestionKind {
 }
 
 /// A problem found in a source that did not stop the import.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// 1-based row in the file, when the problem has one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,5 +94,22 @@ impl Warning {
 mod question;
 pub use question::{Item, Question, Values};
 
+pub mod cell;
+pub mod error;
+pub mod evaluation;
+pub mod french;
 pub mod manifest;
-pub use manifest::Manifest;
+pub mod placed;
+pub mod plan;
+pub mod privacy;
+pub mod raw;
+pub mod survey;
+
+pub use error::ImportError;
+pub use evaluation::{Evaluation, EvaluationSource, MANIFEST_FILE};
+pub use manifest::{Manifest, Threshold};
+pub use placed::FigureRef;
+pub use plan::{Layout, Plan, QuestionSpec, Shape};
+pub use privacy::{PersonalKind, PseudonymKey};
+pub use raw::{FileFormat, RawTable};
+pub use survey::{Correction, Inference, Survey};

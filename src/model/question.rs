@@ -1,12 +1,14 @@
 //! A question of a questionnaire, with its answers held column-wise.
 
+use serde::{Deserialize, Serialize};
+
 use super::QuestionKind;
 
 /// One question as the evaluator sees it: a stem, a kind, and its answers.
 ///
 /// Answers are held per item (one item for most questions, one per row of a Likert
 /// battery), indexed by respondent (0-based, in file order).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// Stable id: the tool's question code where it has one, else `q1`, `q2`, …
     pub id: String,
@@ -31,7 +33,7 @@ pub struct Question {
 }
 
 /// One row of a battery, or the single item of a plain question.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// The item's label (`[item]` suffix or row label); empty for a plain question.
     pub label: String,
@@ -40,7 +42,7 @@ pub struct Item {
 }
 
 /// Answers of one item, one entry per respondent.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Values {
     /// Closed answers: `0` is no answer, `k` is `labels[k - 1]`.
     Codes(Vec<u16>),

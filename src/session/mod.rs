@@ -1,31 +1,41 @@
-//! The session: what is open, the commands that change it, undo/redo, background jobs.
+//! The session: the open project, the commands that change it, undo/redo, background jobs.
 //!
-//! The GUI never mutates the evaluation directly: it emits [`Command`]s, and [`AppState::apply`]
-//! carries them out and records their inverse for undo. Nothing here depends on egui.
+//! The GUI never mutates the evaluation directly: it emits [`Command`]s, and
+//! [`AppState::apply`] carries each one out in two steps: it writes the change to the
+//! project in one transaction, and only once that has succeeded does it change what the
+//! window shows and remember the inverse for undo. A failed write (a full disk, a
+//! read-only project) is returned and nothing changes. Undo and redo go through the same
+//! path. The session is the only code that writes to the project. Nothing here depends on
+//! egui.
 
 pub mod jobs;
+pub mod open;
+pub mod places;
 pub mod recent;
+pub mod replace;
 
 use std::path::PathBuf;
 
-use crate::import::evaluation::{Evaluation, EvaluationSource};
-use crate::import::{Correction, Survey};
 use crate::model::manifest::SourceEntry;
-use crate::store::Project;
+use crate::model::{
+    Correction, Evaluation, EvaluationSource, FigureRef, Manifest, PseudonymKey, Survey, Threshold,
+};
+use crate::store::{Edit, Project, ReadOnlyReason, StoreError};
 
 /// A source loaded in the session: a questionnaire of the evaluation, or a file added alone.
 pub type LoadedSource = EvaluationSource;
 
-/// A file added on its own, outside any manifest.
-pub fn single_source(path: PathBuf, survey: Survey) -> LoadedSource {
-    let id = path
+/// A file added on its own, outside any manifest, stored in the project under `file`.
+pub fn single_source(name: &str, file: String, survey: Survey) -> LoadedSource {
+    let id = std::path::Path::new(name)
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+        .map(|s| crate::model::french::fold(&s.to_string_lossy()).replace(' ', "_"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "source".to_owned());
     let n = survey.respondents();
     let entry = SourceEntry {
         id,
-        file: path.display().to_string(),
+        file,
         kind: "survey".to_owned(),
         ..Default::default()
     };
@@ -37,31 +47,44 @@ pub fn single_source(path: PathBuf, survey: Survey) -> LoadedSource {
     }
 }
 
-/// A figure placed in a monograph: which question, cut how, for which site. The figure is
-/// recomputed from the data whenever the monograph is drawn.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FigureRef {
-    /// `SOURCE.QUESTION`.
-    pub qid: String,
-    /// The grouping (`group`, `network`, `site`, `region`, or a question id).
-    pub by: Option<String>,
-    /// The visited site's id.
-    pub site: Option<String>,
-}
-
-/// A change the user asked for. Each one can be undone.
+/// A change the user asked for. Each one is written to the project, and can be undone.
 #[derive(Debug)]
 #[must_use]
 pub enum Command {
-    /// Add a source that a background import has read.
-    AddSource(Box<LoadedSource>),
-    /// Remove a source from the session.
+    /// Add a source that a background import has read and stored, at `index` (or last).
+    InsertSource {
+        /// Position among the sources (clamped to the end).
+        index: usize,
+        /// The source.
+        source: Box<LoadedSource>,
+    },
+    /// Remove a source from the evaluation.
     RemoveSource {
-        /// Index in the evaluation's sources ([`Evaluation::sources`](crate::import::evaluation::Evaluation::sources)).
+        /// Index in the evaluation's sources.
         index: usize,
     },
-    /// Add a figure to the monographs.
+    /// Put a newer export of a questionnaire in place of the source at `index`: the
+    /// corrections of its questions are kept, by question.
+    ReplaceSource {
+        /// Index in the evaluation's sources.
+        index: usize,
+        /// The newer source (its entry keeps the source's id).
+        source: Box<LoadedSource>,
+    },
+    /// Place a figure in the monographs (last).
     AddFigure(FigureRef),
+    /// Place a figure at a position among the others.
+    InsertFigure {
+        /// Position (clamped to the end).
+        index: usize,
+        /// The figure.
+        figure: FigureRef,
+    },
+    /// Take a figure out of the monographs.
+    RemoveFigure {
+        /// Its position.
+        index: usize,
+    },
     /// Correct (or restore, with `Correction::default()`) the inference of one question.
     CorrectQuestion {
         /// Index of the source.
@@ -71,101 +94,237 @@ pub enum Command {
         /// The new correction.
         correction: Correction,
     },
+    /// Change the project's disclosure threshold.
+    SetThreshold(Threshold),
 }
 
-/// How to undo one applied command.
+impl Command {
+    /// What the command does, in the user's words (status line, journal).
+    pub fn label(&self, state: &AppState) -> String {
+        let source_name = |index: usize| {
+            state
+                .evaluation
+                .sources
+                .get(index)
+                .map_or_else(String::new, |s| s.survey.raw.file_name.clone())
+        };
+        match self {
+            Command::InsertSource { source, .. } => {
+                format!("Ajout de la source {}", source.survey.raw.file_name)
+            }
+            Command::RemoveSource { index } => {
+                format!("Retrait de la source {}", source_name(*index))
+            }
+            Command::ReplaceSource { index, source } => format!(
+                "Remplacement de {} par {}",
+                source_name(*index),
+                source.survey.raw.file_name
+            ),
+            Command::AddFigure(figure) | Command::InsertFigure { figure, .. } => {
+                format!("Figure {} placée dans les monographies", figure.qid)
+            }
+            Command::RemoveFigure { index } => format!(
+                "Figure {} retirée des monographies",
+                state.figures.get(*index).map_or("", |f| f.qid.as_str())
+            ),
+            Command::CorrectQuestion {
+                source, question, ..
+            } => {
+                let qid = state
+                    .evaluation
+                    .sources
+                    .get(*source)
+                    .and_then(|s| {
+                        s.survey
+                            .questions
+                            .get(*question)
+                            .map(|q| state.evaluation.qid(s, q))
+                    })
+                    .unwrap_or_default();
+                format!("Correction de la question {qid}")
+            }
+            Command::SetThreshold(t) => format!("Seuil de secret statistique : {}", t.get()),
+        }
+    }
+}
+
+/// Why a command was not carried out. Nothing changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    /// The project could not be written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The command names something that is not there (a stale index).
+    #[error("rien à modifier : {0}")]
+    Nothing(&'static str),
+}
+
+/// A command that could not be carried out: why, and the command itself when it could
+/// still be carried out later (an undo refused stays on the undo stack).
 #[derive(Debug)]
-enum Inverse {
-    Remove {
-        index: usize,
-    },
-    Insert {
-        index: usize,
-        source: Box<LoadedSource>,
-    },
-    Correct {
-        source: usize,
-        question: usize,
-        correction: Correction,
-    },
-    RemoveFigure {
-        index: usize,
-    },
-    InsertFigure {
-        index: usize,
-        figure: FigureRef,
-    },
+struct Refused {
+    error: ApplyError,
+    command: Option<Command>,
+}
+
+impl Refused {
+    fn new(error: ApplyError, command: Option<Command>) -> Box<Refused> {
+        Box::new(Refused { error, command })
+    }
 }
 
 /// Everything the session holds.
 #[derive(Debug, Default)]
 pub struct AppState {
-    /// The evaluation: manifest (title, groups, sites, cohort extracts; empty when only
-    /// loose files are open), its folder, and the loaded sources in the order they came.
+    /// The evaluation: manifest (title, groups, sites, cohort extracts), its folder, and its
+    /// sources in manifest order (`evaluation.sources[i].entry == manifest.sources[i]`).
     pub evaluation: Evaluation,
-    /// The project file, when the evaluation was opened from one; corrections are saved
-    /// to it as they are made.
-    pub project: Option<Project>,
-    /// Problems met while saving to the project file, shown to the user.
-    pub save_errors: Vec<String>,
-    /// Figures the evaluator placed in monographs, in the order added.
+    /// The project every change is written to (none before anything is opened).
+    project: Option<Project>,
+    /// The project's pseudonymisation key, for files added to it.
+    key: Option<PseudonymKey>,
+    /// Figures the evaluator placed in monographs, in the order placed.
     pub figures: Vec<FigureRef>,
     /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
     pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
-    undo: Vec<Inverse>,
-    redo: Vec<Inverse>,
+    undo: Vec<Command>,
+    redo: Vec<Command>,
+    /// Ids of sources removed in this session: their corrections stay in the project until it
+    /// next opens (undo may bring the source back), so no new source takes their id.
+    retired: Vec<String>,
     /// Bumped by every change, so views can cache what they derive.
     pub version: u64,
 }
 
+/// A project opened by a background job, ready for the session.
+#[derive(Debug)]
+pub struct Opened {
+    /// The project.
+    pub project: Project,
+    /// Its evaluation, corrections applied.
+    pub evaluation: Evaluation,
+    /// Its placed figures.
+    pub figures: Vec<FigureRef>,
+    /// Its pseudonymisation key (none when read-only).
+    pub key: Option<PseudonymKey>,
+    /// Something the user should know (read-only, a key that had to be made again).
+    pub notice: Option<String>,
+}
+
 impl AppState {
-    /// Replace what is open by an evaluation (not undoable: opening is not an edit).
-    pub fn open_evaluation(&mut self, evaluation: Evaluation, project: Option<Project>) {
-        self.evaluation = evaluation;
-        self.project = project;
+    /// Replace what is open by a project (not undoable: opening is not an edit). The
+    /// project open before is closed, and its lock released.
+    pub fn open(&mut self, opened: Opened) {
+        self.evaluation = opened.evaluation;
+        self.project = Some(opened.project);
+        self.key = opened.key;
+        self.figures = opened.figures;
         self.cohort = None;
         self.undo.clear();
         self.redo.clear();
+        self.retired.clear();
         self.version += 1;
     }
 
-    /// The evaluation's title, or a default for loose files.
+    /// Close the project (its lock is released); the session is empty afterwards.
+    pub fn close(&mut self) {
+        *self = AppState {
+            version: self.version + 1,
+            ..AppState::default()
+        };
+    }
+
+    /// An evaluation read on the fly, with no project (tests, the library's users): changes
+    /// are made in memory only.
+    pub fn with_evaluation(evaluation: Evaluation) -> AppState {
+        AppState {
+            evaluation,
+            ..AppState::default()
+        }
+    }
+
+    /// The open project, if any.
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// Put the project open under another file (after « Enregistrer sous… » copied it there).
+    pub fn swap_project(&mut self, project: Project) {
+        self.project = Some(project);
+        self.version += 1;
+    }
+
+    /// The project's key, for files added to it.
+    pub fn key(&self) -> Option<&PseudonymKey> {
+        self.key.as_ref()
+    }
+
+    /// The project's file, if a project is open.
+    pub fn project_path(&self) -> Option<PathBuf> {
+        self.project.as_ref().map(|p| p.path().to_path_buf())
+    }
+
+    /// Why the project cannot be written, if it cannot.
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        self.project.as_ref().and_then(|p| p.access().err())
+    }
+
+    /// The evaluation's title, or a default for an empty session.
     pub fn title(&self) -> &str {
         if self.evaluation.manifest.title.is_empty() {
-            "Fichiers isolés"
+            "Sans titre"
         } else {
             &self.evaluation.manifest.title
         }
     }
 
-    /// Carry out a command and remember how to undo it.
-    pub fn apply(&mut self, command: Command) {
-        if let Some(inverse) = self.execute(command) {
-            self.undo.push(inverse);
-            self.redo.clear();
-        }
+    /// Carry out a command: write it to the project, then show it, and remember how to
+    /// undo it. On failure nothing changed.
+    pub fn apply(&mut self, command: Command) -> Result<(), ApplyError> {
+        let inverse = self.execute(command).map_err(|refused| refused.error)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
     }
 
-    /// Undo the last command; `false` when there is nothing to undo.
-    pub fn undo(&mut self) -> bool {
+    /// Undo the last command; `Ok(None)` when there is nothing to undo, else what was undone.
+    pub fn undo(&mut self) -> Result<Option<String>, ApplyError> {
         let Some(inverse) = self.undo.pop() else {
-            return false;
+            return Ok(None);
         };
-        if let Some(back) = self.revert(inverse) {
-            self.redo.push(back);
+        let label = inverse.label(self);
+        match self.execute(inverse) {
+            Ok(back) => {
+                self.redo.push(back);
+                Ok(Some(label))
+            }
+            Err(refused) => {
+                if let Some(inverse) = refused.command {
+                    self.undo.push(inverse);
+                }
+                Err(refused.error)
+            }
         }
-        true
     }
 
-    /// Redo the last undone command; `false` when there is nothing to redo.
-    pub fn redo(&mut self) -> bool {
+    /// Redo the last undone command; `Ok(None)` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<String>, ApplyError> {
         let Some(inverse) = self.redo.pop() else {
-            return false;
+            return Ok(None);
         };
-        if let Some(back) = self.revert(inverse) {
-            self.undo.push(back);
+        let label = inverse.label(self);
+        match self.execute(inverse) {
+            Ok(back) => {
+                self.undo.push(back);
+                Ok(Some(label))
+            }
+            Err(refused) => {
+                if let Some(inverse) = refused.command {
+                    self.redo.push(inverse);
+                }
+                Err(refused.error)
+            }
         }
-        true
     }
 
     /// Whether [`Self::undo`] would do anything.
@@ -178,78 +337,199 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    fn execute(&mut self, command: Command) -> Option<Inverse> {
-        self.version += 1;
-        match command {
-            Command::AddSource(source) => {
-                self.evaluation.sources.push(*source);
-                Some(Inverse::Remove {
-                    index: self.evaluation.sources.len() - 1,
-                })
-            }
-            Command::AddFigure(figure) => {
-                self.figures.push(figure);
-                Some(Inverse::RemoveFigure {
-                    index: self.figures.len() - 1,
-                })
+    /// Write the edits, as one transaction labelled `action` (nothing to write without a
+    /// project).
+    fn write(&mut self, action: &str, edits: &[Edit<'_>]) -> Result<(), StoreError> {
+        match &mut self.project {
+            Some(project) => project.write(action, edits),
+            None => Ok(()),
+        }
+    }
+
+    /// Carry out a command and return its inverse; on failure, the error and the command
+    /// (when it can still be carried out later), nothing changed.
+    fn execute(&mut self, command: Command) -> Result<Command, Box<Refused>> {
+        let label = command.label(self);
+        let inverse = match command {
+            Command::InsertSource { index, mut source } => {
+                let index = index.min(self.evaluation.sources.len());
+                source.entry.id = self.unique_source_id(&source.entry.id);
+                let mut manifest = self.evaluation.manifest.clone();
+                manifest.sources.insert(index, source.entry.clone());
+                if let Err(e) = self.write(&label, &[Edit::Manifest(&manifest)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::InsertSource { index, source }),
+                    ));
+                }
+                self.evaluation.manifest = manifest;
+                self.evaluation.sources.insert(index, *source);
+                Command::RemoveSource { index }
             }
             Command::RemoveSource { index } => {
                 if index >= self.evaluation.sources.len() {
-                    return None;
+                    return Err(Refused::new(
+                        ApplyError::Nothing("cette source n'existe plus"),
+                        None,
+                    ));
                 }
+                let mut manifest = self.evaluation.manifest.clone();
+                manifest.sources.remove(index);
+                if let Err(e) = self.write(&label, &[Edit::Manifest(&manifest)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::RemoveSource { index }),
+                    ));
+                }
+                self.evaluation.manifest = manifest;
                 let source = Box::new(self.evaluation.sources.remove(index));
-                Some(Inverse::Insert { index, source })
+                self.retired.push(source.entry.id.clone());
+                Command::InsertSource { index, source }
+            }
+            Command::ReplaceSource { index, mut source } => {
+                let Some(current) = self.evaluation.sources.get(index) else {
+                    return Err(Refused::new(
+                        ApplyError::Nothing("cette source n'existe plus"),
+                        None,
+                    ));
+                };
+                source.entry.id = current.entry.id.clone();
+                let corrections = current.survey.corrections.clone();
+                let mut manifest = self.evaluation.manifest.clone();
+                manifest.sources[index] = source.entry.clone();
+                if let Err(e) = self.write(&label, &[Edit::Manifest(&manifest)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::ReplaceSource { index, source }),
+                    ));
+                }
+                // The corrections stored for this source apply to the newer file's questions.
+                replace::keep_corrections(&mut source.survey, &corrections);
+                self.evaluation.manifest = manifest;
+                let old = std::mem::replace(&mut self.evaluation.sources[index], *source);
+                Command::ReplaceSource {
+                    index,
+                    source: Box::new(old),
+                }
+            }
+            Command::AddFigure(figure) => {
+                return self.execute(Command::InsertFigure {
+                    index: self.figures.len(),
+                    figure,
+                });
+            }
+            Command::InsertFigure { index, figure } => {
+                let index = index.min(self.figures.len());
+                let mut figures = self.figures.clone();
+                figures.insert(index, figure.clone());
+                if let Err(e) = self.write(&label, &[Edit::Figures(&figures)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::InsertFigure { index, figure }),
+                    ));
+                }
+                self.figures = figures;
+                Command::RemoveFigure { index }
+            }
+            Command::RemoveFigure { index } => {
+                if index >= self.figures.len() {
+                    return Err(Refused::new(
+                        ApplyError::Nothing("cette figure n'existe plus"),
+                        None,
+                    ));
+                }
+                let mut figures = self.figures.clone();
+                let figure = figures.remove(index);
+                if let Err(e) = self.write(&label, &[Edit::Figures(&figures)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::RemoveFigure { index }),
+                    ));
+                }
+                self.figures = figures;
+                Command::InsertFigure { index, figure }
             }
             Command::CorrectQuestion {
                 source,
                 question,
                 correction,
             } => {
-                let survey = &mut self.evaluation.sources.get_mut(source)?.survey;
-                let previous = survey.correct(question, correction)?;
-                Some(Inverse::Correct {
+                let Some((source_id, question_id, previous)) =
+                    self.evaluation.sources.get(source).and_then(|s| {
+                        let q = s.survey.questions.get(question)?;
+                        let previous = s.survey.corrections.get(&q.id).cloned();
+                        Some((
+                            s.entry.id.clone(),
+                            q.id.clone(),
+                            previous.unwrap_or_default(),
+                        ))
+                    })
+                else {
+                    return Err(Refused::new(
+                        ApplyError::Nothing("cette question n'existe plus"),
+                        None,
+                    ));
+                };
+                let edit = Edit::Correction {
+                    source: &source_id,
+                    question: &question_id,
+                    correction: &correction,
+                };
+                if let Err(e) = self.write(&label, &[edit]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::CorrectQuestion {
+                            source,
+                            question,
+                            correction,
+                        }),
+                    ));
+                }
+                self.evaluation.sources[source]
+                    .survey
+                    .correct(question, correction);
+                Command::CorrectQuestion {
                     source,
                     question,
                     correction: previous,
-                })
-            }
-        }
-    }
-
-    /// Apply an inverse, returning the inverse of that.
-    fn revert(&mut self, inverse: Inverse) -> Option<Inverse> {
-        let command = match inverse {
-            Inverse::Remove { index } => Command::RemoveSource { index },
-            Inverse::Insert { index, source } => {
-                self.version += 1;
-                let at = index.min(self.evaluation.sources.len());
-                self.evaluation.sources.insert(at, *source);
-                return Some(Inverse::Remove { index: at });
-            }
-            Inverse::Correct {
-                source,
-                question,
-                correction,
-            } => Command::CorrectQuestion {
-                source,
-                question,
-                correction,
-            },
-            Inverse::RemoveFigure { index } => {
-                self.version += 1;
-                if index >= self.figures.len() {
-                    return None;
                 }
-                let figure = self.figures.remove(index);
-                return Some(Inverse::InsertFigure { index, figure });
             }
-            Inverse::InsertFigure { index, figure } => {
-                self.version += 1;
-                let at = index.min(self.figures.len());
-                self.figures.insert(at, figure);
-                return Some(Inverse::RemoveFigure { index: at });
+            Command::SetThreshold(threshold) => {
+                let previous = self.evaluation.manifest.disclosure_threshold;
+                let manifest = Manifest {
+                    disclosure_threshold: threshold,
+                    ..self.evaluation.manifest.clone()
+                };
+                if let Err(e) = self.write(&label, &[Edit::Manifest(&manifest)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::SetThreshold(threshold)),
+                    ));
+                }
+                self.evaluation.manifest = manifest;
+                Command::SetThreshold(previous)
             }
         };
-        self.execute(command)
+        self.version += 1;
+        Ok(inverse)
+    }
+
+    /// `id`, or `id_2`, `id_3`… when another source has it.
+    fn unique_source_id(&self, id: &str) -> String {
+        let taken = |candidate: &str| {
+            self.evaluation
+                .sources
+                .iter()
+                .any(|s| s.entry.id == candidate)
+                || self.retired.iter().any(|r| r == candidate)
+        };
+        if !taken(id) {
+            return id.to_owned();
+        }
+        let mut k = 2;
+        while taken(&format!("{id}_{k}")) {
+            k += 1;
+        }
+        format!("{id}_{k}")
     }
 }

@@ -1,53 +1,73 @@
-//! The last evaluation opened, remembered between runs, and the bundled sample to fall
-//! back on.
+//! The projects opened lately, most recent first, remembered between runs (« Ouvrir un
+//! projet récent »; the workbench reopens the first).
 
 use std::path::{Path, PathBuf};
 
-/// Where the path of the last evaluation opened is kept.
-fn recent_file() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("atelier").join("dernier-projet.txt"))
+use super::places::Places;
+
+/// How many projects the list keeps.
+pub const KEPT: usize = 8;
+
+/// The recent projects that still exist, most recent first.
+pub fn list(places: &Places) -> Vec<PathBuf> {
+    std::fs::read_to_string(places.recent_file())
+        .unwrap_or_default()
+        .lines()
+        .map(|line| PathBuf::from(line.trim()))
+        .filter(|path| !path.as_os_str().is_empty() && path.is_file())
+        .take(KEPT)
+        .collect()
 }
 
-/// Remember `path` as the last evaluation opened (best effort: a read-only home is fine).
-pub fn remember(path: &Path) {
-    let Some(file) = recent_file() else { return };
-    let Ok(absolute) = std::fs::canonicalize(path) else {
+/// Put `project` first in the list (best effort: a read-only home is fine).
+pub fn remember(places: &Places, project: &Path) {
+    let Ok(absolute) = std::fs::canonicalize(project) else {
         return;
     };
-    if let Some(dir) = file.parent() {
+    let mut projects = list(places);
+    projects.retain(|p| std::fs::canonicalize(p).ok().as_ref() != Some(&absolute));
+    projects.insert(0, absolute);
+    projects.truncate(KEPT);
+    let text: String = projects
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    if let Some(dir) = places.recent_file().parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = std::fs::write(file, absolute.to_string_lossy().as_bytes());
+    let _ = std::fs::write(places.recent_file(), text);
 }
 
-/// The last evaluation opened, if it still exists.
-pub fn last() -> Option<PathBuf> {
-    let text = std::fs::read_to_string(recent_file()?).ok()?;
-    let path = PathBuf::from(text.trim());
-    path.exists().then_some(path)
-}
-
-/// The bundled sample evaluation: `sample_surveys/` in the working folder, beside the
-/// program (or two levels up, as `target/release/` sits in a checkout), or in the source
-/// tree the program was built from.
-pub fn bundled_sample() -> Option<PathBuf> {
-    let mut candidates = vec![PathBuf::from("sample_surveys")];
-    if let Ok(exe) = std::env::current_exe() {
-        for dir in exe.ancestors().skip(1).take(3) {
-            candidates.push(dir.join("sample_surveys"));
-        }
-    }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys"));
-    candidates
+/// What the workbench opens when no path is given: the last project, else the bundled
+/// sample.
+pub fn default_path(places: &Places) -> Option<PathBuf> {
+    list(places)
         .into_iter()
-        .find(|c| c.join(crate::import::evaluation::MANIFEST_FILE).is_file())
+        .next()
+        .or_else(super::places::bundled_sample)
 }
 
-/// What the workbench opens when no path is given: the last evaluation, else the sample.
-pub fn default_path() -> Option<PathBuf> {
-    last().or_else(bundled_sample)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_opened_comes_first_once() {
+        let root = std::env::temp_dir().join(format!("atelier-recents-{}", std::process::id()));
+        let places = Places::at(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        let a = root.join("a.atelier");
+        let b = root.join("b.atelier");
+        std::fs::write(&a, "").unwrap();
+        std::fs::write(&b, "").unwrap();
+        remember(&places, &a);
+        remember(&places, &b);
+        remember(&places, &a);
+        let listed = list(&places);
+        assert_eq!(listed.len(), 2);
+        assert!(listed[0].ends_with("a.atelier"));
+        std::fs::remove_file(&b).unwrap();
+        assert_eq!(list(&places).len(), 1, "a project gone is not offered");
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use super::disclosure::Suppression;
-use super::{SMALL_GROUP_N, StatsError, format_fr, wilson};
+use super::{SMALL_GROUP_N, StatsError, wilson};
+use crate::model::french;
 
 /// Units (respondents) counted in categories, one row per group.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -245,7 +246,7 @@ impl Cell {
     /// The share as shown in a table, `42,5 %`, or `–` without a denominator.
     pub fn pct_fr(&self) -> String {
         match self.pct {
-            Some(p) => format!("{} %", format_fr(p, 1)),
+            Some(p) => french::percent(p, 1),
             None => "–".to_owned(),
         }
     }

@@ -6,8 +6,8 @@
 //! 100 000 answers is counted in well under a millisecond. Multiple choice counts
 //! respondents who ticked each option; the denominator is respondents who ticked anything.
 
-use crate::import::evaluation::Evaluation;
-use crate::import::layout::key;
+use crate::model::Evaluation;
+use crate::model::french::key;
 use crate::model::{Item, Question, QuestionKind, Values};
 
 use super::StatsError;
@@ -233,7 +233,7 @@ fn count_pooled(
 }
 
 /// (source index, question index) of a `SOURCE.QUESTION` id.
-pub(super) fn locate(evaluation: &Evaluation, qid: &str) -> Result<(usize, usize), StatsError> {
+pub fn locate(evaluation: &Evaluation, qid: &str) -> Result<(usize, usize), StatsError> {
     evaluation
         .sources
         .iter()

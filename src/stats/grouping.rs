@@ -6,7 +6,7 @@
 //! evaluation and grouping (one `Option<u32>` per respondent), then every crosstab is a
 //! plain loop over answers and group indices.
 
-use crate::import::evaluation::Evaluation;
+use crate::model::Evaluation;
 use crate::model::Values;
 
 use super::StatsError;

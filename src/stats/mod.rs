@@ -20,15 +20,14 @@
 //!
 //! All user-facing text (labels, cautions, wording of tests) is French.
 
-mod crosstab;
-mod disclosure;
-pub mod figures;
-mod frequencies;
-mod grouping;
-mod intervals;
-mod numeric;
-mod significance;
-mod special;
+pub mod crosstab;
+pub mod disclosure;
+pub mod frequencies;
+pub mod grouping;
+pub mod intervals;
+pub mod numeric;
+pub mod significance;
+pub mod special;
 
 pub use crosstab::{Caution, Cell, CountTable, Crosstab, CrosstabRow, Denominator};
 pub use disclosure::{
@@ -109,51 +108,4 @@ pub enum StatsError {
         /// Why, in the evaluator's words.
         reason: String,
     },
-}
-
-/// A number written the French way: `decimals` digits after a decimal comma, and a
-/// no-break space between thousands (`12 345,6`).
-pub fn format_fr(x: f64, decimals: usize) -> String {
-    if !x.is_finite() {
-        return "–".to_owned();
-    }
-    let text = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::with_capacity(text.len() + 4);
-    // "-0,0" would read as a value below zero that is not there.
-    if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
-        out.push('-');
-    }
-    let digits = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 && digits > 4 {
-            out.push('\u{a0}');
-        }
-        out.push(ch);
-    }
-    if let Some(frac) = frac {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_fr;
-
-    #[test]
-    fn numbers_are_written_the_french_way() {
-        assert_eq!(format_fr(0.012, 3), "0,012");
-        assert_eq!(format_fr(42.0, 0), "42");
-        assert_eq!(format_fr(-1.26, 1), "-1,3");
-        assert_eq!(format_fr(-0.01, 1), "0,0");
-        // Four-digit numbers stay whole, as French typography allows.
-        assert_eq!(format_fr(1234.5, 1), "1234,5");
-        assert_eq!(format_fr(12345.0, 0), "12\u{a0}345");
-        assert_eq!(format_fr(f64::NAN, 1), "–");
-    }
 }

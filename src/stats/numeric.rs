@@ -5,8 +5,8 @@
 //! between order statistics at position (n − 1) p. They are what evaluators will compare
 //! against when they check a figure in a spreadsheet.
 
-use crate::import::evaluation::Evaluation;
-use crate::import::layout::key;
+use crate::model::Evaluation;
+use crate::model::french::key;
 use crate::model::{Question, Values};
 
 use super::StatsError;

@@ -15,7 +15,8 @@
 
 use super::crosstab::CountTable;
 use super::special::chi_square_p_value;
-use super::{SMALL_GROUP_N, StatsError, format_fr};
+use super::{SMALL_GROUP_N, StatsError};
+use crate::model::french;
 
 /// The most enumeration steps Fisher's exact test may take (about a tenth of a second in
 /// a release build); larger tables fall back on the chi-square approximation.
@@ -441,7 +442,7 @@ fn format_p(p: f64) -> String {
         let scale = 10f64.powi(decimals as i32);
         let shown = (p * scale).round() / scale;
         if (p < ALPHA) == (shown < ALPHA) || decimals >= 6 {
-            return format!("p = {}", format_fr(p, decimals));
+            return format!("p = {}", french::number(p, decimals));
         }
         decimals += 1;
     }

@@ -201,7 +201,7 @@ fn write_ml(
             text.push_str(&format!(
                 "{};{};{};{}\n",
                 e.id + shift,
-                crate::import::questions::format_date(e.date),
+                crate::model::cell::format_date(e.date),
                 TYPES[usize::from(e.kind)],
                 e.phase
             ));

@@ -112,7 +112,7 @@ pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
                           de l'ANI Jeunes (2013) : cinq questionnaires en ligne, 40 entretiens d'employeurs, \
                           dix visites de sites et deux extractions de cohorte. Aucune personne réelle n'y figure."
                 .to_owned(),
-            disclosure_threshold: 5,
+            disclosure_threshold: crate::model::manifest::Threshold::default(),
             ..Default::default()
         },
         reference: Vec::new(),
@@ -122,15 +122,11 @@ pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
     cohort::write(dir, &mut sample)?;
     let mut json =
         serde_json::to_string_pretty(&sample.manifest).map_err(|e| SynthError::Document {
-            path: dir.join(crate::import::evaluation::MANIFEST_FILE),
+            path: dir.join(crate::model::MANIFEST_FILE),
             message: e.to_string(),
         })?;
     json.push('\n');
-    write_file(
-        dir,
-        crate::import::evaluation::MANIFEST_FILE,
-        json.as_bytes(),
-    )?;
+    write_file(dir, crate::model::MANIFEST_FILE, json.as_bytes())?;
     write_file(dir, "REFERENCE.md", reference_markdown(&sample).as_bytes())?;
     Ok(sample)
 }
@@ -179,16 +175,16 @@ pub fn write_scale(dir: &Path, responses: usize) -> Result<(), SynthError> {
         manifest: Manifest {
             title: format!(
                 "Évaluation de l'ANI Jeunes — données à l'échelle ({} réponses par questionnaire)",
-                surveys::format_count(responses)
+                crate::model::french::count(responses as u64)
             ),
             description: format!(
                 "Données fictives pour mesurer les performances d'Atelier : les questionnaires de \
                  l'échantillon avec {} réponses chacun, les mêmes dix visites de sites et des \
                  extractions de cohorte {} fois plus grandes. Aucune personne réelle n'y figure.",
-                surveys::format_count(responses),
+                crate::model::french::count(responses as u64),
                 cohort_factor(responses)
             ),
-            disclosure_threshold: 5,
+            disclosure_threshold: crate::model::manifest::Threshold::default(),
             ..Default::default()
         },
         reference: Vec::new(),
@@ -230,7 +226,7 @@ pub const COHORT_MAX_FACTOR: usize = 33;
 
 /// `dir/atelier.json`, pretty-printed with a final newline.
 fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), SynthError> {
-    let file = crate::import::evaluation::MANIFEST_FILE;
+    let file = crate::model::MANIFEST_FILE;
     let mut json = serde_json::to_string_pretty(manifest).map_err(|e| SynthError::Document {
         path: dir.join(file),
         message: e.to_string(),

@@ -224,7 +224,7 @@ fn record_figures(sample: &mut Sample) {
         all.push((
             q.label.to_owned(),
             what.to_owned(),
-            format_count(q.respondents),
+            crate::model::french::count(q.respondents as u64),
             "L214–224".to_owned(),
             counts.clone(),
         ));
@@ -412,28 +412,9 @@ fn record_figures(sample: &mut Sample) {
     }
 }
 
-/// `2486` → `2 486` (a no-break space between thousands), as the report prints counts.
-pub fn format_count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_print_as_in_the_report() {
-        assert_eq!(format_count(2486), "2\u{a0}486");
-        assert_eq!(format_count(105), "105");
-    }
 
     #[test]
     fn questionnaires_have_the_report_counts() {

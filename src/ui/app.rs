@@ -1,41 +1,123 @@
-//! The application: navigation bar, status line, shortcuts, background imports.
+//! The application: the project menu, navigation, status line, shortcuts, and the
+//! background jobs (opening, importing, replacing, copying, computing, exporting).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::RichText;
 
+use super::actions::Action;
 use super::screenshot::{Capture, Outcome};
 use super::sources::SourcesPanel;
-use super::{LaunchOptions, View, placeholder};
-use crate::session::jobs::{Background, ImportJob, Outcome as JobOutcome};
-use crate::session::{AppState, Command};
+use super::{LaunchOptions, View, monographs, placeholder};
+use crate::model::MANIFEST_FILE;
+use crate::session::jobs::Job;
+use crate::session::places::Places;
+use crate::session::replace::WaveAccount;
+use crate::session::{AppState, Command, LoadedSource, Opened, open, recent};
+use crate::store::Project;
 
 /// File extensions Atelier reads as survey exports.
 pub const SURVEY_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "txt"];
 
+/// A job running in the background, and what its result is for.
+pub enum Running {
+    /// Opening (or creating) a project.
+    Open(Job<Result<Box<Opened>, String>>),
+    /// Reading and storing a file to add.
+    Import(Job<Result<Box<LoadedSource>, String>>),
+    /// Reading and storing a newer wave of the source with this id.
+    Replace(
+        Job<Result<(Box<LoadedSource>, WaveAccount), String>>,
+        String,
+    ),
+    /// Copying the project elsewhere.
+    SaveAs(Job<Result<Project, String>>),
+    /// Computing the cohort figures.
+    Cohort(Job<Result<crate::cohort::CohortReport, String>>),
+    /// Writing an export; the result says what was written.
+    Export(Job<Result<String, String>>),
+}
+
+/// What the Sources panel shows of a running job.
+pub struct JobView {
+    /// Its title.
+    pub title: String,
+    /// Fraction done.
+    pub done: f32,
+    /// The current step.
+    pub stage: String,
+    /// Whether cancellation was asked.
+    pub cancelling: bool,
+}
+
+macro_rules! each_job {
+    ($running:expr, $job:ident => $body:expr) => {
+        match $running {
+            Running::Open($job) => $body,
+            Running::Import($job) => $body,
+            Running::Replace($job, _) => $body,
+            Running::SaveAs($job) => $body,
+            Running::Cohort($job) => $body,
+            Running::Export($job) => $body,
+        }
+    };
+}
+
+impl Running {
+    /// What the progress bar shows.
+    pub fn view(&self) -> JobView {
+        each_job!(self, job => JobView {
+            title: job.title.clone(),
+            done: job.done,
+            stage: job.stage.clone(),
+            cancelling: job.is_cancelling(),
+        })
+    }
+
+    /// Ask the job to stop.
+    pub fn cancel(&self) {
+        each_job!(self, job => job.cancel());
+    }
+
+    fn is_cohort(&self) -> bool {
+        matches!(self, Running::Cohort(_))
+    }
+}
+
 /// The workbench.
 pub struct AtelierApp {
-    /// The session: loaded sources, undo history.
+    /// The session: the open project, undo history.
     pub state: AppState,
     /// The view shown.
     pub view: View,
-    /// Imports running in the background.
-    pub jobs: Vec<ImportJob>,
-    /// Files that could not be read (one line each), until dismissed.
+    /// Work running in the background.
+    pub jobs: Vec<Running>,
+    /// Problems to tell (one line each: a file that could not be read, a change not saved),
+    /// until dismissed.
     pub errors: Vec<String>,
+    places: Places,
+    /// Files dropped before a project was open: added once it is.
+    pending: Vec<PathBuf>,
     sources: SourcesPanel,
     cohort_panel: super::cohort::CohortPanel,
     charts_panel: super::charts::ChartsPanel,
-    /// The cohort computation running in the background, if any.
-    cohort_job: Option<Background<Result<crate::cohort::CohortReport, String>>>,
+    monographs_panel: monographs::MonographsPanel,
     capture: Option<Capture>,
     remember: bool,
-    status: String,
+    /// The last thing done, in one line.
+    pub status: String,
+    /// Something about the project the user should read (read-only, a key made again).
+    pub notice: Option<String>,
+    /// What the last replacement of a source changed, until dismissed.
+    pub account: Option<(String, WaveAccount)>,
+    preferences_open: bool,
+    shortcuts_open: bool,
+    shown_title: String,
 }
 
 impl AtelierApp {
-    /// Create the app and start loading what the launch options name.
+    /// Create the app and start opening what the launch options name.
     pub fn new(ctx: &egui::Context, options: LaunchOptions) -> Self {
         Self::with_outcome(ctx, options, Outcome::default())
     }
@@ -53,13 +135,20 @@ impl AtelierApp {
             view: options.view,
             jobs: Vec::new(),
             errors: Vec::new(),
+            places: options.places,
+            pending: Vec::new(),
             sources: SourcesPanel::default(),
             cohort_panel: super::cohort::CohortPanel::default(),
             charts_panel: super::charts::ChartsPanel::default(),
-            cohort_job: None,
+            monographs_panel: monographs::MonographsPanel,
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
             remember: options.remember,
             status: String::new(),
+            notice: None,
+            account: None,
+            preferences_open: false,
+            shortcuts_open: false,
+            shown_title: String::new(),
         };
         if let Some(path) = options.path {
             app.open_path(ctx, &path);
@@ -67,14 +156,16 @@ impl AtelierApp {
         app
     }
 
-    /// Start importing a file, an evaluation folder (with `atelier.json`) or a project
-    /// file, or every survey export of a plain folder.
+    fn waker(ctx: &egui::Context) -> Arc<dyn Fn() + Send + Sync> {
+        let waker = ctx.clone();
+        Arc::new(move || waker.request_repaint())
+    }
+
+    /// Open what `path` names, as a project: a project file; an evaluation folder or a
+    /// survey export, whose project is opened or created; a plain folder, whose survey
+    /// exports are added to the project.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
-        if path.is_dir()
-            && !path
-                .join(crate::import::evaluation::MANIFEST_FILE)
-                .is_file()
-        {
+        if path.is_dir() && !path.join(MANIFEST_FILE).is_file() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .map(|entries| {
                     entries
@@ -91,219 +182,431 @@ impl AtelierApp {
                     path.display()
                 ));
             }
-            for file in files {
-                self.start_import(ctx, file);
-            }
-        } else {
-            self.start_import(ctx, path.to_path_buf());
-        }
-    }
-
-    /// Start one background import.
-    pub fn start_import(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let waker = ctx.clone();
-        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || waker.request_repaint());
-        match ImportJob::spawn(path.clone(), wake) {
-            Ok(job) => self.jobs.push(job),
-            Err(e) => self.errors.push(format!(
-                "{}: l'import n'a pas pu démarrer ({e})",
-                path.display()
-            )),
-        }
-    }
-
-    /// Compute the cohort figures of the open evaluation in the background.
-    fn start_cohort(&mut self, ctx: &egui::Context) {
-        if self.state.evaluation.manifest.cohort.is_empty() {
+            self.add_files(ctx, files);
             return;
         }
-        let manifest = self.state.evaluation.manifest.clone();
-        let dir = match &self.state.project {
-            Some(project) => match project.unpack_cohort(&manifest) {
-                Ok(dir) => dir,
-                Err(e) => {
-                    self.state.cohort = Some(Err(e.to_string()));
-                    return;
-                }
-            },
-            None => self.state.evaluation.root.clone(),
-        };
-        let waker = ctx.clone();
-        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || waker.request_repaint());
-        let work = move || {
-            crate::cohort::compute(&dir, &manifest, &crate::progress::Silent)
+        if let Some(current) = self.state.project_path() {
+            let target = if crate::store::is_project_file(path) {
+                path.to_path_buf()
+            } else {
+                self.places.project_for(path)
+            };
+            let same = std::fs::canonicalize(&target).ok() == std::fs::canonicalize(&current).ok();
+            if same {
+                self.status = format!("{} est déjà ouvert", current.display());
+                return;
+            }
+        }
+        for job in &self.jobs {
+            if let Running::Open(job) = job {
+                job.cancel();
+            }
+        }
+        let places = self.places.clone();
+        let target = path.to_path_buf();
+        let title = format!("Ouverture de {}", file_label(path));
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::open(&target, &places, progress)
+                .map(Box::new)
                 .map_err(|e| e.to_string())
         };
-        match Background::spawn("cohortes", "Calcul des indicateurs de cohorte…", wake, work) {
-            Ok(job) => self.cohort_job = Some(job),
-            Err(e) => {
-                self.state.cohort = Some(Err(format!(
-                    "le calcul des cohortes n'a pas pu démarrer ({e})"
-                )))
-            }
+        self.spawn(ctx, "ouverture", title, work, Running::Open);
+    }
+
+    fn spawn<T: Send + 'static>(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        title: String,
+        work: impl FnOnce(&dyn crate::progress::Progress) -> T + Send + 'static,
+        wrap: impl FnOnce(Job<T>) -> Running,
+    ) {
+        match Job::spawn(name, title.clone(), Self::waker(ctx), work) {
+            Ok(job) => self.jobs.push(wrap(job)),
+            Err(e) => self
+                .errors
+                .push(format!("{title} : le travail n'a pas pu démarrer ({e})")),
         }
     }
 
-    /// Take in finished imports.
-    fn poll_jobs(&mut self, ctx: &egui::Context) {
-        if let Some(job) = &self.cohort_job
-            && let Some(result) = job.poll()
-        {
-            self.state.cohort = Some(result.and_then(|r| r).map(Arc::new));
-            self.cohort_job = None;
-        }
-        let mut finished = Vec::new();
-        self.jobs.retain_mut(|job| match job.poll() {
-            Some(outcome) => {
-                finished.push(outcome);
-                false
+    /// Add survey exports to the open project; with none open, the first becomes a project
+    /// and the others are added to it.
+    pub fn add_files(&mut self, ctx: &egui::Context, files: Vec<PathBuf>) {
+        let mut files = files.into_iter();
+        let opening = self.jobs.iter().any(|j| matches!(j, Running::Open(_)));
+        if self.state.project().is_none() {
+            if !opening && let Some(first) = files.next() {
+                self.open_path(ctx, &first);
             }
-            None => true,
+            self.pending.extend(files);
+            return;
+        }
+        if let Some(reason) = self.state.read_only() {
+            self.errors.push(format!(
+                "Projet en lecture seule ({reason}) : les fichiers n'ont pas été ajoutés"
+            ));
+            return;
+        }
+        for file in files {
+            self.start_import(ctx, file);
+        }
+    }
+
+    fn start_import(&mut self, ctx: &egui::Context, file: PathBuf) {
+        let (Some(project), Some(key)) = (self.state.project_path(), self.state.key().cloned())
+        else {
+            return;
+        };
+        let title = format!("Import de {}", file_label(&file));
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::read_and_store(&project, &file, &key, progress).map_err(|e| e.to_string())
+        };
+        self.spawn(ctx, "import", title, work, Running::Import);
+    }
+
+    /// Read a newer export of the source at `index` and put it in place, keeping the
+    /// corrections of its questions (« Remplacer par une version plus récente… »).
+    pub fn replace_source(&mut self, ctx: &egui::Context, index: usize, file: PathBuf) {
+        let (Some(project), Some(key)) = (self.state.project_path(), self.state.key().cloned())
+        else {
+            self.errors
+                .push("Projet en lecture seule : la source n'a pas été remplacée".to_owned());
+            return;
+        };
+        let Some(current) = self.state.evaluation.sources.get(index) else {
+            return;
+        };
+        let id = current.entry.id.clone();
+        let current = current.clone();
+        let manifest = self.state.evaluation.manifest.clone();
+        let title = format!(
+            "Remplacement de {} par {}",
+            current.survey.raw.file_name,
+            file_label(&file)
+        );
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::read_newer_wave(&project, &file, &key, &manifest, &current, progress)
+                .map_err(|e| e.to_string())
+        };
+        self.spawn(ctx, "remplacement", title, work, |job| {
+            Running::Replace(job, id)
         });
-        for outcome in finished {
-            match outcome {
-                JobOutcome::Loaded(source) => {
-                    self.status = format!(
-                        "{} importé : {} répondants, {} questions",
-                        source.survey.raw.file_name,
-                        source.survey.respondents(),
-                        source.survey.questions.len()
-                    );
-                    self.state.apply(Command::AddSource(source));
-                    self.sources.select_last(&self.state);
-                }
-                JobOutcome::Evaluation(evaluation, project) => {
-                    let respondents: usize = evaluation
-                        .sources
-                        .iter()
-                        .map(|s| s.survey.respondents())
-                        .sum();
-                    self.status = format!(
-                        "{} ouverte : {} sources, {} répondants, {} sites",
-                        evaluation.manifest.title,
-                        evaluation.sources.len(),
-                        respondents,
-                        evaluation.manifest.sites.len()
-                    );
-                    let opened = project
-                        .as_ref()
-                        .map(|p| p.path().to_path_buf())
-                        .unwrap_or_else(|| evaluation.root.clone());
-                    if self.remember {
-                        crate::session::recent::remember(&opened);
-                    }
-                    self.state.open_evaluation(*evaluation, project);
-                    self.sources.select_first();
-                    self.start_cohort(ctx);
-                }
-                JobOutcome::Failed(message) => self.errors.push(message),
-            }
-        }
     }
 
-    /// Ask for files with the system's file dialog.
-    fn pick_files(&mut self, ctx: &egui::Context) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Ajouter des exports d'enquête")
-            .add_filter("Exports d'enquête", SURVEY_EXTENSIONS)
-            .add_filter("Tous les fichiers", &["*"])
-            .pick_files();
-        for path in picked.unwrap_or_default() {
-            self.start_import(ctx, path);
-        }
+    /// Copy the project to `dest` and go on there (« Enregistrer sous… »).
+    pub fn save_as(&mut self, ctx: &egui::Context, dest: PathBuf) {
+        let Some(project) = self.state.project_path() else {
+            return;
+        };
+        let title = format!("Enregistrement sous {}", file_label(&dest));
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::save_as(&project, &dest, progress).map_err(|e| e.to_string())
+        };
+        self.spawn(ctx, "enregistrement", title, work, Running::SaveAs);
     }
 
-    /// Open an evaluation: a project file, or a folder holding `atelier.json`.
-    fn pick_evaluation(&mut self, ctx: &egui::Context) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Ouvrir un projet Atelier")
-            .add_filter("Projet Atelier", &["atelier"])
-            .pick_file();
-        if let Some(path) = picked {
-            self.start_import(ctx, path);
+    /// Start the bundled sample afresh.
+    pub fn reset_sample(&mut self, ctx: &egui::Context) {
+        // Its lock must be free to delete it.
+        if self.state.project_path() == Some(self.places.sample_project()) {
+            self.state.close();
         }
+        let places = self.places.clone();
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::reset_sample(&places, progress)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
+        };
+        self.spawn(
+            ctx,
+            "echantillon",
+            "Réinitialisation de l'échantillon".to_owned(),
+            work,
+            Running::Open,
+        );
     }
 
-    /// Open an evaluation folder (holding `atelier.json`).
-    fn pick_folder(&mut self, ctx: &egui::Context) {
-        if let Some(path) = rfd::FileDialog::new()
-            .set_title("Ouvrir un dossier d'évaluation")
-            .pick_folder()
-        {
-            self.open_path(ctx, &path);
-        }
-    }
-
-    /// Save the open evaluation folder as a project file, then work in that project.
-    fn save_as_project(&mut self, ctx: &egui::Context) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Enregistrer le projet sous…")
-            .add_filter("Projet Atelier", &["atelier"])
-            .set_file_name("evaluation.atelier")
-            .save_file();
-        let Some(mut path) = picked else { return };
+    /// Create an empty project at `path` and open it.
+    pub fn new_project(&mut self, ctx: &egui::Context, mut path: PathBuf) {
         if !crate::store::is_project_file(&path) {
             path.set_extension("atelier");
         }
-        match crate::store::Project::create_from_dir(
-            &path,
-            &self.state.evaluation.root,
-            &crate::progress::Silent,
-        ) {
+        let title = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let manifest = crate::model::Manifest {
+            title,
+            ..Default::default()
+        };
+        match Project::create(&path, &manifest) {
             Ok(project) => {
                 drop(project);
-                self.status = format!("Projet enregistré : {}", path.display());
-                self.start_import(ctx, path);
+                self.open_path(ctx, &path);
             }
             Err(e) => self.errors.push(e.to_string()),
         }
     }
 
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_alt = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let (do_redo, do_undo, do_open) = ctx.input_mut(|i| {
-            let r = i.consume_shortcut(&redo) || i.consume_shortcut(&redo_alt);
-            (r, i.consume_shortcut(&undo), i.consume_shortcut(&open))
-        });
-        if do_redo {
-            self.redo();
+    /// Compute the cohort figures of the open project in the background.
+    fn start_cohort(&mut self, ctx: &egui::Context) {
+        let manifest = self.state.evaluation.manifest.clone();
+        let Some(project) = self.state.project_path() else {
+            return;
+        };
+        if manifest.cohort.is_empty() {
+            return;
         }
-        if do_undo {
-            self.undo();
-        }
-        if do_open {
-            self.pick_files(ctx);
-        }
-        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-        for (key, view) in keys.into_iter().zip(View::ALL) {
-            if ctx
-                .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
-            {
-                self.view = view;
-            }
+        self.jobs.retain(|j| !j.is_cohort());
+        let work = move |progress: &dyn crate::progress::Progress| {
+            open::cohort(&project, &manifest, progress)
+        };
+        self.spawn(
+            ctx,
+            "cohortes",
+            "Calcul des indicateurs de cohorte".to_owned(),
+            work,
+            Running::Cohort,
+        );
+    }
+
+    /// Carry out a command: written to the project first, shown once written.
+    pub fn apply(&mut self, command: Command) {
+        let label = command.label(&self.state);
+        match self.state.apply(command) {
+            Ok(()) => self.status = label,
+            Err(e) => self.errors.push(format!("{label} : {e}")),
         }
     }
 
     fn undo(&mut self) {
-        self.status = if self.state.undo() {
-            "Action annulée".into()
-        } else {
-            "Rien à annuler".into()
-        };
+        match self.state.undo() {
+            Ok(Some(label)) => self.status = format!("Annulé : {label}"),
+            Ok(None) => self.status = "Rien à annuler".into(),
+            Err(e) => self.errors.push(format!("Annulation impossible : {e}")),
+        }
         self.sources.clamp(&self.state);
     }
 
     fn redo(&mut self) {
-        self.status = if self.state.redo() {
-            "Action rétablie".into()
-        } else {
-            "Rien à rétablir".into()
-        };
+        match self.state.redo() {
+            Ok(Some(label)) => self.status = format!("Rétabli : {label}"),
+            Ok(None) => self.status = "Rien à rétablir".into(),
+            Err(e) => self.errors.push(format!("Rétablissement impossible : {e}")),
+        }
         self.sources.clamp(&self.state);
+    }
+
+    /// Take in finished jobs.
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        let mut i = 0;
+        while i < self.jobs.len() {
+            let done = match &mut self.jobs[i] {
+                Running::Open(job) => job.poll().map(|r| Finished::Open(r.and_then(|r| r))),
+                Running::Import(job) => job.poll().map(|r| Finished::Import(r.and_then(|r| r))),
+                Running::Replace(job, id) => {
+                    let id = id.clone();
+                    job.poll().map(|r| Finished::Replace(r.and_then(|r| r), id))
+                }
+                Running::SaveAs(job) => job.poll().map(|r| Finished::SaveAs(r.and_then(|r| r))),
+                Running::Cohort(job) => job.poll().map(|r| Finished::Cohort(r.and_then(|r| r))),
+                Running::Export(job) => job.poll().map(|r| Finished::Export(r.and_then(|r| r))),
+            };
+            match done {
+                Some(outcome) => {
+                    self.jobs.remove(i);
+                    finished.push(outcome);
+                }
+                None => i += 1,
+            }
+        }
+        for outcome in finished {
+            self.finish(ctx, outcome);
+        }
+    }
+
+    fn finish(&mut self, ctx: &egui::Context, outcome: Finished) {
+        match outcome {
+            Finished::Open(Ok(opened)) => {
+                let path = opened.project.path().to_path_buf();
+                self.notice = opened.notice.clone();
+                let evaluation = &opened.evaluation;
+                let respondents: usize = evaluation
+                    .sources
+                    .iter()
+                    .map(|s| s.survey.respondents())
+                    .sum();
+                self.status = format!(
+                    "{} ouvert : {} source(s), {} répondants, {} site(s)",
+                    path.display(),
+                    evaluation.sources.len(),
+                    respondents,
+                    evaluation.manifest.sites.len()
+                );
+                if self.remember {
+                    recent::remember(&self.places, &path);
+                }
+                self.state.open(*opened);
+                self.account = None;
+                self.sources.select_first();
+                self.start_cohort(ctx);
+                let pending = std::mem::take(&mut self.pending);
+                self.add_files(ctx, pending);
+            }
+            Finished::Open(Err(message)) => {
+                self.pending.clear();
+                self.errors.push(message);
+            }
+            Finished::Import(Ok(source)) => {
+                let index = self.state.evaluation.sources.len();
+                self.apply(Command::InsertSource { index, source });
+                self.sources.select_last(&self.state);
+            }
+            Finished::Import(Err(message)) => self.errors.push(message),
+            Finished::Replace(Ok((source, account)), id) => {
+                let Some(index) = self
+                    .state
+                    .evaluation
+                    .sources
+                    .iter()
+                    .position(|s| s.entry.id == id)
+                else {
+                    self.errors
+                        .push("La source à remplacer a été retirée entre-temps".to_owned());
+                    return;
+                };
+                let file = source.survey.raw.file_name.clone();
+                let label = Command::ReplaceSource {
+                    index,
+                    source: Box::new(LoadedSource::clone(&source)),
+                }
+                .label(&self.state);
+                match self.state.apply(Command::ReplaceSource { index, source }) {
+                    Ok(()) => {
+                        self.status = format!("{label} : {}", account.summary());
+                        self.account = Some((file, account));
+                    }
+                    Err(e) => self.errors.push(format!("{label} : {e}")),
+                }
+            }
+            Finished::Replace(Err(message), _) => self.errors.push(message),
+            Finished::SaveAs(Ok(project)) => {
+                let path = project.path().to_path_buf();
+                self.state.swap_project(project);
+                if self.remember {
+                    recent::remember(&self.places, &path);
+                }
+                self.notice = None;
+                self.status = format!("Projet enregistré sous {}", path.display());
+            }
+            Finished::SaveAs(Err(message)) => self.errors.push(message),
+            Finished::Cohort(result) => {
+                self.state.cohort = Some(result.map(Arc::new));
+            }
+            Finished::Export(Ok(message)) => self.status = message,
+            Finished::Export(Err(message)) => self.errors.push(message),
+        }
+    }
+
+    /// Carry out an action asked from a menu, a button or the keyboard.
+    pub fn act(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewProject => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title(Action::NewProject.label())
+                    .add_filter("Projet Atelier", &["atelier"])
+                    .set_file_name("evaluation.atelier")
+                    .save_file()
+                {
+                    self.new_project(ctx, path);
+                }
+            }
+            Action::Open => {
+                let mut extensions = vec!["atelier", "json"];
+                extensions.extend_from_slice(SURVEY_EXTENSIONS);
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Ouvrir un projet, un export ou une évaluation")
+                    .add_filter("Projets, exports et manifestes", &extensions)
+                    .add_filter("Projet Atelier", &["atelier"])
+                    .pick_file()
+                {
+                    // A manifest stands for its folder.
+                    let path = if path.file_name().is_some_and(|n| n == MANIFEST_FILE) {
+                        path.parent().map(Path::to_path_buf).unwrap_or(path)
+                    } else {
+                        path
+                    };
+                    self.open_path(ctx, &path);
+                }
+            }
+            Action::OpenFolder => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title(Action::OpenFolder.label())
+                    .pick_folder()
+                {
+                    self.open_path(ctx, &path);
+                }
+            }
+            Action::SaveAs => {
+                if self.state.project().is_none() {
+                    return;
+                }
+                if let Some(mut path) = rfd::FileDialog::new()
+                    .set_title(Action::SaveAs.label())
+                    .add_filter("Projet Atelier", &["atelier"])
+                    .set_file_name(format!("{}.atelier", self.state.title()))
+                    .save_file()
+                {
+                    if !crate::store::is_project_file(&path) {
+                        path.set_extension("atelier");
+                    }
+                    self.save_as(ctx, path);
+                }
+            }
+            Action::ResetSample => self.reset_sample(ctx),
+            Action::AddFiles => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Ajouter des exports d'enquête")
+                    .add_filter("Exports d'enquête", SURVEY_EXTENSIONS)
+                    .add_filter("Tous les fichiers", &["*"])
+                    .pick_files();
+                self.add_files(ctx, picked.unwrap_or_default());
+            }
+            Action::ReplaceSource => {
+                let index = self.sources.selected();
+                if self.state.evaluation.sources.get(index).is_none() {
+                    return;
+                }
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Remplacer par une version plus récente")
+                    .add_filter("Exports d'enquête", SURVEY_EXTENSIONS)
+                    .pick_file()
+                {
+                    self.replace_source(ctx, index, path);
+                }
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Preferences => self.preferences_open = true,
+            Action::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            Action::Show(view) => self.view = view,
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        // The shortcut with more modifiers first: Ctrl+Maj+Z is redo, not undo.
+        let mut actions = Action::WITH_SHORTCUTS.to_vec();
+        actions.sort_by_key(|a| {
+            std::cmp::Reverse(a.shortcut().map_or(0, |s| {
+                usize::from(s.modifiers.shift) + usize::from(s.modifiers.alt)
+            }))
+        });
+        for action in actions {
+            if action.pressed(ctx) {
+                self.act(ctx, action);
+            }
+        }
     }
 
     /// Draw one frame and apply what the user asked for.
@@ -318,24 +621,37 @@ impl AtelierApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        for path in dropped {
-            self.open_path(&ctx, &path);
+        if !dropped.is_empty() {
+            self.drop_files(&ctx, dropped);
         }
-        if !self.jobs.is_empty() || self.cohort_job.is_some() {
+        if !self.jobs.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.title_ui(&ctx);
 
         egui::Panel::top("navigation").show(ui, |ui| self.navigation_ui(ui, &ctx));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if let Some(notice) = self.notice.clone() {
+            egui::Panel::top("notice").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                    if ui.small_button("Compris").clicked() {
+                        self.notice = None;
+                    }
+                });
+            });
+        }
         let mut commands = Vec::new();
+        let mut actions = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Sources => {
+                let jobs: Vec<JobView> = self.jobs.iter().map(Running::view).collect();
                 if let Some(action) =
                     self.sources
-                        .ui(ui, &self.state, &self.jobs, &self.errors, &mut commands)
+                        .ui(ui, &self.state, &jobs, &self.errors, &mut commands)
                 {
                     match action {
-                        super::sources::Action::AddFiles => self.pick_files(&ctx),
+                        super::sources::Action::Do(action) => actions.push(action),
                         super::sources::Action::Cancel(i) => {
                             if let Some(job) = self.jobs.get(i) {
                                 job.cancel();
@@ -344,18 +660,41 @@ impl AtelierApp {
                         super::sources::Action::DismissErrors => self.errors.clear(),
                     }
                 }
+                if let Some((file, account)) = &self.account {
+                    let mut open = true;
+                    account_window(ui.ctx(), file, account, &mut open);
+                    if !open {
+                        self.account = None;
+                    }
+                }
             }
-            View::Charts => self.charts_panel.ui(ui, &self.state, &mut commands),
+            View::Charts => {
+                if let Some(export) = self.charts_panel.ui(ui, &self.state, &mut commands) {
+                    let title = format!("Export de {}", file_label(&export.path));
+                    let work = move |_: &dyn crate::progress::Progress| export.write();
+                    self.spawn(&ctx, "export", title, work, Running::Export);
+                }
+            }
             View::Cohort => {
-                let computing = self.cohort_job.as_ref().map(|j| j.label.clone());
+                let computing = self
+                    .jobs
+                    .iter()
+                    .find(|j| j.is_cohort())
+                    .map(|j| j.view().title);
                 self.cohort_panel.ui(ui, &self.state, computing.as_deref());
             }
+            View::Monographs => self.monographs_panel.ui(ui, &self.state, &mut commands),
             other => placeholder::ui(ui, other),
         });
         for command in commands {
-            self.state.apply(command);
+            self.apply(command);
+        }
+        for action in actions {
+            self.act(&ctx, action);
         }
         self.sources.clamp(&self.state);
+        self.preferences_ui(&ctx);
+        self.shortcuts_ui(&ctx);
 
         let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if hovering {
@@ -365,16 +704,97 @@ impl AtelierApp {
             let failure = (self.jobs.is_empty() && self.state.evaluation.sources.is_empty())
                 .then(|| self.errors.first().cloned())
                 .flatten();
-            capture.frame(
-                &ctx,
-                self.jobs.is_empty() && self.cohort_job.is_none(),
-                failure.as_deref(),
-            );
+            capture.frame(&ctx, self.jobs.is_empty(), failure.as_deref());
         }
     }
 
+    /// Files dropped on the window: a project or an evaluation folder is opened; survey
+    /// exports are added to the project.
+    fn drop_files(&mut self, ctx: &egui::Context, dropped: Vec<PathBuf>) {
+        let mut exports = Vec::new();
+        for path in dropped {
+            // A folder is an evaluation to open, or a folder of exports to add.
+            if crate::store::is_project_file(&path) || path.is_dir() {
+                self.open_path(ctx, &path);
+            } else {
+                exports.push(path);
+            }
+        }
+        self.add_files(ctx, exports);
+    }
+
+    fn title_ui(&mut self, ctx: &egui::Context) {
+        let mut title = match self.state.project_path() {
+            Some(path) => format!(
+                "{} — {}",
+                self.state.title(),
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            None => "Aucun projet".to_owned(),
+        };
+        if self.state.read_only().is_some() {
+            title.push_str(" (lecture seule)");
+        }
+        title.push_str(" — Atelier");
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// The window's title, as the title bar shows it.
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
+    }
+
     fn navigation_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let mut asked = None;
         ui.horizontal(|ui| {
+            ui.menu_button("Projet", |ui| {
+                for entry in Action::PROJECT_MENU {
+                    let Some(action) = entry else {
+                        ui.separator();
+                        continue;
+                    };
+                    let enabled = match action {
+                        Action::SaveAs | Action::Preferences => self.state.project().is_some(),
+                        Action::AddFiles => self.state.read_only().is_none(),
+                        _ => true,
+                    };
+                    let mut button = egui::Button::new(action.label());
+                    if let Some(keys) = action.shortcut_text() {
+                        button = button.shortcut_text(keys);
+                    }
+                    if ui
+                        .add_enabled(enabled, button)
+                        .on_hover_text(action.tooltip())
+                        .clicked()
+                    {
+                        ui.close();
+                        asked = Some(action);
+                    }
+                    if action == Action::OpenFolder {
+                        ui.menu_button("Ouvrir un projet récent", |ui| {
+                            let recents = recent::list(&self.places);
+                            if recents.is_empty() {
+                                ui.weak("Aucun projet récent");
+                            }
+                            for path in recents {
+                                if ui.button(path.display().to_string()).clicked() {
+                                    ui.close();
+                                    self.open_path(ctx, &path);
+                                }
+                            }
+                        });
+                    }
+                }
+                if let Some(path) = self.state.project_path() {
+                    ui.separator();
+                    ui.weak(format!("Projet : {}", path.display()));
+                }
+            });
             ui.heading("Atelier");
             if !self.state.evaluation.manifest.title.is_empty() {
                 ui.label(RichText::new(self.state.title()).weak())
@@ -382,65 +802,37 @@ impl AtelierApp {
             }
             ui.separator();
             for view in View::ALL {
+                let action = Action::Show(view);
                 if ui
                     .selectable_label(self.view == view, view.label())
+                    .on_hover_text(action.hover_text())
                     .clicked()
                 {
                     self.view = view;
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .add_enabled(self.state.can_redo(), egui::Button::new("Rétablir"))
-                    .on_hover_text("Ctrl+Maj+Z")
-                    .clicked()
-                {
-                    self.redo();
-                }
-                if ui
-                    .add_enabled(self.state.can_undo(), egui::Button::new("Annuler"))
-                    .on_hover_text("Ctrl+Z")
-                    .clicked()
-                {
-                    self.undo();
-                }
-                if ui
-                    .button("Ajouter des fichiers…")
-                    .on_hover_text("Ctrl+O, ou déposez des fichiers sur la fenêtre")
-                    .clicked()
-                {
-                    self.pick_files(ctx);
-                }
-                ui.menu_button("Évaluation", |ui| {
-                    if ui.button("Ouvrir un projet…").clicked() {
-                        ui.close();
-                        self.pick_evaluation(ctx);
-                    }
-                    if ui.button("Ouvrir un dossier d'évaluation…").clicked() {
-                        ui.close();
-                        self.pick_folder(ctx);
-                    }
-                    let can_save = self.state.project.is_none()
-                        && !self.state.evaluation.manifest.sources.is_empty();
+                for (action, enabled) in [
+                    (Action::Redo, self.state.can_redo()),
+                    (Action::Undo, self.state.can_undo()),
+                    (Action::AddFiles, self.state.read_only().is_none()),
+                ] {
                     if ui
-                        .add_enabled(can_save, egui::Button::new("Enregistrer comme projet…"))
-                        .on_hover_text(
-                            "Un seul fichier .atelier qui garde les sources et vos corrections",
-                        )
+                        .add_enabled(enabled, egui::Button::new(action.label()))
+                        .on_hover_text(action.hover_text())
                         .clicked()
                     {
-                        ui.close();
-                        self.save_as_project(ctx);
+                        asked = Some(action);
                     }
-                    if let Some(project) = &self.state.project {
-                        ui.weak(format!("Projet : {}", project.path().display()));
-                    }
-                });
+                }
             });
         });
+        if let Some(action) = asked {
+            self.act(ctx, action);
+        }
     }
 
-    fn status_ui(&self, ui: &mut egui::Ui) {
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let respondents: usize = self
                 .state
@@ -454,29 +846,159 @@ impl AtelierApp {
                 self.state.evaluation.sources.len(),
                 respondents
             ));
+            if let Some(reason) = self.state.read_only() {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("Lecture seule : {reason}"))
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
             if !self.jobs.is_empty() {
                 ui.separator();
-                ui.label(format!("{} import(s) en cours", self.jobs.len()));
+                let first = self.jobs[0].view();
+                ui.add(
+                    egui::ProgressBar::new(first.done)
+                        .desired_width(160.0)
+                        .text(first.title),
+                );
+                if self.jobs.len() > 1 {
+                    ui.label(format!("+ {}", self.jobs.len() - 1));
+                }
             }
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
             }
-            if let Some(error) = self.state.save_errors.last() {
+            if let Some(error) = self.errors.last() {
                 ui.separator();
-                ui.label(
-                    RichText::new(format!("Enregistrement impossible : {error}"))
-                        .color(ui.visuals().error_fg_color),
-                );
+                ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
             }
         });
     }
+
+    fn preferences_ui(&mut self, ctx: &egui::Context) {
+        if !self.preferences_open {
+            return;
+        }
+        let mut open = true;
+        let mut chosen = None;
+        egui::Window::new("Préférences")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.strong("Secret statistique du projet");
+                ui.label(
+                    "Tout effectif publié (tableau, graphique, export) inférieur au seuil est masqué, \
+                     avec un masquage secondaire pour qu'il ne puisse pas être recalculé.",
+                );
+                let current = self.state.evaluation.manifest.disclosure_threshold;
+                for threshold in crate::model::Threshold::CHOICES {
+                    if ui
+                        .radio(current == threshold, threshold.label())
+                        .clicked()
+                        && current != threshold
+                    {
+                        chosen = Some(threshold);
+                    }
+                }
+                if self.state.read_only().is_some() {
+                    ui.weak("Projet en lecture seule : le seuil ne peut pas être changé.");
+                }
+            });
+        self.preferences_open = open;
+        if let Some(threshold) = chosen {
+            self.apply(Command::SetThreshold(threshold));
+        }
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        if !self.shortcuts_open {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Raccourcis clavier")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for action in Action::WITH_SHORTCUTS {
+                        ui.label(action.label());
+                        ui.monospace(action.shortcut_text().unwrap_or_default());
+                        ui.end_row();
+                    }
+                });
+            });
+        self.shortcuts_open = open;
+    }
+}
+
+/// A finished job's result.
+enum Finished {
+    Open(Result<Box<Opened>, String>),
+    Import(Result<Box<LoadedSource>, String>),
+    Replace(Result<(Box<LoadedSource>, WaveAccount), String>, String),
+    SaveAs(Result<Project, String>),
+    Cohort(Result<crate::cohort::CohortReport, String>),
+    Export(Result<String, String>),
 }
 
 impl eframe::App for AtelierApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
     }
+}
+
+/// What changed with a newer wave: respondents, then answers question by question.
+fn account_window(ctx: &egui::Context, file: &str, account: &WaveAccount, open: &mut bool) {
+    egui::Window::new("Ce qui a changé")
+        .open(open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(format!("Nouvelle version : {file}"));
+            ui.label(account.summary());
+            if let crate::session::replace::Matching::Id(heading) = &account.matching {
+                ui.weak(format!("Répondants rapprochés par « {heading} »"));
+            }
+            ui.label(format!(
+                "{} répondant(s) présents dans les deux versions",
+                account.kept
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("wave_account")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong("Question");
+                            ui.strong("Réponses modifiées");
+                            ui.end_row();
+                            for (id, text, n) in &account.changed {
+                                ui.label(format!("{id} · {}", crate::figures::short_text(text)));
+                                ui.label(n.to_string());
+                                ui.end_row();
+                            }
+                        });
+                });
+            if !account.new_questions.is_empty() {
+                ui.label(format!(
+                    "Nouvelles questions : {}",
+                    account.new_questions.join(", ")
+                ));
+            }
+            if !account.gone_questions.is_empty() {
+                ui.label(format!(
+                    "Questions disparues : {}",
+                    account.gone_questions.join(", ")
+                ));
+            }
+        });
+}
+
+fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn is_survey_file(path: &Path) -> bool {
@@ -497,7 +1019,7 @@ fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Déposez les exports d'enquête pour les importer",
+        "Déposez des exports d'enquête pour les ajouter au projet, ou un projet pour l'ouvrir",
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );

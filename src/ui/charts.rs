@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use egui::{RichText, TextureHandle};
 
 use crate::charts::ChartSpec;
-use crate::model::QuestionKind;
-use crate::session::{AppState, Command, FigureRef};
-use crate::stats::figures::{self, Figure, FigureBody, NumericFigure};
+use crate::figures::{self, Figure, FigureBody, NumericFigure};
+use crate::model::{FigureRef, QuestionKind};
+use crate::session::{AppState, Command};
 use crate::stats::{NumericRow, Published, suppress};
 
 /// Ways to cut a question, as offered in the panel (`None` = everyone together).
@@ -52,15 +52,21 @@ pub struct ChartsPanel {
 }
 
 impl ChartsPanel {
-    /// Draw the panel; commands (adding a figure to a monograph) go to `commands`.
-    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    /// Draw the panel; commands (adding a figure to a monograph) go to `commands`; an
+    /// export asked for is returned, for the app to write in the background.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        commands: &mut Vec<Command>,
+    ) -> Option<ExportRequest> {
         if state.evaluation.sources.is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() * 0.3);
                 ui.heading("Graphiques");
                 ui.label("Ouvrez une évaluation ou ajoutez des exports d'enquête pour tracer leurs questions.");
             });
-            return;
+            return None;
         }
         if self.qid.is_none() {
             self.choose_default(state);
@@ -72,17 +78,17 @@ impl ChartsPanel {
             .show(ui, |ui| {
                 self.finder_ui(ui, state);
             });
-        self.controls_ui(ui, state, commands);
+        let export = self.controls_ui(ui, state, commands);
         ui.separator();
         self.refresh(state);
         let Some(cached) = &mut self.cached else {
-            return;
+            return export;
         };
         let figure = match &cached.figure {
             Ok(f) => f,
             Err(message) => {
                 ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
-                return;
+                return export;
             }
         };
         egui::Panel::right("chart_table")
@@ -126,6 +132,7 @@ impl ChartsPanel {
                     }
                 }
             });
+        export
     }
 
     /// A counsellors' Likert battery, Missions locales beside Pôle emploi, when the
@@ -204,7 +211,13 @@ impl ChartsPanel {
             });
     }
 
-    fn controls_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    fn controls_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        commands: &mut Vec<Command>,
+    ) -> Option<ExportRequest> {
+        let mut export = None;
         ui.horizontal_wrapped(|ui| {
             let by_label = ui.label("Comparer par").id;
             let current = GROUPINGS
@@ -251,7 +264,7 @@ impl ChartsPanel {
                     .on_hover_text(format!("Exporter en {label}"))
                     .clicked()
                 {
-                    self.export(state, extension);
+                    export = self.export(state, extension);
                 }
             }
             ui.separator();
@@ -274,6 +287,7 @@ impl ChartsPanel {
                 ui.weak(message);
             }
         });
+        export
     }
 
     /// Recompute the figure when the question, the grouping, the site or the data changed.
@@ -305,44 +319,68 @@ impl ChartsPanel {
         self.message = None;
     }
 
-    fn export(&mut self, state: &AppState, extension: &str) {
-        let Some(cached) = &self.cached else { return };
-        let Ok(figure) = &cached.figure else { return };
+    /// Ask where to write an export; the app writes it in the background.
+    fn export(&mut self, state: &AppState, extension: &str) -> Option<ExportRequest> {
+        let cached = self.cached.as_ref()?;
+        let figure = cached.figure.as_ref().ok()?;
         let name = format!("{}.{extension}", figure.qid.replace('.', "_"));
-        let Some(path): Option<PathBuf> = rfd::FileDialog::new()
+        let path: PathBuf = rfd::FileDialog::new()
             .set_title("Exporter")
             .set_file_name(&name)
             .add_filter(extension.to_uppercase(), &[extension])
-            .save_file()
-        else {
-            return;
-        };
-        let threshold = state.evaluation.manifest.disclosure_threshold;
-        let result = match (extension, &cached.spec) {
+            .save_file()?;
+        Some(ExportRequest {
+            figure: figure.clone(),
+            spec: cached.spec.clone(),
+            path,
+            threshold: state.evaluation.manifest.disclosure_threshold.get(),
+        })
+    }
+}
+
+/// A chart or table to write, with everything needed to write it on another thread.
+pub struct ExportRequest {
+    /// The figure.
+    pub figure: Figure,
+    /// Its chart, when it has one.
+    pub spec: Option<ChartSpec>,
+    /// Where to write; the extension says the format (png, svg, xlsx, csv).
+    pub path: PathBuf,
+    /// The project's disclosure threshold.
+    pub threshold: u32,
+}
+
+impl ExportRequest {
+    /// Write the file; the result is the line the status shows.
+    pub fn write(self) -> Result<String, String> {
+        let extension = self
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let path = &self.path;
+        let result = match (extension.as_str(), &self.spec) {
             ("png", Some(spec)) => {
                 let height = crate::charts::natural_height(
                     spec,
                     2400,
                     crate::charts::file_scale(2400) as f32,
                 );
-                crate::charts::render_png(spec, &path, 2400, height).map_err(|e| e.to_string())
+                crate::charts::render_png(spec, path, 2400, height).map_err(|e| e.to_string())
             }
             ("svg", Some(spec)) => {
                 let height = crate::charts::natural_height(spec, 1200, 1.0);
-                crate::charts::write_svg(spec, &path, 1200, height).map_err(|e| e.to_string())
+                crate::charts::write_svg(spec, path, 1200, height).map_err(|e| e.to_string())
             }
-            ("xlsx", _) => {
-                figures::write_table_xlsx(figure, &path, threshold).map_err(|e| e.to_string())
-            }
-            ("csv", _) => {
-                figures::write_table_csv(figure, &path, threshold).map_err(|e| e.to_string())
-            }
+            ("xlsx", _) => figures::write_table_xlsx(&self.figure, path, self.threshold)
+                .map_err(|e| e.to_string()),
+            ("csv", _) => figures::write_table_csv(&self.figure, path, self.threshold)
+                .map_err(|e| e.to_string()),
             _ => Err("pas de graphique pour cette question".to_owned()),
         };
-        self.message = Some(match result {
-            Ok(()) => format!("Exporté : {}", path.display()),
-            Err(e) => format!("Export impossible : {e}"),
-        });
+        result
+            .map(|()| format!("Exporté : {}", path.display()))
+            .map_err(|e| format!("Export impossible : {e}"))
     }
 }
 
@@ -390,7 +428,7 @@ fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure)
                         (s.p90, deciles),
                     ] {
                         let secret = hidden || !shown;
-                        let text = crate::stats::format_fr(value, 1);
+                        let text = crate::model::french::number(value, 1);
                         let response = if secret {
                             ui.label(RichText::new(format!("{text} (s)")).italics().weak())
                         } else {

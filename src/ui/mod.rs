@@ -3,16 +3,21 @@
 //! Panels hold view state only; they read the [`AppState`](crate::session::AppState) and
 //! return [`Command`](crate::session::Command)s, which the app applies.
 
+mod actions;
 mod app;
 mod charts;
 mod cohort;
+mod monographs;
 mod placeholder;
 mod screenshot;
 mod sources;
 
 use std::path::PathBuf;
 
-pub use app::AtelierApp;
+pub use actions::Action;
+pub use app::{AtelierApp, JobView, Running};
+
+use crate::session::places::Places;
 
 /// The workbench's main views, in navigation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,7 +59,7 @@ impl View {
 /// How the window is opened.
 #[derive(Clone, Debug)]
 pub struct LaunchOptions {
-    /// A survey export or a folder of them, loaded at start.
+    /// What to open at start: a project, an evaluation folder, a survey export.
     pub path: Option<PathBuf>,
     /// The view shown first.
     pub view: View,
@@ -62,6 +67,8 @@ pub struct LaunchOptions {
     pub screenshot: Option<PathBuf>,
     /// Remember what is opened, to reopen it next time (off for screenshots and tests).
     pub remember: bool,
+    /// Where the user's projects, keys and preferences are kept.
+    pub places: Places,
 }
 
 /// Why the window could not run.

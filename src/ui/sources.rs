@@ -2,20 +2,21 @@
 
 use egui::{Color32, RichText};
 
+use super::JobView;
+use super::actions::Action as AppAction;
 use crate::import::inspect::kind_label;
-use crate::import::questions::cell_text;
-use crate::import::{Correction, Survey};
+use crate::model::cell::cell_text;
+use crate::model::{Correction, Survey};
 use crate::model::{Question, QuestionKind};
-use crate::session::jobs::ImportJob;
 use crate::session::{AppState, Command};
 
 /// What the panel asks the app to do beyond commands.
 pub enum Action {
-    /// Open the file dialog.
-    AddFiles,
-    /// Cancel the import at this index.
+    /// One of the window's actions (add files, replace the selected source).
+    Do(AppAction),
+    /// Cancel the job at this index.
     Cancel(usize),
-    /// Forget the import errors shown.
+    /// Forget the errors shown.
     DismissErrors,
 }
 
@@ -45,6 +46,11 @@ impl SourcesPanel {
         self.selected_question = 0;
     }
 
+    /// The selected source's index.
+    pub fn selected(&self) -> usize {
+        self.selected_source
+    }
+
     /// Keep the selection within what exists.
     pub fn clamp(&mut self, state: &AppState) {
         self.selected_source = self
@@ -63,7 +69,7 @@ impl SourcesPanel {
         &mut self,
         ui: &mut egui::Ui,
         state: &AppState,
-        jobs: &[ImportJob],
+        jobs: &[JobView],
         errors: &[String],
         commands: &mut Vec<Command>,
     ) -> Option<Action> {
@@ -98,32 +104,37 @@ impl SourcesPanel {
         &mut self,
         ui: &mut egui::Ui,
         state: &AppState,
-        jobs: &[ImportJob],
+        jobs: &[JobView],
         errors: &[String],
         commands: &mut Vec<Command>,
     ) -> Option<Action> {
         let mut action = None;
         ui.add_space(4.0);
         ui.strong("Fichiers importés");
-        if ui.button("Ajouter des fichiers…").clicked() {
-            action = Some(Action::AddFiles);
+        let writable = state.read_only().is_none() && state.project().is_some();
+        if ui
+            .add_enabled(writable, egui::Button::new(AppAction::AddFiles.label()))
+            .on_hover_text(AppAction::AddFiles.hover_text())
+            .clicked()
+        {
+            action = Some(Action::Do(AppAction::AddFiles));
         }
         ui.add_space(4.0);
         for (i, job) in jobs.iter().enumerate() {
             ui.group(|ui| {
-                ui.label(RichText::new(&job.file_name).strong());
+                ui.label(RichText::new(&job.title).strong());
                 let bar = egui::ProgressBar::new(job.done).text(format!(
                     "{} · {:.0} %",
                     job.stage,
                     job.done * 100.0
                 ));
                 ui.add(bar);
-                let cancel = egui::Button::new(if job.is_cancelling() {
-                    "Annulation…"
+                let cancel = egui::Button::new(if job.cancelling {
+                    "Arrêt en cours…"
                 } else {
-                    "Annuler l'import"
+                    "Arrêter"
                 });
-                if ui.add_enabled(!job.is_cancelling(), cancel).clicked() {
+                if ui.add_enabled(!job.cancelling, cancel).clicked() {
                     action = Some(Action::Cancel(i));
                 }
             });
@@ -153,8 +164,21 @@ impl SourcesPanel {
                 if let Some(selected) = state.evaluation.sources.get(self.selected_source) {
                     ui.add_space(6.0);
                     if ui
-                        .small_button("Retirer cette source")
-                        .on_hover_text(selected.entry.file.clone())
+                        .add_enabled(
+                            writable,
+                            egui::Button::new(AppAction::ReplaceSource.label()).small(),
+                        )
+                        .on_hover_text(AppAction::ReplaceSource.hover_text())
+                        .clicked()
+                    {
+                        action = Some(Action::Do(AppAction::ReplaceSource));
+                    }
+                    if ui
+                        .add_enabled(writable, egui::Button::new("Retirer cette source").small())
+                        .on_hover_text(format!(
+                            "Retirer {} du projet (Ctrl+Z le remet)",
+                            selected.survey.raw.file_name
+                        ))
                         .clicked()
                     {
                         commands.push(Command::RemoveSource {
@@ -165,7 +189,7 @@ impl SourcesPanel {
                 if !errors.is_empty() {
                     ui.add_space(8.0);
                     ui.label(
-                        RichText::new("Fichiers non importés")
+                        RichText::new("Problèmes")
                             .color(ui.visuals().error_fg_color)
                             .strong(),
                     );
@@ -304,8 +328,13 @@ fn empty_ui(ui: &mut egui::Ui) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         ui.heading("Aucune source");
-        ui.label("Ajoutez des exports d'enquête (xlsx, ods, csv…) avec le bouton « Ajouter des fichiers… »,");
-        ui.label("ou déposez-les sur la fenêtre. LimeSurvey, SurveyMonkey, Google Forms et KoboToolbox sont reconnus.");
+        ui.label(
+            "Ouvrez un projet ou une évaluation (menu Projet), ou ajoutez des exports d'enquête",
+        );
+        ui.label(
+            "(xlsx, ods, csv…) avec « Ajouter des fichiers… » ou en les déposant sur la fenêtre.",
+        );
+        ui.label("LimeSurvey, SurveyMonkey, Google Forms et KoboToolbox sont reconnus.");
     });
 }
 
@@ -443,7 +472,7 @@ fn percent(count: usize, n: usize) -> String {
     if n == 0 {
         "–".to_owned()
     } else {
-        format!("{:.0} %", 100.0 * count as f64 / n as f64)
+        crate::model::french::percent(100.0 * count as f64 / n as f64, 0)
     }
 }
 

@@ -58,7 +58,7 @@ pub(super) fn histogram_height(_: &Histogram, ctx: &Ctx) -> f64 {
 pub(super) fn histogram_notes(h: &Histogram) -> Vec<String> {
     let mut out = vec![format!(
         "Nombre de répondants par classe ; n = {} réponses numériques.",
-        text::number(h.n as f64, 0)
+        crate::model::french::number(h.n as f64, 0)
     )];
     if h.n < crate::charts::spec::SMALL_N {
         out.push(format!(
@@ -95,7 +95,7 @@ pub(super) fn draw_histogram(
     let y_ticks = ticks(0.0, y_end, y_step, 0.0, y_end);
     let tick_w = y_ticks
         .iter()
-        .map(|t| small.width(&text::number(*t, 0)))
+        .map(|t| small.width(&crate::model::french::number(*t, 0)))
         .fold(small.width("Effectif") / 2.0, f64::max);
     let centre_lines = usize::from(h.mean.is_some()) + usize::from(h.median.is_some());
     let plot = Rect::new(
@@ -135,7 +135,7 @@ pub(super) fn draw_histogram(
         p.line((plot.x0, yy), (plot.x1, yy), palette::GRID, ctx.px(1.0))?;
         text_mid(
             p,
-            &text::number(*t, 0),
+            &crate::model::french::number(*t, 0),
             plot.x0 - gap,
             yy,
             small,
@@ -182,7 +182,7 @@ pub(super) fn draw_histogram(
             palette::AXIS,
             ctx.px(1.0),
         )?;
-        let s = text::number(t, dec);
+        let s = crate::model::french::number(t, dec);
         p.text(
             &s,
             xx,
@@ -221,7 +221,7 @@ pub(super) fn draw_histogram(
             plot.y1,
             ctx,
         )?;
-        let s = format!("{name} : {}", text::number(v, 1));
+        let s = format!("{name} : {}", crate::model::french::number(v, 1));
         let right_side = if count == 2 {
             line == 0
         } else {
@@ -303,11 +303,11 @@ pub(super) fn boxplot_notes(plot: &BoxPlot) -> Vec<String> {
         Whiskers::Tukey => "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : \
                             moyenne ; moustaches : valeurs extrêmes hors valeurs isolées (points)."
             .to_string(),
-        Whiskers::Deciles => format!(
+        Whiskers::Deciles { from_n } => format!(
             "Boîte : du 1er au 3e quartile ; trait épais : médiane ; losange : moyenne ; \
              moustaches : du 1er au 9e décile, à partir de {} réponses (secret statistique : \
              aucune réponse individuelle n'est montrée).",
-            crate::stats::MIN_N_DECILES
+            from_n
         ),
     }];
     if plot
@@ -349,7 +349,7 @@ impl BoxPlan<'_> {
         for t in ticks(start, end, step, start, end) {
             let x = self.x(t);
             p.line((x, top), (x, bottom), palette::GRID, ctx.px(1.0))?;
-            let s = text::number(t, dec);
+            let s = crate::model::french::number(t, dec);
             p.text(
                 &s,
                 x,

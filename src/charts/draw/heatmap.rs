@@ -181,7 +181,7 @@ impl Plan<'_> {
                 let fill = palette::sequential(t);
                 p.fill(r, fill)?;
                 let s = match self.map.unit {
-                    HeatUnit::Count => text::number(cell.value, 0),
+                    HeatUnit::Count => crate::model::french::number(cell.value, 0),
                     HeatUnit::Percent => format!("{}\u{a0}%", text::pct(cell.value)),
                 };
                 text_mid(p, &s, cx, cy, small, fill.text_on(), Align::Center)?;

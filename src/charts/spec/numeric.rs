@@ -111,8 +111,12 @@ pub enum Whiskers {
     #[default]
     Tukey,
     /// At the first and ninth deciles, with no answer drawn on its own: what disclosure
-    /// control publishes, since an extreme answer is one person's.
-    Deciles,
+    /// control publishes, since an extreme answer is one person's. A group of fewer than
+    /// `from_n` answers gets no whiskers.
+    Deciles {
+        /// Fewest answers a group needs for its deciles to be drawn.
+        from_n: u64,
+    },
 }
 
 /// The five numbers of one box, plus the mean and the points beyond the whiskers.

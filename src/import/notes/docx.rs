@@ -21,8 +21,8 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::{MAX_NOTE_BYTES, Paragraph, push_paragraph};
-use crate::import::ImportError;
 use crate::import::error::parser_detail;
+use crate::model::ImportError;
 
 /// Parts larger than [`RATIO_CHECKED_BYTES`] must not compress better than this; Word's XML
 /// compresses about 10:1, very repetitive text perhaps 50:1.

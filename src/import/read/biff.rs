@@ -9,7 +9,7 @@
 use super::container::{DAMAGED, too_much_text};
 use super::ole::{u16_at, u32_at};
 use super::{MAX_CELLS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS, french_count};
-use crate::import::ImportError;
+use crate::model::ImportError;
 
 /// One BIFF record, with the data of the `CONTINUE` records that follow it.
 struct Record<'a> {

@@ -24,8 +24,8 @@ use super::{
     MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, MAX_UNZIPPED_BYTES, MAX_UNZIPPED_ENTRY_BYTES,
     MAX_WORKBOOK_CELLS, MAX_ZIP_RATIO, check_cancelled, french_count, human_bytes,
 };
-use crate::import::ImportError;
 use crate::import::error::parser_detail;
+use crate::model::ImportError;
 use crate::progress::Progress;
 
 /// What is said of a zip archive that cannot be opened.

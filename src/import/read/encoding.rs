@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::import::ImportError;
+use crate::model::ImportError;
 
 /// Characters looked at to decide whether a file is text.
 const SAMPLE_CHARS: usize = 64 * 1024;

@@ -30,8 +30,8 @@ use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use crate::import::{FileFormat, ImportError, RawTable};
 use crate::model::Warning;
+use crate::model::{FileFormat, ImportError, RawTable};
 use crate::progress::Progress;
 
 /// Largest file accepted at all (2 GiB).

@@ -14,7 +14,7 @@ use std::io::{Read, Seek, SeekFrom};
 
 use super::biff;
 use super::container::DAMAGED;
-use crate::import::ImportError;
+use crate::model::ImportError;
 
 /// Sector ids at or above this are markers (free, end of chain, FAT, DIFAT).
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;

@@ -16,8 +16,8 @@ use super::cell::{self, ColumnTyping, Field};
 use super::encoding::{check_is_text, decode, strip_bom};
 use super::scan::{self, LineCounter, Stop, Summary};
 use super::{MAX_CELLS, MAX_COLUMNS, check_cancelled, french_count};
-use crate::import::{FileFormat, ImportError, RawTable};
 use crate::model::Warning;
+use crate::model::{FileFormat, ImportError, RawTable};
 use crate::progress::Progress;
 
 /// Delimiters tried, in order of preference when the evidence is equal: tabs and semicolons

@@ -25,7 +25,7 @@ use calamine::{
 use super::container::{DAMAGED, too_much_text, zip_error};
 use super::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, check_cancelled, french_count};
 use crate::import::error::parser_detail;
-use crate::import::{FileFormat, ImportError, RawTable};
+use crate::model::{FileFormat, ImportError, RawTable};
 use crate::progress::Progress;
 
 /// Cells reserved up front from a sheet's declared dimensions, at most (dimensions can lie).

@@ -19,7 +19,7 @@ pub fn day(y: i32, m: u32, d: u32) -> i32 {
 
 /// `dd/mm/yyyy`.
 pub fn french_date(days: i32) -> String {
-    let iso = crate::import::questions::format_date(days);
+    let iso = crate::model::cell::format_date(days);
     match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
         (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
         _ => iso,

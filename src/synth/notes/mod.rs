@@ -178,7 +178,7 @@ fn french_date(iso: &str) -> String {
     const DAYS: [&str; 7] = [
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ];
-    use crate::french::MONTHS;
+    use crate::model::french::MONTHS;
     match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
         Ok(date) => {
             let day = DAYS[date.weekday().num_days_from_monday() as usize];

@@ -20,9 +20,9 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
+use crate::model::french;
 use crate::stats::crosstab::{Cell, Denominator};
 use crate::stats::disclosure::{Published, SuppressedTable, suppress};
-use crate::stats::format_fr;
 use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 
 use super::{ClosedFigure, Figure, FigureBody, FigureError, NumericFigure, file_name};
@@ -283,7 +283,11 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
                     Some(Published::Value(Cell {
                         ci: Some((low, high)),
                         ..
-                    })) => Out::Text(format!("[{} ; {}]", format_fr(low, 1), format_fr(high, 1))),
+                    })) => Out::Text(format!(
+                        "[{} ; {}]",
+                        french::number(low, 1),
+                        french::number(high, 1)
+                    )),
                     Some(Published::Secret(_)) => Out::Secret,
                     Some(Published::Value(_)) | None => Out::Empty,
                 });
@@ -467,7 +471,7 @@ fn common_notes(sheet: &mut Sheet, figure: &Figure, threshold: u32, any_secret: 
     if figure.ungrouped > 0 {
         sheet.line(format!(
             "{} répondants sans groupe connu ne figurent pas dans le tableau.",
-            format_fr(figure.ungrouped as f64, 0)
+            french::count(figure.ungrouped)
         ));
     }
 }

@@ -19,7 +19,7 @@ use crate::charts::{
 };
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
-use crate::stats::numeric::{MIN_N_QUARTILES, NumericSummary};
+use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 use crate::stats::{Published, SuppressedTable, suppress};
 
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
@@ -90,7 +90,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
     if figure.ungrouped > 0 {
         cautions.push(format!(
             "{} répondants sans groupe connu ne figurent pas dans le graphique.",
-            crate::stats::format_fr(figure.ungrouped as f64, 0)
+            crate::model::french::count(figure.ungrouped)
         ));
     }
     cautions.extend(test_summary(figure));
@@ -306,7 +306,7 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
 /// Box plots by group, and the groups left without a box. Under disclosure control the
 /// whiskers end at the first and ninth deciles and no answer is drawn on its own (Tukey's
 /// whiskers end on answers, and an extreme answer is one person's); a group of fewer than
-/// [`crate::stats::MIN_N_DECILES`] answers gets no whiskers, and one of fewer than [`MIN_N_QUARTILES`] no
+/// [`MIN_N_DECILES`] answers gets no whiskers, and one of fewer than [`MIN_N_QUARTILES`] no
 /// box: interpolated between so few answers, they would give them back.
 ///
 /// A group the table hides so that a small one cannot be recomputed (secondary suppression)
@@ -322,7 +322,9 @@ fn box_plot(
     published.suppress(figure.threshold);
     let mut complements = Vec::new();
     let whiskers = if controlled {
-        Whiskers::Deciles
+        Whiskers::Deciles {
+            from_n: MIN_N_DECILES,
+        }
     } else {
         Whiskers::Tukey
     };

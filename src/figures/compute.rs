@@ -1,8 +1,8 @@
 //! Computing a figure: the question's tables for a grouping and a site, and its provenance.
 
-use crate::import::evaluation::Evaluation;
-use crate::import::layout::key;
-use crate::import::questions::cell_date;
+use crate::model::Evaluation;
+use crate::model::cell::cell_date;
+use crate::model::french::key;
 use crate::model::{Question, Values};
 use crate::stats::StatsError;
 use crate::stats::crosstab::{Caution, CountTable, Crosstab, Denominator};
@@ -170,7 +170,7 @@ pub fn figure(
         period: survey_period(evaluation, &source_indices),
         respondents,
         ungrouped,
-        threshold: evaluation.manifest.disclosure_threshold,
+        threshold: evaluation.manifest.disclosure_threshold.get(),
         body,
     })
 }

@@ -26,11 +26,11 @@ use thiserror::Error;
 
 use crate::model::QuestionKind;
 
-use super::crosstab::{CountTable, Crosstab};
-use super::grouping::GroupingKind;
-use super::numeric::NumericTable;
-use super::significance::GroupDifference;
-use super::{SMALL_GROUP_N, StatsError};
+use crate::stats::crosstab::{CountTable, Crosstab};
+use crate::stats::grouping::GroupingKind;
+use crate::stats::numeric::NumericTable;
+use crate::stats::significance::GroupDifference;
+use crate::stats::{SMALL_GROUP_N, StatsError};
 
 pub use chart::to_chart_spec;
 pub use compute::{figure, short_text};
@@ -173,7 +173,7 @@ pub struct SurveyPeriod {
 impl SurveyPeriod {
     /// The period in words: « mars 2013 », « mars-avril 2013 », « décembre 2012-janvier 2013 ».
     pub fn label_fr(&self) -> String {
-        use crate::french::MONTHS;
+        use crate::model::french::MONTHS;
         use chrono::Datelike as _;
         let month = |d: chrono::NaiveDate| MONTHS[d.month0() as usize % 12];
         let (a, b) = (self.first, self.last);
@@ -272,7 +272,7 @@ impl Figure {
         }
         parts.push(format!(
             "n = {} répondants",
-            super::format_fr(self.respondents as f64, 0)
+            crate::model::french::count(self.respondents)
         ));
         parts.push(match &self.period {
             Some(p) => format!("Atelier, {}", p.label_fr()),

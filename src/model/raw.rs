@@ -6,11 +6,12 @@
 //! Layout detection and question inference work on this type only.
 
 use calamine::{Data, Range};
+use serde::{Deserialize, Serialize};
 
-use crate::model::Warning;
+use super::Warning;
 
 /// The container format a file was read as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileFormat {
     /// Office Open XML workbook (`.xlsx`, `.xlsm`).
     Xlsx,

@@ -1,0 +1,82 @@
+//! What kind of personal data a column holds (the finding and the pseudonyms are the
+//! importer's: `import::privacy`).
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of personal data a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PersonalKind {
+    /// First name, last name or full name of a person.
+    Name,
+    /// E-mail address.
+    Email,
+    /// Phone number.
+    Phone,
+    /// Postal address.
+    Address,
+    /// IP address (IPv4 or IPv6).
+    Ip,
+}
+
+impl PersonalKind {
+    /// The kind's name, in French, as shown to the user.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            PersonalKind::Name => "nom",
+            PersonalKind::Email => "adresse électronique",
+            PersonalKind::Phone => "téléphone",
+            PersonalKind::Address => "adresse postale",
+            PersonalKind::Ip => "adresse IP",
+        }
+    }
+}
+
+/// The secret key under which a project's personal values become pseudonyms. It is kept
+/// outside the project file (in the user's configuration folder): whoever holds it could
+/// hash every phone number or e-mail address and find the one behind a pseudonym.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PseudonymKey(pub [u8; 32]);
+
+impl std::fmt::Debug for PseudonymKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A secret: never printed, not even in a log.
+        f.write_str("PseudonymKey(…)")
+    }
+}
+
+impl PseudonymKey {
+    /// The key as 64 lowercase hexadecimal digits, as its file holds it.
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The key from 64 hexadecimal digits (surrounding spaces ignored); `None` otherwise.
+    pub fn from_hex(text: &str) -> Option<PseudonymKey> {
+        let text = text.trim();
+        if text.len() != 64 || !text.is_ascii() {
+            return None;
+        }
+        let mut key = [0u8; 32];
+        for (i, byte) in key.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(PseudonymKey(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_reads_back_from_its_hex_and_never_prints() {
+        let key = PseudonymKey([0xa5; 32]);
+        assert_eq!(
+            PseudonymKey::from_hex(&format!(" {}\n", key.to_hex())),
+            Some(key.clone())
+        );
+        assert_eq!(PseudonymKey::from_hex("a5"), None);
+        assert_eq!(PseudonymKey::from_hex(&"zz".repeat(32)), None);
+        assert!(!format!("{key:?}").contains("a5"));
+    }
+}

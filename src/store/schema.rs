@@ -1,0 +1,105 @@
+//! The project file's tables, and the steps that bring a project written by an older
+//! Atelier up to date. Each step runs in one transaction: a project is either at the old
+//! version or at the new one, never in between.
+
+use rusqlite::{Connection, OptionalExtension};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// Version 1: the manifest, the files as received (personal sources pseudonymised) and the
+/// evaluator's corrections of questions.
+const VERSION_1: &str = "
+    CREATE TABLE IF NOT EXISTS manifest (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS files (
+        path TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        pseudonymised INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS corrections (
+        source TEXT NOT NULL,
+        question TEXT NOT NULL,
+        kind TEXT,
+        scale TEXT,
+        PRIMARY KEY (source, question)
+    );";
+
+/// Version 2: the figures placed in monographs, a journal of every change, the surveys as
+/// understood (so that reopening does not read their files again), and the project's id
+/// (which names its pseudonymisation key, kept outside the file).
+const VERSION_2: &str = "
+    CREATE TABLE IF NOT EXISTS figures (
+        position INTEGER PRIMARY KEY,
+        qid TEXT NOT NULL,
+        grouping TEXT,
+        site TEXT
+    );
+    CREATE TABLE IF NOT EXISTS journal (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS snapshots (
+        path TEXT PRIMARY KEY,
+        format TEXT NOT NULL,
+        bytes BLOB NOT NULL
+    );";
+
+/// The version a project file says it is at (0 for a file with no Atelier tables).
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    let has_meta: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_meta {
+        return Ok(0);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+/// Bring the schema from `from` to [`SCHEMA_VERSION`], one transaction per step. A new
+/// project (version 0) gets the id `new_id`; a version-1 project gets it when migrated.
+pub fn migrate(conn: &mut Connection, from: i64, new_id: &str) -> rusqlite::Result<()> {
+    if from < 1 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+        )?;
+        tx.execute_batch(VERSION_1)?;
+        set(&tx, "schema_version", "1")?;
+        tx.commit()?;
+    }
+    if from < 2 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(VERSION_2)?;
+        let has_id: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'project_id')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !has_id {
+            set(&tx, "project_id", new_id)?;
+        }
+        set(&tx, "schema_version", "2")?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        [key, value],
+    )?;
+    Ok(())
+}
