@@ -66,8 +66,8 @@ fn settle(harness: &mut Harness<'_, AtelierApp>) {
     harness.step();
     while !harness.state().jobs.is_empty() {
         assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "import did not finish"
+            start.elapsed() < Duration::from_secs(120),
+            "background work did not finish"
         );
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
@@ -268,4 +268,161 @@ fn the_cohort_view_shows_a_site_beside_its_network() {
     harness.run_steps(3);
     harness.get_by_label("Pôle emploi Lille — Pôle emploi");
     harness.get_by_label("Entrées en phase 2");
+}
+
+/// A copy of the small test evaluation in a fresh folder, and the user's folders beside it.
+fn evaluation_copy(name: &str) -> (PathBuf, Places) {
+    let root = common::temp_dir("ui", name);
+    let folder = root.join("evaluation");
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(data("evaluation")).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    (folder, Places::at(&root.join("utilisateur")))
+}
+
+fn kind(
+    harness: &Harness<'_, AtelierApp>,
+    source: &str,
+    text: &str,
+) -> atelier::model::QuestionKind {
+    harness
+        .state()
+        .state
+        .evaluation
+        .sources
+        .iter()
+        .find(|s| s.entry.id == source)
+        .and_then(|s| s.survey.questions.iter().find(|q| q.text.starts_with(text)))
+        .map(|q| q.kind)
+        .expect("the question")
+}
+
+fn click_button(harness: &mut Harness<'_, AtelierApp>, label: &str) {
+    harness
+        .get_all_by_label_contains(label)
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
+        .unwrap_or_else(|| panic!("no button « {label} »"))
+        .click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn what_is_done_in_the_window_is_in_the_project_after_quitting() {
+    use atelier::model::QuestionKind;
+    use egui::{Key, Modifiers};
+    let (folder, places) = evaluation_copy("reouverture");
+    let mut harness = harness_with(places.clone(), Some(folder.clone()));
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Évaluation de test — evaluation.atelier"),
+        "{}",
+        harness.state().window_title()
+    );
+    // Correct a question: choose it, then another kind in « Type ».
+    click_button(&mut harness, "Depuis combien de temps accompagnez-vous");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Type")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("texte libre").click();
+    harness.run_steps(2);
+    assert_eq!(kind(&harness, "cons", "Depuis combien"), QuestionKind::Open);
+    // Place a figure from Graphiques.
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    harness.get_by_label("Ajouter à la monographie").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.figures.len(), 1);
+    // Undo and redo, by button and by keyboard: each writes back.
+    harness.get_by_label("Annuler").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.figures.is_empty());
+    harness.get_by_label("Rétablir").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.figures.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(harness.state().state.figures.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.figures.len(), 1);
+    // Quit: there is nothing to save.
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(folder));
+    settle(&mut harness);
+    assert_eq!(kind(&harness, "cons", "Depuis combien"), QuestionKind::Open);
+    assert!(
+        harness
+            .get_all_by_label_contains("texte libre (corrigé)")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("Monographies").click();
+    harness.run_steps(3);
+    harness.get_by_label("Figures placées (1)");
+    assert_eq!(harness.state().state.figures.len(), 1);
+}
+
+#[test]
+fn a_later_wave_replaced_in_the_window_keeps_the_corrections_after_quitting() {
+    use atelier::model::QuestionKind;
+    let (folder, places) = evaluation_copy("vague");
+    let mut harness = harness_with(places.clone(), Some(folder.clone()));
+    settle(&mut harness);
+    // The young people's questionnaire; its age question corrected to single choice.
+    click_button(&mut harness, "jeunes.csv");
+    click_button(&mut harness, "Quel âge avez-vous");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Type")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("choix unique").click();
+    harness.run_steps(2);
+    // A later wave: one answer changed, one respondent gone, one new.
+    let text = std::fs::read_to_string(folder.join("jeunes.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[3] = lines[3].replace(",19,", ",20,");
+    lines.retain(|l| !l.starts_with("11400004"));
+    lines.push(
+        "11400009,2200002,10/09/2013 02:00:00 PM,10/09/2013 02:10:00 PM,82.64.10.9,eden.nouveau@example.net,Eden,Nouveau,A9,Agence de Lille,Ateliers collectifs,,,,Très utile,Très utile,Très utile,23,"
+            .to_owned(),
+    );
+    let newer = folder.join("jeunes-vague2.csv");
+    std::fs::write(&newer, lines.join("\n") + "\n").unwrap();
+    // « Remplacer par une version plus récente… » asks for the file, then does this:
+    let ctx = harness.ctx.clone();
+    let index = harness
+        .state()
+        .state
+        .evaluation
+        .sources
+        .iter()
+        .position(|s| s.entry.id == "jeunes")
+        .unwrap();
+    harness.state_mut().replace_source(&ctx, index, newer);
+    settle(&mut harness);
+    harness.get_by_label("Ce qui a changé");
+    assert!(
+        harness
+            .get_all_by_label_contains("1 répondant(s) ajouté(s), 1 retiré(s)")
+            .count()
+            >= 1
+    );
+    assert_eq!(kind(&harness, "jeunes", "Quel âge"), QuestionKind::Single);
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(folder));
+    settle(&mut harness);
+    assert!(
+        harness
+            .get_all_by_label_contains("jeunes-vague2.csv")
+            .count()
+            >= 1
+    );
+    assert_eq!(kind(&harness, "jeunes", "Quel âge"), QuestionKind::Single);
 }
