@@ -15,7 +15,7 @@ use crate::session::jobs::Job;
 use crate::session::places::Places;
 use crate::session::replace::WaveAccount;
 use crate::session::{AppState, Command, LoadedSource, Opened, open, recent};
-use crate::store::Project;
+use crate::store::{Project, StoreError};
 
 /// File extensions Atelier reads as survey exports.
 pub const SURVEY_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "txt"];
@@ -23,16 +23,16 @@ pub const SURVEY_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "
 /// A job running in the background, and what its result is for.
 pub enum Running {
     /// Opening (or creating) a project.
-    Open(Job<Result<Box<Opened>, String>>),
+    Open(Job<Result<Box<Opened>, StoreError>>),
     /// Reading and storing a file to add.
-    Import(Job<Result<Box<LoadedSource>, String>>),
+    Import(Job<Result<Box<LoadedSource>, StoreError>>),
     /// Reading and storing a newer wave of the source with this id.
     Replace(
-        Job<Result<(Box<LoadedSource>, WaveAccount), String>>,
+        Job<Result<(Box<LoadedSource>, WaveAccount), StoreError>>,
         String,
     ),
     /// Copying the project elsewhere.
-    SaveAs(Job<Result<Project, String>>),
+    SaveAs(Job<Result<Project, StoreError>>),
     /// Computing the cohort figures.
     Cohort(Job<Result<crate::cohort::CohortReport, String>>),
     /// Writing an export; the result says what was written.
@@ -206,9 +206,7 @@ impl AtelierApp {
         let target = path.to_path_buf();
         let title = format!("Ouverture de {}", file_label(path));
         let work = move |progress: &dyn crate::progress::Progress| {
-            open::open(&target, &places, progress)
-                .map(Box::new)
-                .map_err(|e| e.to_string())
+            open::open(&target, &places, progress).map(Box::new)
         };
         self.spawn(ctx, "ouverture", title, work, Running::Open);
     }
@@ -259,7 +257,7 @@ impl AtelierApp {
         };
         let title = format!("Import de {}", file_label(&file));
         let work = move |progress: &dyn crate::progress::Progress| {
-            open::read_and_store(&project, &file, &key, progress).map_err(|e| e.to_string())
+            open::read_and_store(&project, &file, &key, progress)
         };
         self.spawn(ctx, "import", title, work, Running::Import);
     }
@@ -286,7 +284,6 @@ impl AtelierApp {
         );
         let work = move |progress: &dyn crate::progress::Progress| {
             open::read_newer_wave(&project, &file, &key, &manifest, &current, progress)
-                .map_err(|e| e.to_string())
         };
         self.spawn(ctx, "remplacement", title, work, |job| {
             Running::Replace(job, id)
@@ -300,7 +297,7 @@ impl AtelierApp {
         };
         let title = format!("Enregistrement sous {}", file_label(&dest));
         let work = move |progress: &dyn crate::progress::Progress| {
-            open::save_as(&project, &dest, progress).map_err(|e| e.to_string())
+            open::save_as(&project, &dest, progress)
         };
         self.spawn(ctx, "enregistrement", title, work, Running::SaveAs);
     }
@@ -313,9 +310,7 @@ impl AtelierApp {
         }
         let places = self.places.clone();
         let work = move |progress: &dyn crate::progress::Progress| {
-            open::reset_sample(&places, progress)
-                .map(Box::new)
-                .map_err(|e| e.to_string())
+            open::reset_sample(&places, progress).map(Box::new)
         };
         self.spawn(
             ctx,
@@ -403,13 +398,13 @@ impl AtelierApp {
         let mut i = 0;
         while i < self.jobs.len() {
             let done = match &mut self.jobs[i] {
-                Running::Open(job) => job.poll().map(|r| Finished::Open(r.and_then(|r| r))),
-                Running::Import(job) => job.poll().map(|r| Finished::Import(r.and_then(|r| r))),
+                Running::Open(job) => job.poll().map(|r| Finished::Open(shown(r))),
+                Running::Import(job) => job.poll().map(|r| Finished::Import(shown(r))),
                 Running::Replace(job, id) => {
                     let id = id.clone();
-                    job.poll().map(|r| Finished::Replace(r.and_then(|r| r), id))
+                    job.poll().map(|r| Finished::Replace(shown(r), id))
                 }
-                Running::SaveAs(job) => job.poll().map(|r| Finished::SaveAs(r.and_then(|r| r))),
+                Running::SaveAs(job) => job.poll().map(|r| Finished::SaveAs(shown(r))),
                 Running::Cohort(job) => job.poll().map(|r| Finished::Cohort(r.and_then(|r| r))),
                 Running::Export(job) => job.poll().map(|r| Finished::Export(r.and_then(|r| r))),
             };
@@ -993,6 +988,12 @@ fn account_window(ctx: &egui::Context, file: &str, account: &WaveAccount, open: 
                 ));
             }
         });
+}
+
+/// A job's result with its error as the user reads it (a job that stopped unexpectedly
+/// already says so in words).
+fn shown<T>(result: Result<Result<T, StoreError>, String>) -> Result<T, String> {
+    result.and_then(|r| r.map_err(|e| e.to_string()))
 }
 
 fn file_label(path: &Path) -> String {
