@@ -95,6 +95,7 @@ mod question;
 pub use question::{Item, Question, Values};
 
 pub mod cell;
+pub mod coding;
 pub mod error;
 pub mod evaluation;
 pub mod french;

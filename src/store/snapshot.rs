@@ -14,7 +14,7 @@ use crate::model::{FileFormat, Inference, Plan, Question, RawTable, Survey, Warn
 
 /// The snapshot format and the importer that wrote it: a snapshot written by another
 /// version is ignored and the survey is read again from its stored file.
-pub const FORMAT: &str = concat!("1/", env!("CARGO_PKG_VERSION"));
+pub const FORMAT: &str = concat!("2/", env!("CARGO_PKG_VERSION"));
 
 /// The encodings a delimited file may be read as (the names `RawTable::encoding` takes).
 const ENCODINGS: [&str; 4] = ["utf-8", "utf-16le", "utf-16be", "windows-1252"];
@@ -29,8 +29,8 @@ struct Snapshot {
     sheet: Option<String>,
     height: u32,
     width: u32,
-    /// Row by row.
-    cells: Vec<Cell>,
+    /// Column by column: most columns hold a few distinct answers many times over.
+    columns: Vec<Column>,
     raw_warnings: Vec<Warning>,
     plan: Plan,
     respondent_rows: Vec<usize>,
@@ -39,8 +39,15 @@ struct Snapshot {
     warnings: Vec<Warning>,
 }
 
-/// A cell as calamine gives it.
+/// One column of cells: its distinct values, and each row's (`0` empty, `k` the `k`-th).
 #[derive(Serialize, Deserialize)]
+struct Column {
+    distinct: Vec<Cell>,
+    rows: Vec<u32>,
+}
+
+/// A cell as calamine gives it.
+#[derive(Serialize, Deserialize, Clone, PartialEq)]
 enum Cell {
     Empty,
     Int(i64),
@@ -123,13 +130,61 @@ impl Cell {
     }
 }
 
+/// Column `c` of the table as its distinct values and each row's.
+fn column(raw: &RawTable, c: usize) -> Column {
+    let mut distinct: Vec<Cell> = Vec::new();
+    let mut index: std::collections::HashMap<Key<'_>, u32> = std::collections::HashMap::new();
+    let mut rows = Vec::with_capacity(raw.height());
+    for r in 0..raw.height() {
+        let data = raw.cell(r, c);
+        if matches!(data, Data::Empty) {
+            rows.push(0);
+            continue;
+        }
+        let k = *index.entry(Key::of(data)).or_insert_with(|| {
+            distinct.push(Cell::of(data));
+            distinct.len() as u32
+        });
+        rows.push(k);
+    }
+    Column { distinct, rows }
+}
+
+/// A cell as a hash key: its text, or the bits of its number.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Text(u8, &'a str),
+    Bits(u8, u64),
+}
+
+impl<'a> Key<'a> {
+    fn of(data: &'a Data) -> Key<'a> {
+        match data {
+            Data::Empty => Key::Bits(0, 0),
+            Data::Int(i) => Key::Bits(1, *i as u64),
+            Data::Float(f) => Key::Bits(2, f.to_bits()),
+            Data::String(s) => Key::Text(3, s),
+            Data::Bool(b) => Key::Bits(4, u64::from(*b)),
+            // The epoch and kind go with the value: keyed by the whole cell's form.
+            Data::DateTime(dt) => Key::Bits(
+                5 + u8::from(dt.is_duration())
+                    + 2 * u8::from(matches!(
+                        Cell::of(data),
+                        Cell::DateTime { is_1904: true, .. }
+                    )),
+                dt.as_f64().to_bits(),
+            ),
+            Data::DateTimeIso(s) => Key::Text(9, s),
+            Data::DurationIso(s) => Key::Text(10, s),
+            Data::Error(e) => Key::Bits(11, ERRORS.iter().position(|x| x == e).unwrap_or(0) as u64),
+        }
+    }
+}
+
 /// The survey as bytes, before the evaluator's corrections (`survey.corrections` is left out).
 pub fn encode(survey: &Survey) -> Result<Vec<u8>, String> {
     let raw = &survey.raw;
-    let mut cells = Vec::with_capacity(raw.height() * raw.width());
-    for r in 0..raw.height() {
-        cells.extend(raw.row(r).iter().map(Cell::of));
-    }
+    let columns = (0..raw.width()).map(|c| column(raw, c)).collect();
     let snapshot = Snapshot {
         file_name: raw.file_name.clone(),
         format: raw.format,
@@ -139,7 +194,7 @@ pub fn encode(survey: &Survey) -> Result<Vec<u8>, String> {
         sheet: raw.sheet.clone(),
         height: raw.height() as u32,
         width: raw.width() as u32,
-        cells,
+        columns,
         raw_warnings: raw.warnings.clone(),
         plan: survey.plan.clone(),
         respondent_rows: survey.respondent_rows.clone(),
@@ -155,7 +210,7 @@ pub fn encode(survey: &Survey) -> Result<Vec<u8>, String> {
 pub fn decode(bytes: &[u8]) -> Result<Survey, String> {
     let snapshot: Snapshot = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
     let (height, width) = (snapshot.height as usize, snapshot.width as usize);
-    if snapshot.cells.len() != height * width {
+    if snapshot.columns.len() != width || snapshot.columns.iter().any(|c| c.rows.len() != height) {
         return Err("cellules en nombre incohérent".to_owned());
     }
     let mut cells = if height == 0 || width == 0 {
@@ -163,9 +218,15 @@ pub fn decode(bytes: &[u8]) -> Result<Survey, String> {
     } else {
         Range::new((0, 0), (snapshot.height - 1, snapshot.width - 1))
     };
-    for (i, cell) in snapshot.cells.into_iter().enumerate() {
-        if !matches!(cell, Cell::Empty) {
-            cells[(i / width, i % width)] = cell.into_data();
+    for (c, column) in snapshot.columns.into_iter().enumerate() {
+        let distinct: Vec<Data> = column.distinct.into_iter().map(Cell::into_data).collect();
+        for (r, &k) in column.rows.iter().enumerate() {
+            if k != 0 {
+                let value = distinct
+                    .get(k as usize - 1)
+                    .ok_or_else(|| "cellule hors de son dictionnaire".to_owned())?;
+                cells[(r, c)] = value.clone();
+            }
         }
     }
     let encoding = snapshot
