@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use atelier::import::notes::{NoteText, read_note};
+use atelier::import::notes::read_note;
+use atelier::model::note::NoteText;
 use atelier::synth::Sample;
 use atelier::synth::notes;
 use atelier::synth::sites::SITES;

@@ -8,9 +8,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::ImportError;
+use super::notes::read_note_bytes;
 use super::read;
 use crate::model::MANIFEST_FILE;
 use crate::model::french::key;
+use crate::model::note::SiteNote;
 use crate::model::{
     Correction, Evaluation, EvaluationSource, Manifest, PseudonymKey, QuestionKind, Survey, Values,
 };
@@ -111,13 +113,43 @@ impl Evaluation {
             };
             sources.push(link_source(&manifest, entry.clone(), survey));
         }
+        let (notes, note_problems) = read_notes(&manifest, load);
         progress.report(1.0, "Évaluation chargée");
         Ok(Evaluation {
             root: root.to_path_buf(),
             manifest,
             sources,
+            notes,
+            note_problems,
         })
     }
+}
+
+/// Read the site-visit notes the manifest names, getting each file's bytes from `load`. A
+/// note that cannot be read is told (one line) and left out: the rest of the evaluation
+/// opens.
+pub fn read_notes(
+    manifest: &Manifest,
+    load: &dyn Fn(&str) -> Result<Vec<u8>, ImportError>,
+) -> (Vec<SiteNote>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut problems = Vec::new();
+    for (site, entry) in manifest.sites.iter().enumerate() {
+        for note in &entry.notes {
+            let name = Path::new(&note.file)
+                .file_name()
+                .map_or_else(|| note.file.clone(), |n| n.to_string_lossy().into_owned());
+            match load(&note.file).and_then(|bytes| read_note_bytes(&name, &bytes)) {
+                Ok(text) => notes.push(SiteNote {
+                    site,
+                    entry: note.clone(),
+                    text,
+                }),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+    }
+    (notes, problems)
 }
 
 /// Read and check an evaluation's manifest.

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::note::SiteNote;
 use super::{Manifest, Question, Survey};
 
 /// The manifest's file name inside an evaluation folder.
@@ -31,6 +32,10 @@ pub struct Evaluation {
     pub manifest: Manifest,
     /// Questionnaires and interview grids, in manifest order.
     pub sources: Vec<EvaluationSource>,
+    /// The site-visit notes that could be read, site by site in manifest order.
+    pub notes: Vec<SiteNote>,
+    /// Notes that could not be read (one line each: the file and the problem).
+    pub note_problems: Vec<String>,
 }
 
 impl Evaluation {
@@ -63,6 +68,7 @@ impl Evaluation {
             root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             manifest,
             sources: vec![source],
+            ..Evaluation::default()
         }
     }
 

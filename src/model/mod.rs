@@ -100,6 +100,7 @@ pub mod error;
 pub mod evaluation;
 pub mod french;
 pub mod manifest;
+pub mod note;
 pub mod placed;
 pub mod plan;
 pub mod privacy;

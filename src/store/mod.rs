@@ -696,6 +696,7 @@ impl Project {
                 source.survey.correct(index, correction);
             }
         }
+        let (notes, note_problems) = evaluation::read_notes(&manifest, &|file| self.file(file));
         progress.report(1.0, "Projet ouvert");
         Ok(Evaluation {
             root: self
@@ -705,6 +706,8 @@ impl Project {
                 .unwrap_or_default(),
             manifest,
             sources,
+            notes,
+            note_problems,
         })
     }
 

@@ -20,9 +20,10 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::{MAX_NOTE_BYTES, Paragraph, push_paragraph};
+use super::{MAX_NOTE_BYTES, push_paragraph};
 use crate::import::error::parser_detail;
 use crate::model::ImportError;
+use crate::model::note::Paragraph;
 
 /// Parts larger than [`RATIO_CHECKED_BYTES`] must not compress better than this; Word's XML
 /// compresses about 10:1, very repetitive text perhaps 50:1.

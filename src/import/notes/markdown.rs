@@ -8,7 +8,8 @@
 //! backslash escapes and the common character references. A soft line break becomes a
 //! space, a hard one (two trailing spaces, a trailing backslash, `<br>`) a `\n`.
 
-use super::{Paragraph, push_paragraph};
+use super::push_paragraph;
+use crate::model::note::Paragraph;
 
 /// The paragraphs of a Markdown text (line ends already `\n`).
 pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {

@@ -7,6 +7,7 @@ use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
 use super::*;
+use crate::model::note::PARAGRAPH_SEPARATOR;
 
 fn texts(note: &NoteText) -> Vec<&str> {
     note.paragraphs.iter().map(|p| p.text.as_str()).collect()
