@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod charts;
+pub mod coding;
 pub mod cohort;
 pub mod figures;
 pub mod import;

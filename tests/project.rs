@@ -540,8 +540,8 @@ fn a_file_that_is_not_a_project_is_refused_by_its_first_bytes() {
 fn the_sample_opens_with_its_fifty_six_notes_from_the_folder_and_from_its_project() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
     let folder = atelier::store::open_any(&sample, &Silent).unwrap();
-    assert_eq!(folder.notes.len(), 56, "{:?}", folder.note_problems);
-    assert!(folder.note_problems.is_empty());
+    assert_eq!(folder.notes.len(), 56, "{:?}", folder.problems);
+    assert!(folder.problems.is_empty());
     let (_, places) = setup("notes");
     let state = session(open::open(&sample, &places, &Silent).unwrap());
     assert_eq!(state.evaluation.notes.len(), 56);

@@ -12,6 +12,7 @@ use super::notes::read_note_bytes;
 use super::read;
 use crate::model::MANIFEST_FILE;
 use crate::model::french::key;
+use crate::model::coding::CodingWork;
 use crate::model::note::SiteNote;
 use crate::model::{
     Correction, Evaluation, EvaluationSource, Manifest, PseudonymKey, QuestionKind, Survey, Values,
@@ -113,14 +114,22 @@ impl Evaluation {
             };
             sources.push(link_source(&manifest, entry.clone(), survey));
         }
-        let (notes, note_problems) = read_notes(&manifest, load);
+        let (notes, mut problems) = read_notes(&manifest, load);
+        let coding = match read_coding(&manifest, load) {
+            Ok(coding) => coding,
+            Err(e) => {
+                problems.push(e.to_string());
+                CodingWork::default()
+            }
+        };
         progress.report(1.0, "Évaluation chargée");
         Ok(Evaluation {
             root: root.to_path_buf(),
             manifest,
             sources,
             notes,
-            note_problems,
+            problems,
+            coding,
         })
     }
 }
@@ -150,6 +159,29 @@ pub fn read_notes(
         }
     }
     (notes, problems)
+}
+
+/// Read the coding the manifest names (`coding`), getting its bytes from `load`; none when
+/// the manifest names no coding file.
+pub fn read_coding(
+    manifest: &Manifest,
+    load: &dyn Fn(&str) -> Result<Vec<u8>, ImportError>,
+) -> Result<CodingWork, ImportError> {
+    let Some(file) = &manifest.coding else {
+        return Ok(CodingWork::default());
+    };
+    let bytes = load(file)?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        ImportError::malformed(
+            file,
+            format!(
+                "codage illisible (ligne {}, colonne {} : {})",
+                e.line(),
+                e.column(),
+                json_problem(&e)
+            ),
+        )
+    })
 }
 
 /// Read and check an evaluation's manifest.

@@ -223,6 +223,9 @@ pub struct Coding {
     pub coder: String,
     /// When (ISO 8601, UTC).
     pub at: String,
+    /// Why the coding needs another look, if it does (its answer changed in a later wave,
+    /// or its respondent is gone from it).
+    pub review: Option<String>,
 }
 
 /// What a memo is about.
@@ -295,5 +298,97 @@ mod tests {
         assert_eq!(Rgb(0x1F, 0x77, 0xB4).to_hex(), "#1F77B4");
         assert_eq!(Rgb::from_hex("1f77b4"), None);
         assert_eq!(Rgb::from_hex("#1f77"), None);
+    }
+}
+
+impl MemoTarget {
+    /// The target as a stored key (`projet`, `code:12`, `document:FILE`, `reponse:KEY`).
+    pub fn key(&self) -> String {
+        match self {
+            MemoTarget::Project => "projet".to_owned(),
+            MemoTarget::Code(id) => format!("code:{}", id.0),
+            MemoTarget::Document(file) => format!("document:{file}"),
+            MemoTarget::Answer(key) => format!("reponse:{key}"),
+        }
+    }
+
+    /// The target a stored key names; `None` for a key of no known form.
+    pub fn from_key(key: &str) -> Option<MemoTarget> {
+        if key == "projet" {
+            return Some(MemoTarget::Project);
+        }
+        let (kind, rest) = key.split_once(':')?;
+        match kind {
+            "code" => rest.parse().ok().map(|id| MemoTarget::Code(CodeId(id))),
+            "document" => Some(MemoTarget::Document(rest.to_owned())),
+            "reponse" => Some(MemoTarget::Answer(rest.to_owned())),
+            _ => None,
+        }
+    }
+}
+
+/// The evaluator's coding of an evaluation: the codebook, every coding, and the memos.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodingWork {
+    /// The codebook.
+    pub codebook: Codebook,
+    /// Every coding, by id (ids grow with time, so this is also the order they were made).
+    pub codings: std::collections::BTreeMap<u64, Coding>,
+    /// Memos, by what they are about.
+    #[serde(with = "memo_list")]
+    pub memos: std::collections::BTreeMap<MemoTarget, String>,
+}
+
+impl CodingWork {
+    /// An id no coding has.
+    pub fn next_coding_id(&self) -> u64 {
+        self.codings.keys().next_back().map_or(1, |id| id + 1)
+    }
+
+    /// Codings of one answer (any span of it).
+    pub fn of_answer<'a>(
+        &'a self,
+        source: &'a str,
+        question: &'a str,
+        respondent: u32,
+    ) -> impl Iterator<Item = &'a Coding> + 'a {
+        self.codings.values().filter(move |c| {
+            matches!(&c.anchor, Anchor::Answer { source: s, question: q, respondent: r, .. }
+                if s == source && q == question && *r == respondent)
+        })
+    }
+
+    /// Codings of one note.
+    pub fn of_note<'a>(&'a self, file: &'a str) -> impl Iterator<Item = &'a Coding> + 'a {
+        self.codings
+            .values()
+            .filter(move |c| matches!(&c.anchor, Anchor::Note { file: f, .. } if f == file))
+    }
+}
+
+/// Memos as a list of (target key, text) in files: JSON maps need string keys.
+mod memo_list {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::MemoTarget;
+
+    pub fn serialize<S: Serializer>(
+        memos: &BTreeMap<MemoTarget, String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let list: BTreeMap<String, &String> = memos.iter().map(|(t, m)| (t.key(), m)).collect();
+        list.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<MemoTarget, String>, D::Error> {
+        let list = BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(list
+            .into_iter()
+            .filter_map(|(k, m)| MemoTarget::from_key(&k).map(|t| (t, m)))
+            .collect())
     }
 }

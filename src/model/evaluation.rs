@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::coding::CodingWork;
 use super::note::SiteNote;
 use super::{Manifest, Question, Survey};
 
@@ -34,8 +35,10 @@ pub struct Evaluation {
     pub sources: Vec<EvaluationSource>,
     /// The site-visit notes that could be read, site by site in manifest order.
     pub notes: Vec<SiteNote>,
-    /// Notes that could not be read (one line each: the file and the problem).
-    pub note_problems: Vec<String>,
+    /// Notes or coding that could not be read (one line each: the file and the problem).
+    pub problems: Vec<String>,
+    /// The evaluator's coding: codebook, codings, memos.
+    pub coding: CodingWork,
 }
 
 impl Evaluation {

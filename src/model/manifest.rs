@@ -26,6 +26,10 @@ pub struct Manifest {
     /// Administrative cohort extracts.
     #[serde(default)]
     pub cohort: Vec<CohortExtract>,
+    /// The evaluator's coding kept beside the evaluation (a JSON file: codebook, codings,
+    /// memos), read when the folder is opened and copied into a project made from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coding: Option<String>,
 }
 
 /// The disclosure threshold of a project: a count under it is never published. Only the

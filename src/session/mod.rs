@@ -16,6 +16,8 @@ pub mod replace;
 
 use std::path::PathBuf;
 
+use crate::coding::changes::CodingChange;
+use crate::model::coding::MemoTarget;
 use crate::model::manifest::SourceEntry;
 use crate::model::{
     Correction, Evaluation, EvaluationSource, FigureRef, Manifest, PseudonymKey, Survey, Threshold,
@@ -96,6 +98,16 @@ pub enum Command {
     },
     /// Change the project's disclosure threshold.
     SetThreshold(Threshold),
+    /// Change the coding: codes created, renamed, moved, merged or deleted, passages coded
+    /// or uncoded (see [`crate::coding::changes`]).
+    Coding(CodingChange),
+    /// Write (or, empty, delete) a memo.
+    SetMemo {
+        /// What it is about.
+        target: MemoTarget,
+        /// Its text.
+        text: String,
+    },
 }
 
 impl Command {
@@ -144,6 +156,21 @@ impl Command {
                 format!("Correction de la question {qid}")
             }
             Command::SetThreshold(t) => format!("Seuil de secret statistique : {}", t.get()),
+            Command::Coding(change) => change.label.clone(),
+            Command::SetMemo { target, .. } => match target {
+                MemoTarget::Project => "Mémo du projet".to_owned(),
+                MemoTarget::Code(id) => format!(
+                    "Mémo du code « {} »",
+                    state
+                        .evaluation
+                        .coding
+                        .codebook
+                        .get(*id)
+                        .map_or("", |c| c.name.as_str())
+                ),
+                MemoTarget::Document(file) => format!("Mémo du document {file}"),
+                MemoTarget::Answer(key) => format!("Mémo de la réponse {key}"),
+            },
         }
     }
 }
@@ -508,6 +535,47 @@ impl AppState {
                 }
                 self.evaluation.manifest = manifest;
                 Command::SetThreshold(previous)
+            }
+            Command::Coding(change) => {
+                if change.is_empty() {
+                    return Err(Refused::new(
+                        ApplyError::Nothing("aucun passage ni code à changer"),
+                        None,
+                    ));
+                }
+                let inverse = change.inverse(&self.evaluation.coding);
+                let edits = [
+                    Edit::DeleteCodes(&change.delete_codes),
+                    Edit::PutCodes(&change.put_codes),
+                    Edit::DeleteCodings(&change.delete_codings),
+                    Edit::PutCodings(&change.put_codings),
+                ];
+                if let Err(e) = self.write(&label, &edits) {
+                    return Err(Refused::new(e.into(), Some(Command::Coding(change))));
+                }
+                change.apply_to(&mut self.evaluation.coding);
+                Command::Coding(inverse)
+            }
+            Command::SetMemo { target, text } => {
+                let previous = self
+                    .evaluation
+                    .coding
+                    .memos
+                    .get(&target)
+                    .cloned()
+                    .unwrap_or_default();
+                if let Err(e) = self.write(&label, &[Edit::Memo(&target, &text)]) {
+                    return Err(Refused::new(e.into(), Some(Command::SetMemo { target, text })));
+                }
+                if text.trim().is_empty() {
+                    self.evaluation.coding.memos.remove(&target);
+                } else {
+                    self.evaluation.coding.memos.insert(target.clone(), text);
+                }
+                Command::SetMemo {
+                    target,
+                    text: previous,
+                }
             }
         };
         self.version += 1;

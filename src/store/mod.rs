@@ -15,6 +15,7 @@
 //! SHA-256 of the original file, so a figure can still be traced to the exact file received.
 //! The pseudonymisation key is kept outside the file ([`KeyRing`]).
 
+mod coding;
 mod keys;
 mod schema;
 pub mod snapshot;
@@ -30,6 +31,7 @@ pub use schema::SCHEMA_VERSION;
 
 use crate::import::{evaluation, read};
 use crate::model::cell::cell_text;
+use crate::model::coding::{Code, CodeId, Codebook, Coding, CodingWork, MemoTarget};
 use crate::model::{
     Correction, Evaluation, EvaluationSource, FigureRef, ImportError, MANIFEST_FILE, Manifest,
     PseudonymKey, QuestionKind, Survey,
@@ -134,6 +136,16 @@ pub enum Edit<'a> {
     },
     /// The figures placed in monographs, as they now are.
     Figures(&'a [FigureRef]),
+    /// Codes as they now are (new or changed).
+    PutCodes(&'a [Code]),
+    /// Codes deleted.
+    DeleteCodes(&'a [CodeId]),
+    /// Codings as they now are (new or changed).
+    PutCodings(&'a [Coding]),
+    /// Codings deleted.
+    DeleteCodings(&'a [u64]),
+    /// A memo (an empty text deletes it).
+    Memo(&'a MemoTarget, &'a str),
 }
 
 /// A survey file stored in a project, not yet named by its manifest.
@@ -336,10 +348,14 @@ impl Project {
         configure(&conn).map_err(&fail)?;
         let id = new_id();
         let created = schema::migrate(&mut conn, 0, &id).and_then(|()| {
-            conn.execute(
+            let tx = conn.transaction()?;
+            tx.execute(
                 "INSERT INTO manifest (id, json) VALUES (1, ?1)",
                 params![manifest_json(manifest)],
-            )
+            )?;
+            // Every new project starts from the evaluation's codebook.
+            coding::put_codes(&tx, &crate::coding::default_codebook().codes)?;
+            tx.commit()
         });
         if let Err(e) = created {
             drop(conn);
@@ -430,6 +446,12 @@ impl Project {
             )
             .map_err(&fail)?;
         }
+        // The folder's coding, when it has one, in place of the default codebook.
+        let work = evaluation::read_coding(manifest, &read_file)?;
+        if !work.codebook.codes.is_empty() {
+            tx.execute("DELETE FROM codes", []).map_err(&fail)?;
+        }
+        put_coding_work(&tx, &work).map_err(&fail)?;
         tx.execute(
             "INSERT INTO journal (at, action) VALUES (datetime('now'), ?1)",
             params![format!("Projet créé à partir de {}", dir.display())],
@@ -560,6 +582,30 @@ impl Project {
             })
             .map_err(&fail)?;
         rows.collect::<Result<_, _>>().map_err(&fail)
+    }
+
+    /// The codebook (empty in a project older than coding).
+    pub fn codebook(&self) -> Result<Codebook, StoreError> {
+        if !self.has_table("codes")? {
+            return Ok(Codebook::default());
+        }
+        coding::codebook(&self.conn).map_err(self.fail())
+    }
+
+    /// Every coding, in the order they were made.
+    pub fn codings(&self) -> Result<Vec<Coding>, StoreError> {
+        if !self.has_table("codings")? {
+            return Ok(Vec::new());
+        }
+        coding::codings(&self.conn).map_err(self.fail())
+    }
+
+    /// Every memo.
+    pub fn memos(&self) -> Result<std::collections::BTreeMap<MemoTarget, String>, StoreError> {
+        if !self.has_table("memos")? {
+            return Ok(Default::default());
+        }
+        coding::memos(&self.conn).map_err(self.fail())
     }
 
     /// The journal: every change written, oldest first, with its time (UTC).
@@ -696,7 +742,12 @@ impl Project {
                 source.survey.correct(index, correction);
             }
         }
-        let (notes, note_problems) = evaluation::read_notes(&manifest, &|file| self.file(file));
+        let (notes, problems) = evaluation::read_notes(&manifest, &|file| self.file(file));
+        let coding = CodingWork {
+            codebook: self.codebook()?,
+            codings: self.codings()?.into_iter().map(|c| (c.id, c)).collect(),
+            memos: self.memos()?,
+        };
         progress.report(1.0, "Projet ouvert");
         Ok(Evaluation {
             root: self
@@ -707,7 +758,8 @@ impl Project {
             manifest,
             sources,
             notes,
-            note_problems,
+            problems,
+            coding,
         })
     }
 
@@ -774,6 +826,11 @@ impl Project {
                         .map_err(&fail)?;
                     }
                 }
+                Edit::PutCodes(codes) => coding::put_codes(&tx, codes).map_err(&fail)?,
+                Edit::DeleteCodes(ids) => coding::delete_codes(&tx, ids).map_err(&fail)?,
+                Edit::PutCodings(codings) => coding::put_codings(&tx, codings).map_err(&fail)?,
+                Edit::DeleteCodings(ids) => coding::delete_codings(&tx, ids).map_err(&fail)?,
+                Edit::Memo(target, text) => coding::put_memo(&tx, target, text).map_err(&fail)?,
                 Edit::Figures(figures) => {
                     tx.execute("DELETE FROM figures", []).map_err(&fail)?;
                     for (position, figure) in figures.iter().enumerate() {
@@ -912,6 +969,17 @@ fn stored_file(conn: &Connection, path: &str) -> Result<(Vec<u8>, bool), ImportE
     .optional()
     .map_err(|e| ImportError::malformed(path, e.to_string()))?
     .ok_or_else(|| ImportError::malformed(path, "absent du projet"))
+}
+
+/// Store a whole coding work: codebook, codings, memos.
+fn put_coding_work(tx: &rusqlite::Transaction<'_>, work: &CodingWork) -> rusqlite::Result<()> {
+    coding::put_codes(tx, &work.codebook.codes)?;
+    let codings: Vec<Coding> = work.codings.values().cloned().collect();
+    coding::put_codings(tx, &codings)?;
+    for (target, text) in &work.memos {
+        coding::put_memo(tx, target, text)?;
+    }
+    Ok(())
 }
 
 /// Store a source's bytes (pseudonymised when it holds personal columns) and its snapshot.

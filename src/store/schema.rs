@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: the manifest, the files as received (personal sources pseudonymised) and the
 /// evaluator's corrections of questions.
@@ -45,6 +45,39 @@ const VERSION_2: &str = "
         format TEXT NOT NULL,
         bytes BLOB NOT NULL
     );";
+
+/// Version 3: the codebook, the codings (an answer, or a range of a note, coded by a coder)
+/// and memos.
+const VERSION_3: &str = "
+    CREATE TABLE IF NOT EXISTS codes (
+        id INTEGER PRIMARY KEY,
+        guid TEXT NOT NULL,
+        parent INTEGER,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        definition TEXT NOT NULL DEFAULT '',
+        when_to_use TEXT NOT NULL DEFAULT '',
+        when_not TEXT NOT NULL DEFAULT '',
+        example TEXT NOT NULL DEFAULT '',
+        codable INTEGER NOT NULL DEFAULT 1,
+        shortcut TEXT
+    );
+    CREATE TABLE IF NOT EXISTS codings (
+        id INTEGER PRIMARY KEY,
+        code INTEGER NOT NULL,
+        source TEXT,
+        question TEXT,
+        respondent INTEGER,
+        file TEXT,
+        start INTEGER,
+        end INTEGER,
+        coder TEXT NOT NULL,
+        at TEXT NOT NULL,
+        review TEXT
+    );
+    CREATE INDEX IF NOT EXISTS codings_by_code ON codings (code);
+    CREATE TABLE IF NOT EXISTS memos (target TEXT PRIMARY KEY, text TEXT NOT NULL);";
 
 /// The version a project file says it is at (0 for a file with no Atelier tables).
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
@@ -91,6 +124,12 @@ pub fn migrate(conn: &mut Connection, from: i64, new_id: &str) -> rusqlite::Resu
             set(&tx, "project_id", new_id)?;
         }
         set(&tx, "schema_version", "2")?;
+        tx.commit()?;
+    }
+    if from < 3 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(VERSION_3)?;
+        set(&tx, "schema_version", "3")?;
         tx.commit()?;
     }
     Ok(())
