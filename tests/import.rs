@@ -188,6 +188,25 @@ fn surveymonkey_two_header_rows_and_personal_columns() {
 }
 
 #[test]
+fn surveymonkey_open_ended_answers_that_are_all_numbers_make_a_numeric_question() {
+    let report = inspect(&data("surveymonkey_open_ended.csv"));
+    assert_eq!(report["layout"], "surveymonkey");
+    // SurveyMonkey offers a text box for an age or a number of children: the answers are
+    // numbers, with a mean, not quotes to code.
+    let age = question(&report, "Quel âge avez-vous");
+    assert_eq!(age["kind"], "numeric", "{age:#}");
+    assert_eq!(age["n"], 5);
+    assert_eq!(age["mean"], 20.8);
+    let children = question(&report, "Combien d'enfants");
+    assert_eq!(children["kind"], "numeric", "{children:#}");
+    assert_eq!(children["n"], 4, "a blank is no answer");
+    assert_eq!(children["mean"], 0.75);
+    // A genuinely open question stays open, and a closed one closed.
+    assert_eq!(question(&report, "Que retenez-vous")["kind"], "open");
+    assert_eq!(question(&report, "Dans quelle structure")["kind"], "single");
+}
+
+#[test]
 fn google_forms_checkboxes_keep_an_option_containing_a_comma() {
     let report = inspect(&data("google_forms.csv"));
     assert_eq!(report["layout"], "google_forms");
