@@ -207,6 +207,32 @@ fn surveymonkey_open_ended_answers_that_are_all_numbers_make_a_numeric_question(
 }
 
 #[test]
+fn a_column_numbering_the_rows_is_bookkeeping_not_a_question() {
+    let dir = tempdir("row-numbers");
+    let path = dir.join("visites.csv");
+    std::fs::write(
+        &path,
+        "Identifiant;N°;Structure;Avis\n\
+         1;12;Mission locale A;Oui\n\
+         2;12;Mission locale B;Non\n\
+         3;31;Mission locale A;Oui\n\
+         4;31;Mission locale C;Oui\n\
+         5;12;Mission locale B;Non\n",
+    )
+    .unwrap();
+    let report = inspect(&path);
+    assert_eq!(labels(&report["metadata_columns"]), ["Identifiant"]);
+    let texts: Vec<&str> = report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    // « N° » holds a code several respondents share (a département): a question.
+    assert_eq!(texts, ["N°", "Structure", "Avis"]);
+}
+
+#[test]
 fn google_forms_checkboxes_keep_an_option_containing_a_comma() {
     let report = inspect(&data("google_forms.csv"));
     assert_eq!(report["layout"], "google_forms");
