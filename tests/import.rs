@@ -439,6 +439,43 @@ fn bad_files_are_refused_with_one_line_naming_them() {
 }
 
 #[test]
+fn a_document_or_image_renamed_as_a_survey_export_is_refused_saying_what_it_is() {
+    let dir = tempdir("not-a-survey");
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "fichier.xlsx",
+            b"%PDF-1.7\n1 0 obj << /Title (Jean Dupont) >> endobj\n",
+            "c'est un document PDF, pas un export d'enquête",
+        ),
+        (
+            "reponses.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "c'est une image PNG, pas un export d'enquête",
+        ),
+        (
+            "reponses.xlsx",
+            b"{\\rtf1\\ansi Jean Dupont;Avis\\par}",
+            "c'est un document RTF (texte mis en forme), pas un export d'enquête",
+        ),
+        (
+            "export.xls",
+            b"<!DOCTYPE html><html><body>Jean Dupont</body></html>",
+            "c'est une page HTML, pas un export d'enquête",
+        ),
+    ];
+    for (name, bytes, what) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let stderr = refused(&path);
+        assert!(
+            stderr.starts_with(&format!("{name}: {what}")),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("Jean Dupont"), "quotes the file: {stderr}");
+    }
+}
+
+#[test]
 fn unknown_subcommand_is_a_usage_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
         .arg("frobnicate")
