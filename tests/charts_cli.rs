@@ -463,6 +463,54 @@ fn a_small_sites_table_hides_every_count_under_the_threshold() {
     assert_eq!(hidden, secrets, "both formats hide the same cells");
 }
 
+#[test]
+fn a_table_without_grouping_shows_one_row_of_everyone() {
+    // A single answer, a multiple choice, a Likert battery and a number, each without
+    // `--by`: every block of the table has one row, « Ensemble », never two.
+    let cases = [
+        (qid("conseillers_pe", counsellors::EXPERIENCE), "Effectifs"),
+        (qid("conseillers_pe", counsellors::ACTIONS), "Pourcentages"),
+        (qid("conseillers_pe", counsellors::RELEVANCE), "Intervalles"),
+        (qid("jeunes_pe", "Quel âge avez-vous ?"), "Résumé"),
+    ];
+    for (k, (question, heading)) in cases.iter().enumerate() {
+        let csv = export("table", question, None, None, &format!("ensemble{k}.csv"));
+        let rows = read_csv(&csv);
+        let mut blocks = 0;
+        for (start, row) in rows.iter().enumerate() {
+            let is_heading = ["Effectifs", "Pourcentages", "Intervalles", "Résumé"]
+                .iter()
+                .any(|h| row[0].starts_with(h));
+            if !is_heading {
+                continue;
+            }
+            blocks += 1;
+            let (_, data) = block(&rows[start..], &row[0]);
+            let labels: Vec<&str> = data.iter().map(|r| r[0].as_str()).collect();
+            assert_eq!(labels, ["Ensemble"], "{question}, block « {} »", row[0]);
+        }
+        assert!(
+            rows.iter().any(|r| r[0].starts_with(heading)),
+            "{question}: no block « {heading} »"
+        );
+        assert!(blocks >= 1, "{question}: no block at all");
+    }
+    // Compared, the groups come first and « Ensemble » once, last.
+    let csv = export(
+        "table",
+        &cases[0].0,
+        Some("network"),
+        None,
+        "ensemble_network.csv",
+    );
+    let rows = read_csv(&csv);
+    let (_, data) = block(&rows, "Effectifs");
+    let labels: Vec<&str> = data.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(labels.iter().filter(|l| **l == "Ensemble").count(), 1);
+    assert_eq!(labels.last(), Some(&"Ensemble"), "{labels:?}");
+    assert!(labels.len() >= 3, "{labels:?}");
+}
+
 // -------------------------------------------------------------------------- bad input
 
 #[test]

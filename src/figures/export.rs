@@ -175,12 +175,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
                 x.scale_len,
             ));
         }
-        // Rows shown: every group, and « Ensemble » when there are groups.
-        let shown: Vec<usize> = if figure.is_grouped() && x.rows.len() > 1 {
-            (0..=x.rows.len()).collect()
-        } else {
-            vec![0]
-        };
+        let shown = figure.shown_rows(x.rows.len());
         let label_of = |i: usize| -> String {
             if i == x.rows.len() {
                 x.total.label.clone()
@@ -376,10 +371,11 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
         ]
         .map(str::to_owned),
     );
-    let mut rows: Vec<&crate::stats::NumericRow> = table.rows.iter().collect();
-    if figure.is_grouped() && table.rows.len() > 1 {
-        rows.push(&table.total);
-    }
+    let rows: Vec<&crate::stats::NumericRow> = figure
+        .shown_rows(table.rows.len())
+        .into_iter()
+        .map(|i| table.rows.get(i).unwrap_or(&table.total))
+        .collect();
     let mut any_secret = false;
     for row in rows {
         let mut cells = vec![Out::Text(row.label.clone()), Out::Count(row.n())];

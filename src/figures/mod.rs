@@ -281,6 +281,20 @@ impl Figure {
         format!("{}.", parts.join(" ; "))
     }
 
+    /// The rows a table of the figure shows, out of `groups` rows of groups and the
+    /// « Ensemble » row after them (index `groups`): every group, then « Ensemble » when
+    /// the figure compares several groups. Without a grouping the one row of groups is
+    /// everyone already (« Ensemble », or the site's respondents), and so is a lone group:
+    /// « Ensemble » under it would repeat it.
+    pub fn shown_rows(&self, groups: usize) -> Vec<usize> {
+        if self.is_grouped() && groups > 1 {
+            (0..=groups).collect()
+        } else {
+            // Row 0: the only group, or « Ensemble » itself when there is none.
+            vec![0]
+        }
+    }
+
     /// Labels and respondents of the groups shown, in order.
     pub fn groups(&self) -> Vec<(String, u64)> {
         match &self.body {

@@ -485,7 +485,7 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                     }
                     ui.end_row();
                     let rows = item.crosstab.rows.len();
-                    for r in 0..=rows {
+                    for r in figure.shown_rows(rows) {
                         let row = if r < rows { &item.crosstab.rows[r] } else { &item.crosstab.total };
                         ui.label(&row.label);
                         ui.label(row.n.to_string());
