@@ -511,6 +511,82 @@ fn a_table_without_grouping_shows_one_row_of_everyone() {
     assert!(labels.len() >= 3, "{labels:?}");
 }
 
+#[test]
+fn a_single_survey_file_is_exported_under_the_default_threshold_of_five() {
+    // Two agencies of two respondents each: counts of 1 to 4, to hide.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/surveymonkey.csv");
+    let out = out_dir().join("fichier_seul.csv");
+    succeed(&[
+        "table",
+        file.to_str().unwrap(),
+        "--question",
+        "q1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("effectifs inférieurs à 5 masqués"),
+        "the threshold is said: {text}"
+    );
+    for uncontrolled in [
+        "inférieurs à 0",
+        "inférieur à 0",
+        "moins de 0",
+        "inférieurs à 1 ",
+    ] {
+        assert!(!text.contains(uncontrolled), "{text}");
+    }
+    let rows = read_csv(&out);
+    let (header, data) = block(&rows, "Effectifs");
+    assert_eq!(header[2..], ["Agence de Lille", "Agence de Roubaix"]);
+    assert_eq!(data.len(), 1);
+    for value in &data[0][2..] {
+        assert_eq!(value, "s", "a count of 2 is hidden: {:?}", data[0]);
+    }
+    let (_, shares) = block(&rows, "Pourcentages");
+    assert_eq!(shares[0][2..4], ["s", "s"], "and so is its share");
+}
+
+#[test]
+fn a_manifest_asking_for_no_disclosure_control_is_refused() {
+    let survey = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/surveymonkey.csv");
+    for threshold in [0, 1] {
+        let dir = temp_dir(&format!("threshold-{threshold}"));
+        std::fs::copy(&survey, dir.join("surveymonkey.csv")).unwrap();
+        std::fs::write(
+            dir.join("atelier.json"),
+            format!(
+                r#"{{"title": "Essai", "disclosure_threshold": {threshold},
+                    "groups": [{{"id": "g", "label": "Conseillers"}}],
+                    "sources": [{{"id": "s", "file": "surveymonkey.csv", "group": "g"}}]}}"#
+            ),
+        )
+        .unwrap();
+        let out = dir.join("t.csv");
+        let output = atelier(&[
+            "table",
+            dir.to_str().unwrap(),
+            "--question",
+            "s.q1",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.contains("atelier.json"),
+            "names the manifest: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("seuil de secret statistique {threshold} refusé")),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
 // -------------------------------------------------------------------------- bad input
 
 #[test]
@@ -666,7 +742,7 @@ fn a_numeric_figure_publishes_no_single_answer() {
     let small: Vec<bool> = histogram
         .bins
         .iter()
-        .map(|b| b.count > 0 && b.count < u64::from(figure.threshold))
+        .map(|b| b.count > 0 && b.count < u64::from(figure.threshold.get()))
         .collect();
     assert!(
         small.iter().any(|&s| s),

@@ -24,7 +24,7 @@ mod export;
 
 use thiserror::Error;
 
-use crate::model::QuestionKind;
+use crate::model::{QuestionKind, Threshold};
 
 use crate::stats::crosstab::{CountTable, Crosstab};
 use crate::stats::grouping::GroupingKind;
@@ -126,8 +126,9 @@ pub struct Figure {
     pub respondents: u64,
     /// Respondents who answered but belong to no group (site unknown…): left out.
     pub ungrouped: u64,
-    /// The evaluation's disclosure threshold (cells under it are hidden in exports).
-    pub threshold: u32,
+    /// The evaluation's disclosure threshold: cells under it are hidden in exports and
+    /// charts. Never 0 nor 1, so that no figure leaves uncontrolled.
+    pub threshold: Threshold,
     /// The tables.
     pub body: FigureBody,
 }
