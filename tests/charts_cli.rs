@@ -463,6 +463,130 @@ fn a_small_sites_table_hides_every_count_under_the_threshold() {
     assert_eq!(hidden, secrets, "both formats hide the same cells");
 }
 
+#[test]
+fn a_table_without_grouping_shows_one_row_of_everyone() {
+    // A single answer, a multiple choice, a Likert battery and a number, each without
+    // `--by`: every block of the table has one row, « Ensemble », never two.
+    let cases = [
+        (qid("conseillers_pe", counsellors::EXPERIENCE), "Effectifs"),
+        (qid("conseillers_pe", counsellors::ACTIONS), "Pourcentages"),
+        (qid("conseillers_pe", counsellors::RELEVANCE), "Intervalles"),
+        (qid("jeunes_pe", "Quel âge avez-vous ?"), "Résumé"),
+    ];
+    for (k, (question, heading)) in cases.iter().enumerate() {
+        let csv = export("table", question, None, None, &format!("ensemble{k}.csv"));
+        let rows = read_csv(&csv);
+        let mut blocks = 0;
+        for (start, row) in rows.iter().enumerate() {
+            let is_heading = ["Effectifs", "Pourcentages", "Intervalles", "Résumé"]
+                .iter()
+                .any(|h| row[0].starts_with(h));
+            if !is_heading {
+                continue;
+            }
+            blocks += 1;
+            let (_, data) = block(&rows[start..], &row[0]);
+            let labels: Vec<&str> = data.iter().map(|r| r[0].as_str()).collect();
+            assert_eq!(labels, ["Ensemble"], "{question}, block « {} »", row[0]);
+        }
+        assert!(
+            rows.iter().any(|r| r[0].starts_with(heading)),
+            "{question}: no block « {heading} »"
+        );
+        assert!(blocks >= 1, "{question}: no block at all");
+    }
+    // Compared, the groups come first and « Ensemble » once, last.
+    let csv = export(
+        "table",
+        &cases[0].0,
+        Some("network"),
+        None,
+        "ensemble_network.csv",
+    );
+    let rows = read_csv(&csv);
+    let (_, data) = block(&rows, "Effectifs");
+    let labels: Vec<&str> = data.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(labels.iter().filter(|l| **l == "Ensemble").count(), 1);
+    assert_eq!(labels.last(), Some(&"Ensemble"), "{labels:?}");
+    assert!(labels.len() >= 3, "{labels:?}");
+}
+
+#[test]
+fn a_single_survey_file_is_exported_under_the_default_threshold_of_five() {
+    // Two agencies of two respondents each: counts of 1 to 4, to hide.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/surveymonkey.csv");
+    let out = out_dir().join("fichier_seul.csv");
+    succeed(&[
+        "table",
+        file.to_str().unwrap(),
+        "--question",
+        "q1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("effectifs inférieurs à 5 masqués"),
+        "the threshold is said: {text}"
+    );
+    for uncontrolled in [
+        "inférieurs à 0",
+        "inférieur à 0",
+        "moins de 0",
+        "inférieurs à 1 ",
+    ] {
+        assert!(!text.contains(uncontrolled), "{text}");
+    }
+    let rows = read_csv(&out);
+    let (header, data) = block(&rows, "Effectifs");
+    assert_eq!(header[2..], ["Agence de Lille", "Agence de Roubaix"]);
+    assert_eq!(data.len(), 1);
+    for value in &data[0][2..] {
+        assert_eq!(value, "s", "a count of 2 is hidden: {:?}", data[0]);
+    }
+    let (_, shares) = block(&rows, "Pourcentages");
+    assert_eq!(shares[0][2..4], ["s", "s"], "and so is its share");
+}
+
+#[test]
+fn a_manifest_asking_for_no_disclosure_control_is_refused() {
+    let survey = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/surveymonkey.csv");
+    for threshold in [0, 1] {
+        let dir = temp_dir(&format!("threshold-{threshold}"));
+        std::fs::copy(&survey, dir.join("surveymonkey.csv")).unwrap();
+        std::fs::write(
+            dir.join("atelier.json"),
+            format!(
+                r#"{{"title": "Essai", "disclosure_threshold": {threshold},
+                    "groups": [{{"id": "g", "label": "Conseillers"}}],
+                    "sources": [{{"id": "s", "file": "surveymonkey.csv", "group": "g"}}]}}"#
+            ),
+        )
+        .unwrap();
+        let out = dir.join("t.csv");
+        let output = atelier(&[
+            "table",
+            dir.to_str().unwrap(),
+            "--question",
+            "s.q1",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.contains("atelier.json"),
+            "names the manifest: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("seuil de secret statistique {threshold} refusé")),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
 // -------------------------------------------------------------------------- bad input
 
 #[test]
@@ -618,7 +742,7 @@ fn a_numeric_figure_publishes_no_single_answer() {
     let small: Vec<bool> = histogram
         .bins
         .iter()
-        .map(|b| b.count > 0 && b.count < u64::from(figure.threshold))
+        .map(|b| b.count > 0 && b.count < u64::from(figure.threshold.get()))
         .collect();
     assert!(
         small.iter().any(|&s| s),

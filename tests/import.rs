@@ -188,6 +188,51 @@ fn surveymonkey_two_header_rows_and_personal_columns() {
 }
 
 #[test]
+fn surveymonkey_open_ended_answers_that_are_all_numbers_make_a_numeric_question() {
+    let report = inspect(&data("surveymonkey_open_ended.csv"));
+    assert_eq!(report["layout"], "surveymonkey");
+    // SurveyMonkey offers a text box for an age or a number of children: the answers are
+    // numbers, with a mean, not quotes to code.
+    let age = question(&report, "Quel âge avez-vous");
+    assert_eq!(age["kind"], "numeric", "{age:#}");
+    assert_eq!(age["n"], 5);
+    assert_eq!(age["mean"], 20.8);
+    let children = question(&report, "Combien d'enfants");
+    assert_eq!(children["kind"], "numeric", "{children:#}");
+    assert_eq!(children["n"], 4, "a blank is no answer");
+    assert_eq!(children["mean"], 0.75);
+    // A genuinely open question stays open, and a closed one closed.
+    assert_eq!(question(&report, "Que retenez-vous")["kind"], "open");
+    assert_eq!(question(&report, "Dans quelle structure")["kind"], "single");
+}
+
+#[test]
+fn a_column_numbering_the_rows_is_bookkeeping_not_a_question() {
+    let dir = tempdir("row-numbers");
+    let path = dir.join("visites.csv");
+    std::fs::write(
+        &path,
+        "Identifiant;N°;Structure;Avis\n\
+         1;12;Mission locale A;Oui\n\
+         2;12;Mission locale B;Non\n\
+         3;31;Mission locale A;Oui\n\
+         4;31;Mission locale C;Oui\n\
+         5;12;Mission locale B;Non\n",
+    )
+    .unwrap();
+    let report = inspect(&path);
+    assert_eq!(labels(&report["metadata_columns"]), ["Identifiant"]);
+    let texts: Vec<&str> = report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    // « N° » holds a code several respondents share (a département): a question.
+    assert_eq!(texts, ["N°", "Structure", "Avis"]);
+}
+
+#[test]
 fn google_forms_checkboxes_keep_an_option_containing_a_comma() {
     let report = inspect(&data("google_forms.csv"));
     assert_eq!(report["layout"], "google_forms");
@@ -391,6 +436,43 @@ fn bad_files_are_refused_with_one_line_naming_them() {
     std::fs::write(&mislabelled, &bytes).unwrap();
     let report = inspect(&mislabelled);
     assert_eq!(report["format"], "xlsx");
+}
+
+#[test]
+fn a_document_or_image_renamed_as_a_survey_export_is_refused_saying_what_it_is() {
+    let dir = tempdir("not-a-survey");
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "fichier.xlsx",
+            b"%PDF-1.7\n1 0 obj << /Title (Jean Dupont) >> endobj\n",
+            "c'est un document PDF, pas un export d'enquête",
+        ),
+        (
+            "reponses.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "c'est une image PNG, pas un export d'enquête",
+        ),
+        (
+            "reponses.xlsx",
+            b"{\\rtf1\\ansi Jean Dupont;Avis\\par}",
+            "c'est un document RTF (texte mis en forme), pas un export d'enquête",
+        ),
+        (
+            "export.xls",
+            b"<!DOCTYPE html><html><body>Jean Dupont</body></html>",
+            "c'est une page HTML, pas un export d'enquête",
+        ),
+    ];
+    for (name, bytes, what) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let stderr = refused(&path);
+        assert!(
+            stderr.starts_with(&format!("{name}: {what}")),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("Jean Dupont"), "quotes the file: {stderr}");
+    }
 }
 
 #[test]

@@ -220,6 +220,38 @@ fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
 }
 
 #[test]
+fn a_table_without_grouping_shows_ensemble_once() {
+    let mut harness = harness("a_table_without_grouping_shows_ensemble_once");
+    open_sample(&mut harness);
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    // « Comparer par » : everyone together.
+    harness
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .next()
+        .expect("the grouping combo box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Ensemble des répondants").click();
+    harness.run_steps(3);
+    // A single-answer question: one table, one row of everyone.
+    let text_input = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .type_text("votre fonction");
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("Quelle est votre fonction ?")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.query_all_by_label("Ensemble").count(), 1);
+}
+
+#[test]
 fn a_numeric_question_shows_its_summary_with_deciles_not_extremes() {
     let mut harness = harness("a_numeric_question_shows_its_summary_with_deciles_not_extremes");
     open_sample(&mut harness);

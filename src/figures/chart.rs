@@ -31,7 +31,7 @@ use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 /// threshold, nothing can be drawn without disclosing them: the chart is then a matrix of
 /// groups whose every cell is marked « s », with a caution saying why.
 pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
-    let threshold = u64::from(figure.threshold);
+    let threshold = u64::from(figure.threshold.get());
     // A histogram of fewer answers than the threshold would show them (its range, its
     // bins, its mean): withheld like a figure whose every group is small.
     let numeric = matches!(figure.body, FigureBody::Numeric(_));
@@ -43,7 +43,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
         FigureBody::Closed(closed) => {
             let left_out = left_out_groups(figure, threshold);
             if !left_out.is_empty() {
-                cautions.push(left_out_caution(&left_out, figure.threshold));
+                cautions.push(left_out_caution(&left_out, figure.threshold.get()));
             }
             let likert = figure.kind == QuestionKind::Likert
                 && closed.items.iter().all(|i| i.crosstab.scale_len >= 2);
@@ -56,7 +56,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
         FigureBody::Numeric(numeric) => {
             let left_out = left_out_groups(figure, threshold);
             if !left_out.is_empty() {
-                cautions.push(left_out_caution(&left_out, figure.threshold));
+                cautions.push(left_out_caution(&left_out, figure.threshold.get()));
             }
             if figure.is_grouped() {
                 let (plot, boxless, complements) = box_plot(figure, numeric, &left_out);
@@ -205,7 +205,7 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
         };
         let table = &item.counts;
         // The tables' pattern, computed on every group as the tables are.
-        let published = suppress(&item.crosstab, figure.threshold);
+        let published = suppress(&item.crosstab, figure.threshold.get());
         for (r, group) in table.row_labels.iter().enumerate() {
             if is_left_out(group, left_out) {
                 continue;
@@ -238,9 +238,7 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
             }
         }
     }
-    if figure.threshold > 1 {
-        chart = chart.disclosure_threshold(u64::from(figure.threshold));
-    }
+    chart = chart.disclosure_threshold(u64::from(figure.threshold.get()));
     if closed.items.len() > 1 {
         chart = chart.sorted_by_favourability();
     }
@@ -259,12 +257,10 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     if closed.multiple {
         chart = chart.multiple_choice();
     }
-    if figure.threshold > 1 {
-        chart = chart.disclosure_threshold(u64::from(figure.threshold));
-    }
+    chart = chart.disclosure_threshold(u64::from(figure.threshold.get()));
     let substantive = crosstab.substantive();
     // The tables' pattern, computed on every group as the tables are.
-    let published = suppress(crosstab, figure.threshold);
+    let published = suppress(crosstab, figure.threshold.get());
     for (r, row) in crosstab.rows.iter().enumerate() {
         if is_left_out(&row.label, left_out) {
             continue;
@@ -303,11 +299,11 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     chart
 }
 
-/// Box plots by group, and the groups left without a box. Under disclosure control the
-/// whiskers end at the first and ninth deciles and no answer is drawn on its own (Tukey's
-/// whiskers end on answers, and an extreme answer is one person's); a group of fewer than
-/// [`MIN_N_DECILES`] answers gets no whiskers, and one of fewer than [`MIN_N_QUARTILES`] no
-/// box: interpolated between so few answers, they would give them back.
+/// Box plots by group, and the groups left without a box. The whiskers end at the first and
+/// ninth deciles and no answer is drawn on its own (Tukey's whiskers end on answers, and an
+/// extreme answer is one person's); a group of fewer than [`MIN_N_DECILES`] answers gets no
+/// whiskers, and one of fewer than [`MIN_N_QUARTILES`] no box: interpolated between so few
+/// answers, they would give them back.
 ///
 /// A group the table hides so that a small one cannot be recomputed (secondary suppression)
 /// is left out too, and named in the third list: its mean beside the whole's would give the
@@ -317,40 +313,25 @@ fn box_plot(
     numeric: &NumericFigure,
     left_out: &[(String, u64)],
 ) -> (BoxPlot, Vec<String>, Vec<String>) {
-    let controlled = figure.threshold > 1;
     let mut published = numeric.table.clone();
-    published.suppress(figure.threshold);
+    published.suppress(figure.threshold.get());
     let mut complements = Vec::new();
-    let whiskers = if controlled {
-        Whiskers::Deciles {
-            from_n: MIN_N_DECILES,
-        }
-    } else {
-        Whiskers::Tukey
-    };
-    let mut plot = BoxPlot::new(figure.title.clone()).whiskers(whiskers);
+    let mut plot = BoxPlot::new(figure.title.clone()).whiskers(Whiskers::Deciles {
+        from_n: MIN_N_DECILES,
+    });
     let mut boxless = Vec::new();
-    for ((row, values), shown) in numeric
-        .table
-        .rows
-        .iter()
-        .zip(&numeric.values)
-        .zip(&published.rows)
-    {
+    for (row, shown) in numeric.table.rows.iter().zip(&published.rows) {
         if is_left_out(&row.label, left_out) {
             continue;
         }
-        if controlled && shown.suppressed.is_some() {
+        if shown.suppressed.is_some() {
             complements.push(format!("« {} »", row.label));
             continue;
         }
-        // The row's summary is of these very values: nothing to summarise again.
         let Some(summary) = &row.summary else {
             continue;
         };
-        if !controlled {
-            plot = plot.push(box_stats(&row.label, summary, values));
-        } else if !row.quartiles_published() {
+        if !row.quartiles_published() {
             boxless.push(format!("« {} »", row.label));
         } else {
             plot = plot.push(decile_box(&row.label, summary, row.deciles_published()));
@@ -359,13 +340,15 @@ fn box_plot(
     (plot, boxless, complements)
 }
 
-/// A group's box drawn from its summary, whiskers from `low` to `high`.
-fn summary_box(
-    label: &str,
-    s: &NumericSummary,
-    (low, high): (f64, f64),
-    outliers: Vec<f64>,
-) -> BoxStats {
+/// The box of a summary with no outliers and whiskers at the first and ninth deciles, or
+/// none (ending on the box) without `whiskers`. (No Tukey box here: its whiskers and
+/// outliers are answers, one person's each.)
+fn decile_box(label: &str, s: &NumericSummary, whiskers: bool) -> BoxStats {
+    let (low, high) = if whiskers {
+        (s.p10, s.p90)
+    } else {
+        (s.q1, s.q3)
+    };
     BoxStats {
         label: label.to_owned(),
         n: s.n,
@@ -375,38 +358,8 @@ fn summary_box(
         q3: s.q3,
         high,
         mean: Some(s.mean),
-        outliers,
+        outliers: Vec::new(),
     }
-}
-
-/// The box of a summary with no outliers and whiskers at the first and ninth deciles, or
-/// none (ending on the box) without `whiskers`.
-fn decile_box(label: &str, s: &NumericSummary, whiskers: bool) -> BoxStats {
-    let ends = if whiskers {
-        (s.p10, s.p90)
-    } else {
-        (s.q1, s.q3)
-    };
-    summary_box(label, s, ends, Vec::new())
-}
-
-/// The Tukey box of `values` (summarised as `s`): whiskers at the most extreme values within
-/// 1.5 interquartile ranges of the box, the values beyond as outliers.
-pub(super) fn box_stats(label: &str, s: &NumericSummary, values: &[f64]) -> BoxStats {
-    let iqr = s.q3 - s.q1;
-    let (fence_low, fence_high) = (s.q1 - 1.5 * iqr, s.q3 + 1.5 * iqr);
-    let inside = values
-        .iter()
-        .copied()
-        .filter(|&x| x >= fence_low && x <= fence_high);
-    let low = inside.clone().fold(f64::INFINITY, f64::min).min(s.q1);
-    let high = inside.fold(f64::NEG_INFINITY, f64::max).max(s.q3);
-    let outliers = values
-        .iter()
-        .copied()
-        .filter(|&x| x < fence_low || x > fence_high)
-        .collect();
-    summary_box(label, s, (low, high), outliers)
 }
 
 /// A histogram of every answer, with round bin widths; bins under the disclosure threshold
@@ -417,7 +370,7 @@ fn histogram(figure: &Figure, numeric: &NumericFigure, threshold: u64) -> Histog
     let (edges, counts) = bins(&all);
     // Without groups, the whole's summary is that of every answer drawn.
     let summary = numeric.table.total.summary.as_ref();
-    let secret: Vec<bool> = crate::stats::suppress_line(&counts, figure.threshold)
+    let secret: Vec<bool> = crate::stats::suppress_line(&counts, figure.threshold.get())
         .iter()
         .map(Option::is_some)
         .collect();
@@ -425,9 +378,7 @@ fn histogram(figure: &Figure, numeric: &NumericFigure, threshold: u64) -> Histog
         .with_centre(
             summary.map(|s| s.mean),
             // The median of a few answers is one of them.
-            summary
-                .filter(|s| threshold <= 1 || s.n >= MIN_N_QUARTILES)
-                .map(|s| s.median),
+            summary.filter(|s| s.n >= MIN_N_QUARTILES).map(|s| s.median),
         )
         .with_secret_bins(&secret, threshold)
 }
@@ -577,16 +528,6 @@ mod tests {
         assert_eq!((edges.len(), counts), (2, vec![2]));
     }
 
-    #[test]
-    fn boxes_put_far_values_beyond_the_whiskers() {
-        let mut xs: Vec<f64> = (1..=20).map(f64::from).collect();
-        xs.push(100.0);
-        let b = box_stats("G", &summarize(&xs).unwrap(), &xs);
-        assert_eq!(b.outliers, vec![100.0]);
-        assert_eq!((b.low, b.high), (1.0, 20.0));
-        assert!(b.q1 <= b.median && b.median <= b.q3);
-    }
-
     /// A numeric figure of ages by group, one group per `(label, ages)`.
     fn ages_by_group(groups: &[(&str, Vec<f64>)]) -> Figure {
         use crate::stats::{NumericRow, NumericTable};
@@ -612,7 +553,7 @@ mod tests {
             period: None,
             respondents: all.len() as u64,
             ungrouped: 0,
-            threshold: 5,
+            threshold: crate::model::Threshold::default(),
             body: FigureBody::Numeric(Box::new(NumericFigure {
                 table: NumericTable {
                     qid: "jeunes.age".into(),

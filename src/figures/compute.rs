@@ -170,7 +170,7 @@ pub fn figure(
         period: survey_period(evaluation, &source_indices),
         respondents,
         ungrouped,
-        threshold: evaluation.manifest.disclosure_threshold.get(),
+        threshold: evaluation.manifest.disclosure_threshold,
         body,
     })
 }

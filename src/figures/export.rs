@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use crate::model::french;
+use crate::model::{Threshold, french};
 use crate::stats::crosstab::{Cell, Denominator};
 use crate::stats::disclosure::{Published, SuppressedTable, suppress};
 use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
@@ -28,14 +28,22 @@ use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 use super::{ClosedFigure, Figure, FigureBody, FigureError, NumericFigure, file_name};
 
 /// Writes the figure's tables as an XLSX workbook, cells under `threshold` hidden.
-pub fn write_table_xlsx(figure: &Figure, path: &Path, threshold: u32) -> Result<(), FigureError> {
+pub fn write_table_xlsx(
+    figure: &Figure,
+    path: &Path,
+    threshold: Threshold,
+) -> Result<(), FigureError> {
     let sheet = build_sheet(figure, threshold);
     write_xlsx(&sheet, path, figure)
 }
 
 /// Writes the figure's tables as CSV for French spreadsheets (UTF-8 with a byte-order mark,
 /// `;` between fields, decimal commas), cells under `threshold` hidden.
-pub fn write_table_csv(figure: &Figure, path: &Path, threshold: u32) -> Result<(), FigureError> {
+pub fn write_table_csv(
+    figure: &Figure,
+    path: &Path,
+    threshold: Threshold,
+) -> Result<(), FigureError> {
     let sheet = build_sheet(figure, threshold);
     write_csv(&sheet, path)
 }
@@ -123,7 +131,7 @@ fn csv_text(text: &str) -> Cow<'_, str> {
 }
 
 /// The model of the exported sheet.
-fn build_sheet(figure: &Figure, threshold: u32) -> Sheet {
+fn build_sheet(figure: &Figure, threshold: Threshold) -> Sheet {
     let mut sheet = Sheet::default();
     sheet.push(RowKind::Title, vec![Out::Text(figure.title.clone())]);
     if figure.text != figure.title {
@@ -151,13 +159,13 @@ fn group_heading(figure: &Figure) -> String {
     }
 }
 
-fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, threshold: u32) {
+fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, threshold: Threshold) {
     let battery = closed.items.len() > 1;
     let mut any_secret = false;
     let mut apart_labels: Vec<String> = Vec::new();
     let mut scale: Option<(String, String, usize)> = None;
     for item in &closed.items {
-        let table = suppress(&item.crosstab, threshold);
+        let table = suppress(&item.crosstab, threshold.get());
         any_secret |= table.any_suppressed();
         let x = &table.table;
         let substantive = x.substantive();
@@ -175,12 +183,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
                 x.scale_len,
             ));
         }
-        // Rows shown: every group, and « Ensemble » when there are groups.
-        let shown: Vec<usize> = if figure.is_grouped() && x.rows.len() > 1 {
-            (0..=x.rows.len()).collect()
-        } else {
-            vec![0]
-        };
+        let shown = figure.shown_rows(x.rows.len());
         let label_of = |i: usize| -> String {
             if i == x.rows.len() {
                 x.total.label.clone()
@@ -351,16 +354,14 @@ fn caution_cell(table: &SuppressedTable, row: usize) -> Out {
     }
 }
 
-fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, threshold: u32) {
+fn numeric_table(
+    sheet: &mut Sheet,
+    figure: &Figure,
+    numeric: &NumericFigure,
+    threshold: Threshold,
+) {
     let mut table = numeric.table.clone();
-    table.suppress(threshold);
-    // Under disclosure control the extremes, each one person's answer, give way to deciles.
-    let controlled = threshold > 1;
-    let (low, high) = if controlled {
-        ("1er décile", "9e décile")
-    } else {
-        ("Minimum", "Maximum")
-    };
+    table.suppress(threshold.get());
     sheet.section("Résumé des réponses numériques");
     sheet.header(
         [
@@ -370,35 +371,32 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
             "Médiane",
             "1er quartile",
             "3e quartile",
-            low,
-            high,
+            // The extremes, each one person's answer, give way to deciles.
+            "1er décile",
+            "9e décile",
             "Avertissement",
         ]
         .map(str::to_owned),
     );
-    let mut rows: Vec<&crate::stats::NumericRow> = table.rows.iter().collect();
-    if figure.is_grouped() && table.rows.len() > 1 {
-        rows.push(&table.total);
-    }
+    let rows: Vec<&crate::stats::NumericRow> = figure
+        .shown_rows(table.rows.len())
+        .into_iter()
+        .map(|i| table.rows.get(i).unwrap_or(&table.total))
+        .collect();
     let mut any_secret = false;
     for row in rows {
         let mut cells = vec![Out::Text(row.label.clone()), Out::Count(row.n())];
         let figures = |s: &NumericSummary| {
-            let (low, high) = if controlled {
-                (s.p10, s.p90)
-            } else {
-                (s.min, s.max)
-            };
-            // Under disclosure control a small group's quantiles would give back answers.
-            let quartiles = !controlled || row.quartiles_published();
-            let deciles = !controlled || row.deciles_published();
+            // A small group's quantiles would give back answers.
+            let quartiles = row.quartiles_published();
+            let deciles = row.deciles_published();
             [
                 (s.mean, true),
                 (s.median, quartiles),
                 (s.q1, quartiles),
                 (s.q3, quartiles),
-                (low, deciles),
-                (high, deciles),
+                (s.p10, deciles),
+                (s.p90, deciles),
             ]
             .map(|(value, shown)| {
                 if shown {
@@ -433,14 +431,12 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
         "n : répondants ayant donné une réponse numérique. Quartiles et déciles interpolés comme \
          CENTILE.INCLURE d'Excel (type 7 de R).",
     );
-    if controlled {
-        sheet.line(format!(
-            "Minimum et maximum ne sont pas publiés : chacun est la réponse d'une seule personne \
-             (secret statistique). Médiane et quartiles sont publiés à partir de {MIN_N_QUARTILES} \
-             réponses, déciles à partir de {MIN_N_DECILES} : en deçà, ils redonneraient des \
-             réponses individuelles."
-        ));
-    }
+    sheet.line(format!(
+        "Minimum et maximum ne sont pas publiés : chacun est la réponse d'une seule personne \
+         (secret statistique). Médiane et quartiles sont publiés à partir de {MIN_N_QUARTILES} \
+         réponses, déciles à partir de {MIN_N_DECILES} : en deçà, ils redonneraient des \
+         réponses individuelles."
+    ));
     common_notes(sheet, figure, threshold, any_secret);
 }
 
@@ -458,7 +454,7 @@ fn tests_section(sheet: &mut Sheet, figure: &Figure) {
 }
 
 /// Notes every table carries: suppression, small groups, respondents left out.
-fn common_notes(sheet: &mut Sheet, figure: &Figure, threshold: u32, any_secret: bool) {
+fn common_notes(sheet: &mut Sheet, figure: &Figure, threshold: Threshold, any_secret: bool) {
     if any_secret {
         sheet.line(format!(
             "s : secret statistique (effectif inférieur à {threshold}, ou valeur masquée pour \
@@ -691,7 +687,7 @@ mod tests {
             period: None,
             respondents: 0,
             ungrouped: 0,
-            threshold: 5,
+            threshold: Threshold::default(),
             body: FigureBody::Numeric(Box::new(NumericFigure {
                 table: crate::stats::NumericTable {
                     qid: "q1".into(),

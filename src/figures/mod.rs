@@ -24,7 +24,7 @@ mod export;
 
 use thiserror::Error;
 
-use crate::model::QuestionKind;
+use crate::model::{QuestionKind, Threshold};
 
 use crate::stats::crosstab::{CountTable, Crosstab};
 use crate::stats::grouping::GroupingKind;
@@ -126,8 +126,9 @@ pub struct Figure {
     pub respondents: u64,
     /// Respondents who answered but belong to no group (site unknown…): left out.
     pub ungrouped: u64,
-    /// The evaluation's disclosure threshold (cells under it are hidden in exports).
-    pub threshold: u32,
+    /// The evaluation's disclosure threshold: cells under it are hidden in exports and
+    /// charts. Never 0 nor 1, so that no figure leaves uncontrolled.
+    pub threshold: Threshold,
     /// The tables.
     pub body: FigureBody,
 }
@@ -279,6 +280,20 @@ impl Figure {
             None => "Atelier".to_owned(),
         });
         format!("{}.", parts.join(" ; "))
+    }
+
+    /// The rows a table of the figure shows, out of `groups` rows of groups and the
+    /// « Ensemble » row after them (index `groups`): every group, then « Ensemble » when
+    /// the figure compares several groups. Without a grouping the one row of groups is
+    /// everyone already (« Ensemble », or the site's respondents), and so is a lone group:
+    /// « Ensemble » under it would repeat it.
+    pub fn shown_rows(&self, groups: usize) -> Vec<usize> {
+        if self.is_grouped() && groups > 1 {
+            (0..=groups).collect()
+        } else {
+            // Row 0: the only group, or « Ensemble » itself when there is none.
+            vec![0]
+        }
     }
 
     /// Labels and respondents of the groups shown, in order.

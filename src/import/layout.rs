@@ -12,8 +12,8 @@ use crate::model::{Layout, Plan, QuestionSpec, RawTable, Shape};
 
 /// Bookkeeping column names, compared after [`key`] normalisation.
 const METADATA: &[&str] = &[
-    // LimeSurvey (codes and full-text headings, French and English)
-    "id",
+    // LimeSurvey (codes and full-text headings, French and English); its `id` column is
+    // told by its content, as any row number is (see `ROW_NUMBER_WORDS`).
     "submitdate",
     "lastpage",
     "startlanguage",
@@ -91,6 +91,123 @@ const METADATA: &[&str] = &[
     "_geolocation",
     "_media_count",
 ];
+
+/// Words that open the heading of a column numbering the rows (« Identifiant », « ID »,
+/// « N° », « Numéro », « No », « Id. »…), compared after [`key`] normalisation. Such a
+/// heading alone does not make bookkeeping: « N° de département », or an « ID » of codes
+/// that several respondents share, is a question. See [`numbers_rows`].
+const ROW_NUMBER_WORDS: &[&str] = &[
+    "id",
+    "identifiant",
+    "ident",
+    "n°",
+    "nº",
+    "no",
+    "num",
+    "numero",
+    "#",
+    "number",
+    "nr",
+];
+
+/// Words that may follow a row-number word (« Numéro de la réponse », « ID répondant »,
+/// « N° d'ordre »).
+const ROW_NUMBER_TAIL: &[&str] = &[
+    "de",
+    "du",
+    "la",
+    "le",
+    "l'",
+    "d'",
+    "reponse",
+    "repondant",
+    "repondante",
+    "ligne",
+    "ordre",
+    "questionnaire",
+    "enregistrement",
+    "saisie",
+    "fiche",
+    "observation",
+    "participant",
+    "enquete",
+    "individu",
+    "row",
+    "record",
+    "respondent",
+    "response",
+];
+
+/// Whether a heading reads as a row number: a row-number word, alone or followed by words
+/// saying what is numbered.
+fn is_row_number_heading(heading: &str) -> bool {
+    let k = key(heading);
+    // « N°12 » and « d'ordre » split into their words.
+    let spaced = k.replace('°', "° ").replace('º', "º ").replace('\'', "' ");
+    let mut words = spaced.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches('.');
+    ROW_NUMBER_WORDS.contains(&first)
+        && words.all(|w| ROW_NUMBER_TAIL.contains(&w.trim_end_matches('.')))
+}
+
+/// Whether a column numbers the respondents' rows: in every row holding any value, a whole
+/// number (zero or more), or a code made of one prefix shared by every row and a number
+/// (`E01`, `E02`…); no number twice; and the numbers in order (rising, or falling as in an
+/// export sorted newest first), or else a run without gaps in another order. A column of
+/// repeated numbers (a structure's code), of codes with different prefixes (`PE`, `ML1`),
+/// of words, or with blanks is not a row number, whatever its heading.
+fn numbers_rows(raw: &RawTable, header_rows: usize, column: usize) -> bool {
+    let mut prefix: Option<String> = None;
+    let mut numbers: Vec<u64> = Vec::new();
+    for r in header_rows..raw.height() {
+        let row = raw.row(r);
+        if !row.iter().any(crate::model::cell::has_value) {
+            continue;
+        }
+        let Some((head, number)) = row.get(column).and_then(row_number) else {
+            return false;
+        };
+        match &prefix {
+            Some(p) if *p != head => return false,
+            Some(_) => {}
+            None => prefix = Some(head),
+        }
+        numbers.push(number);
+    }
+    let rising = numbers.windows(2).all(|w| w[0] < w[1]);
+    let falling = numbers.windows(2).all(|w| w[0] > w[1]);
+    if rising || falling {
+        return true;
+    }
+    numbers.sort_unstable();
+    let distinct = numbers.windows(2).all(|w| w[0] < w[1]);
+    let gapless = match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) => last - first + 1 == numbers.len() as u64,
+        _ => true,
+    };
+    distinct && gapless
+}
+
+/// A cell read as a row number: its prefix (empty for a plain number) and its number.
+fn row_number(cell: &Data) -> Option<(String, u64)> {
+    // Whole and below 2^53, a number converts exactly.
+    if let Some(x) = crate::model::cell::cell_number(cell) {
+        return (x.fract() == 0.0 && (0.0..9.0e15).contains(&x)).then(|| (String::new(), x as u64));
+    }
+    let Data::String(text) = cell else {
+        return None;
+    };
+    let text = text.trim();
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (head, tail) = text.split_at(text.len() - digits);
+    if tail.is_empty() || tail.len() > 15 || head.chars().count() > 12 {
+        return None;
+    }
+    Some((head.to_owned(), tail.parse().ok()?))
+}
 
 fn is_metadata(heading: &str) -> bool {
     let k = key(heading);
@@ -209,13 +326,16 @@ pub fn plan(raw: &RawTable, layout: Layout) -> Plan {
     }
 }
 
-/// Sort a column into metadata or personal data by its heading; `true` when it was sorted.
-fn set_apart(index: usize, heading: &str, plan: &mut Plan) -> bool {
+/// Sort a column into metadata or personal data by its heading (and, for a heading that
+/// may name a row number, by its content); `true` when it was sorted.
+fn set_apart(raw: &RawTable, index: usize, heading: &str, plan: &mut Plan) -> bool {
     if let Some(kind) = privacy::personal_by_header(heading) {
         plan.personal.push((index, kind));
         return true;
     }
-    if is_metadata(heading) {
+    if is_metadata(heading)
+        || (is_row_number_heading(heading) && numbers_rows(raw, plan.header_rows, index))
+    {
         plan.metadata.push(index);
         return true;
     }
@@ -246,7 +366,7 @@ fn next_id(plan: &Plan) -> String {
 fn plan_generic(raw: &RawTable) -> Plan {
     let mut plan = empty_plan(raw, Layout::Generic, 1);
     for (index, heading) in plan.headings.clone().iter().enumerate() {
-        if set_apart(index, heading, &mut plan) {
+        if set_apart(raw, index, heading, &mut plan) {
             continue;
         }
         let id = next_id(&plan);
@@ -274,7 +394,7 @@ fn plan_bracketed(raw: &RawTable, layout: Layout) -> Plan {
     let mut index = 0;
     while index < headings.len() {
         let heading = &headings[index];
-        if set_apart(index, heading, &mut plan) {
+        if set_apart(raw, index, heading, &mut plan) {
             index += 1;
             continue;
         }
@@ -378,7 +498,7 @@ fn plan_surveymonkey(raw: &RawTable) -> Plan {
         while end < top.len() && top[end].is_empty() {
             end += 1;
         }
-        if end == index + 1 && sub[index].is_empty() && set_apart(index, &stem, &mut plan) {
+        if end == index + 1 && sub[index].is_empty() && set_apart(raw, index, &stem, &mut plan) {
             index = end;
             continue;
         }
@@ -452,7 +572,7 @@ fn plan_kobo(raw: &RawTable) -> Plan {
             .unwrap_or(heading)
             .trim()
             .to_owned();
-        if set_apart(index, heading, &mut plan) || set_apart(index, &name, &mut plan) {
+        if set_apart(raw, index, heading, &mut plan) || set_apart(raw, index, &name, &mut plan) {
             index += 1;
             continue;
         }
@@ -500,4 +620,83 @@ fn plan_kobo(raw: &RawTable) -> Plan {
     // A column of space-joined option names without its tick columns is flagged later
     // by the values (see `questions::infer`).
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan of a semicolon-separated table, with the headings of its bookkeeping
+    /// columns and of its questions.
+    fn sorted(csv: &str) -> (Vec<String>, Vec<String>) {
+        let raw = crate::import::read::read_bytes(
+            "export.csv",
+            csv.as_bytes(),
+            None,
+            &crate::progress::Silent,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let plan = plan(&raw, detect(&raw));
+        let metadata = plan
+            .metadata
+            .iter()
+            .map(|&c| plan.headings[c].clone())
+            .collect();
+        let questions = plan.questions.iter().map(|q| q.text.clone()).collect();
+        (metadata, questions)
+    }
+
+    #[test]
+    fn a_column_numbering_the_rows_is_bookkeeping() {
+        // Rising, falling (newest first), shuffled without gaps, codes with a running number.
+        let (metadata, questions) = sorted(
+            "Identifiant;N°;Numéro de réponse;Id.;No;Avis\n\
+             1;104;3;E01;7;Oui\n\
+             2;103;1;E02;12;Non\n\
+             3;102;4;E03;15;Oui\n\
+             4;101;2;E04;40;Oui\n",
+        );
+        assert_eq!(
+            metadata,
+            ["Identifiant", "N°", "Numéro de réponse", "Id.", "No"]
+        );
+        assert_eq!(questions, ["Avis"]);
+    }
+
+    #[test]
+    fn a_heading_like_an_id_over_values_that_do_not_number_rows_stays_a_question() {
+        let (metadata, questions) = sorted(
+            "ID;N°;Numéro;No;Identifiant;Nombre de jeunes\n\
+             1;PE;1;7;A1;1\n\
+             1;ML;;30;B2;2\n\
+             2;PE;3;2;A3;3\n\
+             2;ML;4;11;B4;4\n",
+        );
+        // Repeated numbers (a structure's code), words, a blank, numbers out of order with
+        // gaps, codes with different prefixes: questions, whatever their heading says. And
+        // numbers that do count rows are no bookkeeping under a question's heading.
+        assert!(metadata.is_empty(), "{metadata:?}");
+        assert_eq!(
+            questions,
+            [
+                "ID",
+                "N°",
+                "Numéro",
+                "No",
+                "Identifiant",
+                "Nombre de jeunes"
+            ]
+        );
+    }
+
+    #[test]
+    fn limesurvey_response_ids_stay_bookkeeping() {
+        let (metadata, questions) = sorted(
+            "id;submitdate;lastpage;G01Q01\n\
+             12;2013-10-01 10:00:00;2;A1\n\
+             15;2013-10-01 11:00:00;2;A2\n",
+        );
+        assert_eq!(metadata, ["id", "submitdate", "lastpage"]);
+        assert_eq!(questions, ["G01Q01"]);
+    }
 }

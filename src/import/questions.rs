@@ -99,12 +99,26 @@ pub fn infer_interned<'a>(
     let interned = intern(raw, rows, &spec.columns);
     let plain = |kind| Inference { kind, scale: None };
     let inference = match spec.shape {
-        Shape::OpenColumn => plain(QuestionKind::Open),
+        Shape::OpenColumn => infer_open_column(&interned),
         Shape::Ticks | Shape::SpaceJoined => plain(QuestionKind::Multiple),
         Shape::Items => infer_items(&interned, spec),
         Shape::Column => infer_column(&interned, spec, layout),
     };
     (inference, interned)
+}
+
+/// A column the tool marks as free text (SurveyMonkey's « Open-Ended Response », a lone
+/// "other" column): open text, unless every answer is a number. Tools offer a text box for
+/// an age or a number of children, and those answers have a mean and a distribution, not
+/// quotes to code. No scale is looked for: the tool asked for free input, not a rating.
+fn infer_open_column(interned: &Interned<'_>) -> Inference {
+    let answers = &interned.answers;
+    let kind = if !answers.is_empty() && answers.iter().all(|a| a.number.is_some()) {
+        QuestionKind::Numeric
+    } else {
+        QuestionKind::Open
+    };
+    Inference { kind, scale: None }
 }
 
 /// A battery (`Stem [item]` columns): ticks, a shared scale, numbers or free text.
@@ -977,6 +991,59 @@ mod tests {
     fn single_answers_with_commas_are_not_taken_for_multiple_choice() {
         let cells = cows(&["Oui, souvent", "Non", "Oui, parfois", "Non", "Oui, souvent"]);
         assert!(split_joined(&cells).is_none());
+    }
+
+    /// A SurveyMonkey export of three « Open-Ended Response » columns: an age, a number of
+    /// children (one left blank) and free text.
+    const OPEN_ENDED: &str = "Respondent ID,Quel âge avez-vous ?,Combien d'enfants avez-vous ?,\
+        Que retenez-vous de l'accompagnement ?\n\
+        ,Open-Ended Response,Open-Ended Response,Open-Ended Response\n\
+        1,22,0,Des rendez-vous réguliers\n\
+        2,19,2,Rien\n\
+        3,24,,Les ateliers\n\
+        4,\"21,5\",1,Rien de particulier\n";
+
+    fn open_ended_survey(csv: &str) -> crate::model::Survey {
+        let raw = crate::import::read::read_bytes(
+            "surveymonkey.csv",
+            csv.as_bytes(),
+            None,
+            &crate::progress::Silent,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        crate::model::Survey::from_raw(raw, &privacy::new_key())
+    }
+
+    #[test]
+    fn an_open_ended_column_of_numbers_is_a_numeric_question() {
+        let survey = open_ended_survey(OPEN_ENDED);
+        assert_eq!(survey.plan.layout, Layout::SurveyMonkey);
+        let kinds: Vec<(&str, QuestionKind)> = survey
+            .questions
+            .iter()
+            .map(|q| (q.text.as_str(), q.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Quel âge avez-vous ?", QuestionKind::Numeric),
+                ("Combien d'enfants avez-vous ?", QuestionKind::Numeric),
+                ("Que retenez-vous de l'accompagnement ?", QuestionKind::Open),
+            ]
+        );
+        // The answers are numbers to average, « 21,5 » written the French way included.
+        let Values::Numbers(ages) = &survey.questions[0].items[0].values else {
+            panic!("ages are numbers");
+        };
+        assert_eq!(ages, &[22.0, 19.0, 24.0, 21.5]);
+        assert_eq!(survey.questions[1].n, 3, "a blank is no answer");
+    }
+
+    #[test]
+    fn an_open_ended_column_with_one_word_among_numbers_stays_open() {
+        let survey = open_ended_survey(&OPEN_ENDED.replace("\n2,19,", "\n2,dix-neuf,"));
+        assert_eq!(survey.questions[0].kind, QuestionKind::Open);
+        assert_eq!(survey.questions[1].kind, QuestionKind::Numeric);
     }
 
     #[test]

@@ -28,6 +28,15 @@ pub enum ImportError {
         /// What is wrong, in the user's words.
         problem: String,
     },
+    /// The file is something else than a table (a PDF, an image, a Word document…), as its
+    /// first bytes or its contents tell, whatever its name says.
+    #[error("{file}: c'est {}, pas un export d'enquête{}", .found.what(), .found.advice())]
+    NotASurvey {
+        /// File name.
+        file: String,
+        /// What the file is.
+        found: Foreign,
+    },
     /// The file is password-protected.
     #[error(
         "{file}: le classeur est protégé par un mot de passe ; enregistrez-le sans mot de passe puis réessayez"
@@ -60,6 +69,87 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
+}
+
+/// What a file that is not a table turned out to be. Told by its first bytes (or, for a
+/// zip or an Office file, by the parts it holds), never by its name: a PDF renamed
+/// `.xlsx` is still a PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// `%PDF-`.
+    Pdf,
+    /// `%!PS`.
+    PostScript,
+    /// `{\rtf`.
+    Rtf,
+    /// `<!DOCTYPE html`, `<html` or a bare `<table`.
+    Html,
+    /// A PNG image.
+    Png,
+    /// A JPEG image.
+    Jpeg,
+    /// A GIF image.
+    Gif,
+    /// A TIFF image.
+    Tiff,
+    /// A WebP image.
+    WebP,
+    /// A Word document, `.docx` or legacy `.doc`.
+    Word,
+    /// A PowerPoint presentation, `.pptx` or legacy `.ppt`.
+    PowerPoint,
+    /// An OpenDocument file that is not a spreadsheet (text, presentation).
+    OpenDocument,
+    /// An OLE2 compound file (legacy Office) that holds no Excel workbook.
+    OtherOffice,
+    /// A zip archive holding no workbook.
+    Zip,
+    /// A gzip-compressed file.
+    Gzip,
+    /// A 7-Zip archive.
+    SevenZip,
+    /// A RAR archive.
+    Rar,
+}
+
+impl Foreign {
+    /// What the file is, as a message says it after « c'est ».
+    pub fn what(self) -> &'static str {
+        match self {
+            Foreign::Pdf => "un document PDF",
+            Foreign::PostScript => "un document PostScript",
+            Foreign::Rtf => "un document RTF (texte mis en forme)",
+            Foreign::Html => "une page HTML",
+            Foreign::Png => "une image PNG",
+            Foreign::Jpeg => "une image JPEG",
+            Foreign::Gif => "une image GIF",
+            Foreign::Tiff => "une image TIFF",
+            Foreign::WebP => "une image WebP",
+            Foreign::Word => "un document Word",
+            Foreign::PowerPoint => "une présentation PowerPoint",
+            Foreign::OpenDocument => "un document OpenDocument (texte, présentation ?)",
+            Foreign::OtherOffice => "un fichier Office autre qu'un classeur Excel",
+            Foreign::Zip => "une archive zip sans classeur (xlsx, xlsb ou ods)",
+            Foreign::Gzip => "un fichier compressé (gzip)",
+            Foreign::SevenZip => "une archive 7-Zip",
+            Foreign::Rar => "une archive RAR",
+        }
+    }
+
+    /// What to do about it, when there is something to do (starting with « ; »), else "".
+    pub fn advice(self) -> &'static str {
+        match self {
+            // Some tools save a table as a web page named « .xls ».
+            Foreign::Html => {
+                " ; si elle contient un tableau, ouvrez-la dans Excel ou LibreOffice puis \
+                 enregistrez-la en .xlsx ou .csv"
+            }
+            Foreign::Zip | Foreign::Gzip | Foreign::SevenZip | Foreign::Rar => {
+                " ; extrayez-en l'export puis ouvrez-le"
+            }
+            _ => "",
+        }
+    }
 }
 
 impl ImportError {

@@ -57,6 +57,12 @@ impl Threshold {
     }
 }
 
+impl std::fmt::Display for Threshold {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl Default for Threshold {
     fn default() -> Self {
         Threshold(5)

@@ -107,7 +107,7 @@ pub mod privacy;
 pub mod raw;
 pub mod survey;
 
-pub use error::ImportError;
+pub use error::{Foreign, ImportError};
 pub use evaluation::{Evaluation, EvaluationSource, MANIFEST_FILE};
 pub use manifest::{Manifest, Threshold};
 pub use placed::FigureRef;

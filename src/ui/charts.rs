@@ -10,7 +10,7 @@ use egui::{RichText, TextureHandle};
 
 use crate::charts::ChartSpec;
 use crate::figures::{self, Figure, FigureBody, NumericFigure};
-use crate::model::{FigureRef, QuestionKind};
+use crate::model::{FigureRef, QuestionKind, Threshold};
 use crate::session::{AppState, Command};
 use crate::stats::{NumericRow, Published, suppress};
 
@@ -333,7 +333,7 @@ impl ChartsPanel {
             figure: figure.clone(),
             spec: cached.spec.clone(),
             path,
-            threshold: state.evaluation.manifest.disclosure_threshold.get(),
+            threshold: state.evaluation.manifest.disclosure_threshold,
         })
     }
 }
@@ -347,7 +347,7 @@ pub struct ExportRequest {
     /// Where to write; the extension says the format (png, svg, xlsx, csv).
     pub path: PathBuf,
     /// The project's disclosure threshold.
-    pub threshold: u32,
+    pub threshold: Threshold,
 }
 
 impl ExportRequest {
@@ -388,7 +388,7 @@ impl ExportRequest {
 /// groups hidden in exports marked (the extremes, one person's answer each, are not shown).
 fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure) {
     let mut table = numeric.table.clone();
-    table.suppress(figure.threshold);
+    table.suppress(figure.threshold.get());
     let mut rows: Vec<&NumericRow> = table.rows.iter().collect();
     if figure.is_grouped() && table.rows.len() > 1 {
         rows.push(&table.total);
@@ -416,9 +416,8 @@ fn numeric_table_ui(ui: &mut egui::Ui, figure: &Figure, numeric: &NumericFigure)
                 if let Some(s) = &row.summary {
                     // As exports publish them: a small group's quantiles would give answers back.
                     let hidden = row.suppressed.is_some();
-                    let controlled = figure.threshold > 1;
-                    let quartiles = !controlled || row.quartiles_published();
-                    let deciles = !controlled || row.deciles_published();
+                    let quartiles = row.quartiles_published();
+                    let deciles = row.deciles_published();
                     for (value, shown) in [
                         (s.mean, true),
                         (s.median, quartiles),
@@ -476,7 +475,7 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                 if !item.label.is_empty() {
                     ui.label(RichText::new(&item.label).strong());
                 }
-                let suppressed = suppress(&item.crosstab, figure.threshold);
+                let suppressed = suppress(&item.crosstab, figure.threshold.get());
                 egui::Grid::new(("chart_grid", i)).striped(true).show(ui, |ui| {
                     ui.strong("Groupe");
                     ui.strong("n");
@@ -485,7 +484,7 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                     }
                     ui.end_row();
                     let rows = item.crosstab.rows.len();
-                    for r in 0..=rows {
+                    for r in figure.shown_rows(rows) {
                         let row = if r < rows { &item.crosstab.rows[r] } else { &item.crosstab.total };
                         ui.label(&row.label);
                         ui.label(row.n.to_string());

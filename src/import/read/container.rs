@@ -1,5 +1,6 @@
 //! Zip-based workbooks (xlsx, xlsm, xlsb, ods) before calamine opens them: which format the
-//! archive holds, and whether it is safe to decompress.
+//! archive holds (or that it holds none: a `.docx` renamed `.xlsx` is refused as the Word
+//! document it is), and whether it is safe to decompress.
 //!
 //! The zip bomb check sums the uncompressed sizes declared in the central directory. Declared
 //! sizes can lie, but the `zip` crate (9.x, the version calamine uses too) stops any entry
@@ -25,18 +26,20 @@ use super::{
     MAX_WORKBOOK_CELLS, MAX_ZIP_RATIO, check_cancelled, french_count, human_bytes,
 };
 use crate::import::error::parser_detail;
-use crate::model::ImportError;
+use crate::model::{Foreign, ImportError};
 use crate::progress::Progress;
 
 /// What is said of a zip archive that cannot be opened.
 pub(super) const DAMAGED: &str = "le fichier semble tronqué ou endommagé";
 
 /// Opens the archive's central directory: refuses bombs and encrypted entries, and tells
-/// which workbook format it holds.
+/// which workbook format it holds, or what the archive is when it holds none (a Word
+/// document, a presentation, an OpenDocument text, any other zip).
 pub(super) fn inspect_zip<R: Read + Seek>(file: &str, reader: R) -> Result<Kind, ImportError> {
-    let archive = ZipArchive::new(reader).map_err(|e| zip_error(file, &e))?;
+    let mut archive = ZipArchive::new(reader).map_err(|e| zip_error(file, &e))?;
     let mut total = 0u64;
-    let (mut xlsx, mut xlsb, mut ods, mut word) = (false, false, false, false);
+    let (mut xlsx, mut xlsb, mut ods) = (false, false, false);
+    let mut other_office: Option<Foreign> = None;
     for index in 0..archive.len() {
         let entry = archive
             .by_index_data(index)
@@ -65,7 +68,8 @@ pub(super) fn inspect_zip<R: Read + Seek>(file: &str, reader: R) -> Result<Kind,
             "xl/workbook.xml" => xlsx = true,
             "xl/workbook.bin" => xlsb = true,
             "content.xml" | "mimetype" => ods = true,
-            "word/document.xml" | "ppt/presentation.xml" => word = true,
+            "word/document.xml" => other_office = Some(Foreign::Word),
+            "ppt/presentation.xml" => other_office = Some(Foreign::PowerPoint),
             _ => {}
         }
     }
@@ -82,16 +86,37 @@ pub(super) fn inspect_zip<R: Read + Seek>(file: &str, reader: R) -> Result<Kind,
     match (xlsx, xlsb, ods) {
         (true, _, _) => Ok(Kind::Xlsx),
         (_, true, _) => Ok(Kind::Xlsb),
+        (_, _, true) if opendocument_but_not_a_spreadsheet(&mut archive) => {
+            Err(ImportError::NotASurvey {
+                file: file.to_owned(),
+                found: Foreign::OpenDocument,
+            })
+        }
         (_, _, true) => Ok(Kind::Ods),
-        _ if word => Err(ImportError::malformed(
-            file,
-            "c'est un document Word ou PowerPoint, pas un classeur",
-        )),
-        _ => Err(ImportError::malformed(
-            file,
-            "archive zip qui ne contient pas de classeur (xlsx, xlsb ou ods)",
-        )),
+        _ => Err(ImportError::NotASurvey {
+            file: file.to_owned(),
+            found: other_office.unwrap_or(Foreign::Zip),
+        }),
     }
+}
+
+/// Whether the archive's `mimetype` names an OpenDocument file other than a spreadsheet (a
+/// text, a presentation). calamine would read such a file as a damaged spreadsheet, since it
+/// expects the spreadsheet's type, byte for byte; a missing or unreadable `mimetype` is left
+/// to calamine.
+fn opendocument_but_not_a_spreadsheet<R: Read + Seek>(archive: &mut ZipArchive<R>) -> bool {
+    let Ok(entry) = archive.by_name("mimetype") else {
+        return false;
+    };
+    // A media type is a few dozen bytes; more is not one.
+    let mut mimetype = Vec::with_capacity(80);
+    if entry.take(80).read_to_end(&mut mimetype).is_err() {
+        return false;
+    }
+    let mimetype = String::from_utf8_lossy(&mimetype);
+    let mimetype = mimetype.trim();
+    mimetype.starts_with("application/vnd.oasis.opendocument.")
+        && !mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet")
 }
 
 /// The message for an archive the `zip` crate cannot read.

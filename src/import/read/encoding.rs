@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::ImportError;
+use crate::model::{Foreign, ImportError};
 
 /// Characters looked at to decide whether a file is text.
 const SAMPLE_CHARS: usize = 64 * 1024;
@@ -175,11 +175,10 @@ pub(super) fn check_is_text(file: &str, text: &str) -> Result<(), ImportError> {
         .to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<table")
     {
-        return Err(ImportError::malformed(
-            file,
-            "c'est une page HTML, pas un classeur (certains outils l'enregistrent sous le nom « .xls ») : \
-             ouvrez-la dans Excel ou LibreOffice puis enregistrez-la en .xlsx ou .csv",
-        ));
+        return Err(ImportError::NotASurvey {
+            file: file.to_owned(),
+            found: Foreign::Html,
+        });
     }
     if head.starts_with("<?xml") {
         let problem = if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {

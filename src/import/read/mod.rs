@@ -3,6 +3,9 @@
 //! The content decides the format, not the name: a zip holding `xl/workbook.xml` is read as
 //! xlsx even when it is called `.csv`, an OLE2 compound file as xls, anything else as
 //! delimited text. The extension only adds a warning when it disagrees with the content.
+//! A file whose first bytes say it is something else (a PDF, an image, a web page, an RTF
+//! document: see [`Foreign`]) is refused with one line saying what it is, even when those
+//! bytes are plain text that the delimited-text reader would otherwise make a table of.
 //!
 //! Files come from people, not from us, so every reader is hardened against damaged and
 //! hostile input before the parser sees it: sizes, zip ratios, column and cell counts and the
@@ -31,7 +34,7 @@ use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use crate::model::Warning;
-use crate::model::{FileFormat, ImportError, RawTable};
+use crate::model::{FileFormat, Foreign, ImportError, RawTable};
 use crate::progress::Progress;
 
 /// Largest file accepted at all (2 GiB).
@@ -71,7 +74,7 @@ pub fn read_path(
     };
     check_size(&file, meta.len())?;
     let mut handle = File::open(path).map_err(io_error)?;
-    let mut head = [0u8; 8];
+    let mut head = [0u8; HEAD_BYTES];
     let head_len = read_head(&mut handle, &mut head).map_err(io_error)?;
     handle.seek(SeekFrom::Start(0)).map_err(io_error)?;
     let source = Source {
@@ -83,6 +86,7 @@ pub fn read_path(
     match Magic::of(&head[..head_len]) {
         Magic::Zip => source.zip(BufReader::new(handle)),
         Magic::Ole => source.ole(BufReader::new(handle)),
+        Magic::Foreign(found) => Err(source.not_a_survey(found)),
         Magic::Other => {
             let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
             handle.read_to_end(&mut bytes).map_err(io_error)?;
@@ -111,9 +115,14 @@ pub fn read_bytes(
     match Magic::of(bytes) {
         Magic::Zip => source.zip(Cursor::new(bytes)),
         Magic::Ole => source.ole(Cursor::new(bytes)),
+        Magic::Foreign(found) => Err(source.not_a_survey(found)),
         Magic::Other => source.text(bytes),
     }
 }
+
+/// Bytes read from the start of a file to tell what it is: enough for a web page's
+/// `<!DOCTYPE html>` after a byte-order mark and some blank lines.
+const HEAD_BYTES: usize = 512;
 
 /// What the first bytes say a file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,20 +131,65 @@ enum Magic {
     Zip,
     /// An OLE2 compound file: xls, or an encrypted OOXML workbook.
     Ole,
+    /// Something that is not a table, whatever its name.
+    Foreign(Foreign),
     /// Anything else, read as delimited text.
     Other,
 }
 
 impl Magic {
+    /// What `head`, the first [`HEAD_BYTES`] of a file (or fewer), says it is. Only
+    /// signatures no table can begin with are recognised: a control byte, or a mark such as
+    /// `%PDF-` that no survey tool writes as a first heading. (A two-letter mark like BMP's
+    /// `BM` could open a heading, « BMI » say, and is left to the text reader.)
     fn of(head: &[u8]) -> Magic {
+        const SIGNATURES: &[(&[u8], Foreign)] = &[
+            (b"%PDF-", Foreign::Pdf),
+            (b"%!PS", Foreign::PostScript),
+            (b"{\\rtf", Foreign::Rtf),
+            (b"\x89PNG\r\n\x1a\n", Foreign::Png),
+            (b"\xFF\xD8\xFF", Foreign::Jpeg),
+            (b"GIF87a", Foreign::Gif),
+            (b"GIF89a", Foreign::Gif),
+            (b"II*\0", Foreign::Tiff),
+            (b"MM\0*", Foreign::Tiff),
+            (b"\x1F\x8B", Foreign::Gzip),
+            (b"7z\xBC\xAF\x27\x1C", Foreign::SevenZip),
+            (b"Rar!\x1A\x07", Foreign::Rar),
+        ];
         if head.starts_with(b"PK\x03\x04") {
-            Magic::Zip
-        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            Magic::Ole
-        } else {
-            Magic::Other
+            return Magic::Zip;
         }
+        if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return Magic::Ole;
+        }
+        if let Some((_, found)) = SIGNATURES.iter().find(|(mark, _)| head.starts_with(mark)) {
+            return Magic::Foreign(*found);
+        }
+        if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP".as_slice()) {
+            return Magic::Foreign(Foreign::WebP);
+        }
+        if is_html(head) {
+            return Magic::Foreign(Foreign::Html);
+        }
+        Magic::Other
     }
+}
+
+/// Whether a file starts as a web page: `<!DOCTYPE html` or `<html`, in any case, after
+/// a UTF-8 byte-order mark and blank space. (Web pages in UTF-16, and bare `<table>`
+/// fragments, are caught once decoded: see `encoding::check_is_text`.)
+fn is_html(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    [b"<!doctype html".as_slice(), b"<html"].iter().any(|mark| {
+        rest.get(..mark.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(mark))
+    })
 }
 
 /// One file being read, and how the caller wants it read.
@@ -201,6 +255,14 @@ impl Source<'_> {
 
     fn cancelled(&self) -> Result<(), ImportError> {
         check_cancelled(self.file, self.progress)
+    }
+
+    /// The refusal of a file that is not a table.
+    fn not_a_survey(&self, found: Foreign) -> ImportError {
+        ImportError::NotASurvey {
+            file: self.file.to_owned(),
+            found,
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::io::{Read, Seek, SeekFrom};
 
 use super::biff;
 use super::container::DAMAGED;
-use crate::model::ImportError;
+use crate::model::{Foreign, ImportError};
 
 /// Sector ids at or above this are markers (free, end of chain, FAT, DIFAT).
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
@@ -48,10 +48,18 @@ pub(super) fn inspect<R: Read + Seek>(file: &str, reader: &mut R) -> Result<(), 
                 .find(|e| e.is_stream && e.name.eq_ignore_ascii_case("Book"))
         })
     else {
-        return Err(ImportError::malformed(
-            file,
-            "ce fichier Office (Word, PowerPoint ?) n'est pas un classeur Excel",
-        ));
+        let holds = |stream: &str| names.iter().any(|n| n.eq_ignore_ascii_case(stream));
+        let found = if holds("WordDocument") {
+            Foreign::Word
+        } else if holds("PowerPoint Document") {
+            Foreign::PowerPoint
+        } else {
+            Foreign::OtherOffice
+        };
+        return Err(ImportError::NotASurvey {
+            file: file.to_owned(),
+            found,
+        });
     };
     let stream = compound.read_stream(reader, workbook).map_err(damaged)?;
     biff::check_workbook_stream(file, &stream)
@@ -299,9 +307,13 @@ mod tests {
         let bytes = compound_file(&[("WordDocument", &[0; 100])]);
         let err = inspect_bytes(&bytes).unwrap_err();
         assert!(
-            err.to_string().contains("n'est pas un classeur Excel"),
+            err.to_string()
+                .ends_with(": c'est un document Word, pas un export d'enquête"),
             "{err}"
         );
+        let bytes = compound_file(&[("PowerPoint Document", &[0; 100])]);
+        let err = inspect_bytes(&bytes).unwrap_err();
+        assert!(err.to_string().contains("présentation PowerPoint"), "{err}");
     }
 
     #[test]

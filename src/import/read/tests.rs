@@ -293,6 +293,198 @@ fn empty_files_are_empty() {
     assert!(matches!(err, ImportError::Empty { .. }));
 }
 
+/// Reads each `(name, bytes, what)` and checks the refusal: one line, « NAME: c'est WHAT,
+/// pas un export d'enquête », and no word of the file in it (`quoted` lists words each
+/// file holds).
+fn assert_not_a_survey(cases: &[(&str, Vec<u8>, &str)], quoted: &[&str]) {
+    for (name, bytes, what) in cases {
+        let err = read(name, bytes).expect_err(name);
+        assert!(
+            matches!(err, ImportError::NotASurvey { .. }),
+            "{name}: {err}"
+        );
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("{name}: c'est {what}, pas un export d'enquête")),
+            "{message}"
+        );
+        assert!(!message.contains('\n'), "one line: {message}");
+        for word in quoted {
+            assert!(!message.contains(word), "{message} quotes the file");
+        }
+    }
+}
+
+#[test]
+fn a_pdf_postscript_or_rtf_document_renamed_is_refused_for_what_it_is() {
+    // Each of them plain text from its first byte, as the text reader would happily take it.
+    let pdf =
+        b"%PDF-1.4\n1 0 obj << /Title (Avis;Note) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let postscript = b"%!PS-Adobe-3.0\n%%Title: Avis;Note\n/Times findfont 12 scalefont setfont\n";
+    let rtf = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Avis;Note\\par 1;2\\par}";
+    assert_not_a_survey(
+        &[
+            ("rapport.xlsx", pdf.to_vec(), "un document PDF"),
+            ("rapport.csv", pdf.to_vec(), "un document PDF"),
+            ("affiche.csv", postscript.to_vec(), "un document PostScript"),
+            (
+                "note.xlsx",
+                rtf.to_vec(),
+                "un document RTF (texte mis en forme)",
+            ),
+            (
+                "note.csv",
+                rtf.to_vec(),
+                "un document RTF (texte mis en forme)",
+            ),
+        ],
+        &["Avis", "Times", "Title"],
+    );
+}
+
+#[test]
+fn a_web_page_renamed_is_refused_for_what_it_is() {
+    let page = "<!DOCTYPE html>\n<html><head><title>Avis</title></head>\
+                <body><table><tr><td>Avis</td><td>Note</td></tr></table></body></html>";
+    assert_not_a_survey(
+        &[
+            ("export.xlsx", page.as_bytes().to_vec(), "une page HTML"),
+            // After a byte-order mark and blank lines, in capitals.
+            (
+                "export.csv",
+                format!("\u{feff}\r\n  \n{}", page.to_uppercase()).into_bytes(),
+                "une page HTML",
+            ),
+            (
+                "export.xls",
+                b"<html lang=\"fr\"><body>Avis;Note</body></html>".to_vec(),
+                "une page HTML",
+            ),
+        ],
+        &["Avis", "AVIS", "Note", "title"],
+    );
+}
+
+#[test]
+fn an_image_renamed_is_refused_for_what_it_is() {
+    let with = |head: &[u8]| [head, b"Avis;Note\n1;2\n".as_slice()].concat();
+    assert_not_a_survey(
+        &[
+            (
+                "photo.xlsx",
+                with(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+                "une image PNG",
+            ),
+            (
+                "photo.csv",
+                with(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0"),
+                "une image JPEG",
+            ),
+            ("logo.xlsx", with(b"GIF89a\x10\0\x10\0"), "une image GIF"),
+            ("logo.csv", with(b"GIF87a\x10\0\x10\0"), "une image GIF"),
+            ("scan.xlsx", with(b"II*\0\x08\0\0\0"), "une image TIFF"),
+            ("scan.csv", with(b"MM\0*\0\0\0\x08"), "une image TIFF"),
+            (
+                "photo.ods",
+                with(b"RIFF\x24\0\0\0WEBPVP8 "),
+                "une image WebP",
+            ),
+        ],
+        &["Avis", "JFIF", "IHDR"],
+    );
+}
+
+#[test]
+fn an_office_document_renamed_is_refused_for_what_it_is() {
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document>Avis</w:document>"),
+    ]);
+    let pptx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        (
+            "ppt/presentation.xml",
+            b"<p:presentation>Avis</p:presentation>",
+        ),
+    ]);
+    let doc = fixtures::compound_file(&[("WordDocument", &[0; 100])]);
+    let ppt = fixtures::compound_file(&[("PowerPoint Document", &[0; 100])]);
+    let msg = fixtures::compound_file(&[("__substg1.0_0037001F", &[0; 100])]);
+    let odt = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ]);
+    assert_not_a_survey(
+        &[
+            ("lettre.xlsx", docx.clone(), "un document Word"),
+            ("lettre.csv", docx, "un document Word"),
+            ("lettre.xls", doc, "un document Word"),
+            ("diapos.xlsx", pptx, "une présentation PowerPoint"),
+            ("diapos.xls", ppt, "une présentation PowerPoint"),
+            (
+                "courriel.xls",
+                msg,
+                "un fichier Office autre qu'un classeur Excel",
+            ),
+            (
+                "texte.ods",
+                odt,
+                "un document OpenDocument (texte, présentation ?)",
+            ),
+        ],
+        &["Avis", "document.xml", "WordDocument"],
+    );
+}
+
+#[test]
+fn an_archive_renamed_is_refused_for_what_it_is() {
+    let zip = zip_of(&[
+        ("photos/avis.jpg", b"\xFF\xD8\xFF"),
+        ("lisez-moi.txt", b"Avis"),
+    ]);
+    assert_not_a_survey(
+        &[
+            (
+                "export.xlsx",
+                zip,
+                "une archive zip sans classeur (xlsx, xlsb ou ods)",
+            ),
+            (
+                "export.csv",
+                b"\x1F\x8B\x08\0\0\0\0\0\0\x03Avis".to_vec(),
+                "un fichier compressé (gzip)",
+            ),
+            (
+                "export.xlsx",
+                b"7z\xBC\xAF\x27\x1C\0\x04Avis".to_vec(),
+                "une archive 7-Zip",
+            ),
+            (
+                "export.xls",
+                b"Rar!\x1A\x07\x01\0Avis".to_vec(),
+                "une archive RAR",
+            ),
+        ],
+        &["Avis", "avis.jpg", "lisez-moi"],
+    );
+}
+
+#[test]
+fn a_table_whose_first_heading_looks_like_a_mark_is_still_read() {
+    // Marks are only those no survey heading begins with: « BMI » is not a bitmap, nor
+    // « html » a web page, nor « % » a PDF.
+    for text in [
+        "BMI;Âge\n22,5;30\n",
+        "html;Avis\noui;Bien\n",
+        "%;Part\n12;Oui\n",
+        "GIF;Note\n1;2\n",
+    ] {
+        let table = ok("export.csv", text.as_bytes(), None);
+        assert_eq!(table.format, FileFormat::Delimited, "{text}");
+        assert_eq!(table.height(), 2, "{text}");
+    }
+}
+
 #[test]
 fn a_zip_bomb_is_refused_before_decompressing() {
     let bomb = vec![b' '; 60 << 20];

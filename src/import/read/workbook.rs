@@ -25,7 +25,7 @@ use calamine::{
 use super::container::{DAMAGED, too_much_text, zip_error};
 use super::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, check_cancelled, french_count};
 use crate::import::error::parser_detail;
-use crate::model::{FileFormat, ImportError, RawTable};
+use crate::model::{FileFormat, Foreign, ImportError, RawTable};
 use crate::progress::Progress;
 
 /// Cells reserved up front from a sheet's declared dimensions, at most (dimensions can lie).
@@ -511,10 +511,10 @@ fn ods_error(file: &str, error: OdsError) -> ImportError {
         OdsError::Zip(e) => zip_error(file, &e),
         OdsError::Io(e) => damaged(file, e),
         OdsError::Xml(quick_xml::Error::Io(e)) => damaged(file, e),
-        OdsError::InvalidMime(_) => ImportError::malformed(
-            file,
-            "c'est un document OpenDocument (texte, présentation ?), pas un classeur",
-        ),
+        OdsError::InvalidMime(_) => ImportError::NotASurvey {
+            file: file.to_owned(),
+            found: Foreign::OpenDocument,
+        },
         OdsError::CellLimitExceeded { requested, max } => ImportError::TooLarge {
             file: file.to_owned(),
             problem: format!(
