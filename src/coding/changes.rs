@@ -106,16 +106,17 @@ impl CodingChange {
     }
 }
 
-/// The colours given to new codes, in turn (Okabe–Ito, readable by most colour-blind people).
+/// The colours given, in turn, to new themes and to imported codes without one (Okabe–Ito,
+/// the charts' palette, readable by most colour-blind people).
 pub const PALETTE: [Rgb; 8] = [
-    Rgb(0xE6, 0x9F, 0x00),
-    Rgb(0x56, 0xB4, 0xE9),
-    Rgb(0x00, 0x9E, 0x73),
-    Rgb(0xD5, 0x5E, 0x00),
     Rgb(0x00, 0x72, 0xB2),
+    Rgb(0xE6, 0x9F, 0x00),
+    Rgb(0x00, 0x9E, 0x73),
     Rgb(0xCC, 0x79, 0xA7),
+    Rgb(0x56, 0xB4, 0xE9),
+    Rgb(0xD5, 0x5E, 0x00),
     Rgb(0xF0, 0xE4, 0x42),
-    Rgb(0x59, 0x59, 0x59),
+    Rgb(0x99, 0x99, 0x99),
 ];
 
 /// A GUID for a new code, from the project's time and the code's id: unique within the
@@ -145,15 +146,20 @@ fn new_guid(book: &Codebook, id: CodeId, name: &str) -> String {
     )
 }
 
-fn check_name(book: &Codebook, parent: Option<CodeId>, name: &str, except: Option<CodeId>) -> Result<String, CodingError> {
+fn check_name(
+    book: &Codebook,
+    parent: Option<CodeId>,
+    name: &str,
+    except: Option<CodeId>,
+) -> Result<String, CodingError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(CodingError::EmptyName);
     }
-    let taken = book
-        .children(parent)
-        .iter()
-        .any(|c| Some(c.id) != except && crate::model::french::fold(&c.name) == crate::model::french::fold(name));
+    let taken = book.children(parent).iter().any(|c| {
+        Some(c.id) != except
+            && crate::model::french::fold(&c.name) == crate::model::french::fold(name)
+    });
     if taken {
         return Err(CodingError::DuplicateName(name.to_owned()));
     }
@@ -207,7 +213,11 @@ fn edited(
     label: impl FnOnce(&Code) -> String,
     edit: impl FnOnce(&mut Code),
 ) -> Result<CodingChange, CodingError> {
-    let mut code = work.codebook.get(id).cloned().ok_or(CodingError::NoSuchCode)?;
+    let mut code = work
+        .codebook
+        .get(id)
+        .cloned()
+        .ok_or(CodingError::NoSuchCode)?;
     let label = label(&code);
     edit(&mut code);
     Ok(CodingChange {
@@ -335,17 +345,16 @@ pub fn merge(work: &CodingWork, from: CodeId, into: CodeId) -> Result<CodingChan
         delete_codes: vec![from],
         ..CodingChange::default()
     };
-    let mut next = book
+    let first = book
         .children(Some(into))
         .iter()
         .map(|c| c.position + 1)
         .max()
         .unwrap_or(0);
-    for child in book.children(Some(from)) {
+    for (k, child) in book.children(Some(from)).into_iter().enumerate() {
         let mut child = child.clone();
         child.parent = Some(into);
-        child.position = next;
-        next += 1;
+        child.position = first + k as u32;
         change.put_codes.push(child);
     }
     if !target.codable && work.codings.values().any(|c| c.code == from) {
@@ -519,7 +528,10 @@ mod tests {
         let w = work();
         let theme = w.codebook.codes[0].id;
         let child = w.codebook.codes[1].id;
-        assert_eq!(move_code(&w, theme, Some(child), 0), Err(CodingError::Cycle));
+        assert_eq!(
+            move_code(&w, theme, Some(child), 0),
+            Err(CodingError::Cycle)
+        );
         assert_eq!(merge(&w, theme, child), Err(CodingError::MergeIntoSelf));
         assert!(matches!(
             create_code(&w, Some(theme), "perceptions des JEUNES"),
@@ -532,7 +544,9 @@ mod tests {
     fn a_passage_is_coded_once_per_coder() {
         let mut w = work();
         let code = w.codebook.codes[1].id;
-        apply_code(&w, code, &[answer(1)], "A", "t").unwrap().apply_to(&mut w);
+        apply_code(&w, code, &[answer(1)], "A", "t")
+            .unwrap()
+            .apply_to(&mut w);
         let again = apply_code(&w, code, &[answer(1), answer(1), answer(2)], "A", "t").unwrap();
         assert_eq!(again.put_codings.len(), 1);
         let other_coder = apply_code(&w, code, &[answer(1)], "B", "t").unwrap();

@@ -11,8 +11,8 @@ use super::ImportError;
 use super::notes::read_note_bytes;
 use super::read;
 use crate::model::MANIFEST_FILE;
-use crate::model::french::key;
 use crate::model::coding::CodingWork;
+use crate::model::french::key;
 use crate::model::note::SiteNote;
 use crate::model::{
     Correction, Evaluation, EvaluationSource, Manifest, PseudonymKey, QuestionKind, Survey, Values,

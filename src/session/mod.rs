@@ -565,7 +565,10 @@ impl AppState {
                     .cloned()
                     .unwrap_or_default();
                 if let Err(e) = self.write(&label, &[Edit::Memo(&target, &text)]) {
-                    return Err(Refused::new(e.into(), Some(Command::SetMemo { target, text })));
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::SetMemo { target, text }),
+                    ));
                 }
                 if text.trim().is_empty() {
                     self.evaluation.coding.memos.remove(&target);

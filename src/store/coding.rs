@@ -145,9 +145,14 @@ pub(super) fn put_codings(tx: &Transaction<'_>, codings: &[Coding]) -> rusqlite:
                 span.map(|s| s.0),
                 span.map(|s| s.1),
             ),
-            Anchor::Note { file, start, end } => {
-                (None, None, None, Some(file.as_str()), Some(*start), Some(*end))
-            }
+            Anchor::Note { file, start, end } => (
+                None,
+                None,
+                None,
+                Some(file.as_str()),
+                Some(*start),
+                Some(*end),
+            ),
         };
         stmt.execute(params![
             coding.id as i64,
@@ -176,7 +181,11 @@ pub(super) fn delete_codings(tx: &Transaction<'_>, ids: &[u64]) -> rusqlite::Res
 }
 
 /// Write a memo (an empty text deletes it).
-pub(super) fn put_memo(tx: &Transaction<'_>, target: &MemoTarget, text: &str) -> rusqlite::Result<()> {
+pub(super) fn put_memo(
+    tx: &Transaction<'_>,
+    target: &MemoTarget,
+    text: &str,
+) -> rusqlite::Result<()> {
     if text.trim().is_empty() {
         tx.execute("DELETE FROM memos WHERE target = ?1", [target.key()])?;
     } else {
