@@ -2,7 +2,7 @@
 //! Atelier finds every passage of the answers that says one of them, the evaluator unticks
 //! the hits that are not meant, and the ticked ones become codings.
 //!
-//! Matching is by stem on folded words ([`crate::text`]): case and accents do not count,
+//! Matching is by stem on folded words ([`super::text`]): case and accents do not count,
 //! « aides » finds « aide », a phrase finds its words one after the other, and a hit is
 //! always whole words (« permis » never hits inside « permission »).
 //!

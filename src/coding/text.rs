@@ -1,5 +1,5 @@
 //! French words as autocoding and suggestions see them: where each word of a text lies (in
-//! characters, as [`crate::model::Anchor`] counts them), its folded spelling (case and
+//! characters, as [`crate::model::coding::Anchor`] counts them), its folded spelling (case and
 //! accents gone: « Mobilité » and « mobilite » are one word), whether it is a stop word, and
 //! its stem (« aides » and « aide » are one stem).
 //!
@@ -289,7 +289,7 @@ impl Lexicon {
     }
 }
 
-/// Characters `start..end` of `text` (as [`crate::model::Anchor`] counts them); `None` when
+/// Characters `start..end` of `text` (as [`crate::model::coding::Anchor`] counts them); `None` when
 /// the range is reversed or runs past the end.
 pub fn char_slice(text: &str, start: u32, end: u32) -> Option<&str> {
     if start > end {
