@@ -116,10 +116,46 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Exchange the codebook with other tools (REFI-QDA `.qdc`: MAXQDA, NVivo, ATLAS.ti,
+    /// QualCoder, Taguette).
+    Codebook {
+        #[command(subcommand)]
+        action: CodebookCommand,
+    },
+    /// Agreement between two coders on what both coded (one answer, one paragraph a unit).
+    Agreement {
+        /// The project (or an evaluation folder with its coding file).
+        project: PathBuf,
+        /// The two coders, as `A,B`.
+        #[arg(long, value_name = "A,B")]
+        coders: String,
+        /// Print JSON (DESIGN.md §3).
+        #[arg(long)]
+        json: bool,
+    },
     /// Generate data: the sample evaluation, or large data for benchmarks.
     Synth {
         #[command(subcommand)]
         what: SynthCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CodebookCommand {
+    /// Write the project's codebook as a REFI-QDA codebook file.
+    Export {
+        /// The project.
+        project: PathBuf,
+        /// The `.qdc` file to write.
+        file: PathBuf,
+    },
+    /// Bring a REFI-QDA codebook into the project: codes already there are updated, new
+    /// ones added, none lost (one undoable change).
+    Import {
+        /// The project.
+        project: PathBuf,
+        /// The `.qdc` file to read.
+        file: PathBuf,
     },
 }
 
@@ -360,6 +396,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Some(Command::Codebook { action }) => codebook(action),
+        Some(Command::Agreement {
+            project,
+            coders,
+            json,
+        }) => agreement(&project, &coders, json),
         Some(Command::Synth {
             what: SynthCommand::Sample { out },
         }) => {
@@ -393,6 +435,118 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             open_window(path, cli.view, cli.screenshot)
         }
+    }
+}
+
+/// `atelier codebook export|import PROJECT FILE.qdc`.
+fn codebook(action: CodebookCommand) -> anyhow::Result<()> {
+    match action {
+        CodebookCommand::Export { project, file } => {
+            let evaluation = store::open_any(&project, &Silent).map_err(store_error)?;
+            let book = &evaluation.coding.codebook;
+            if book.codes.is_empty() {
+                return Err(BadInput(format!(
+                    "{}: le livre de codes est vide ; rien à exporter",
+                    project.display()
+                ))
+                .into());
+            }
+            let text = atelier::coding::refi::write_qdc(book, "Atelier");
+            std::fs::write(&file, text)
+                .map_err(|e| BadInput(format!("{}: écriture impossible ({e})", file.display())))?;
+            eprintln!(
+                "{} : livre de codes écrit ({} codes)",
+                file.display(),
+                book.codes.len()
+            );
+            Ok(())
+        }
+        CodebookCommand::Import { project, file } => {
+            if !store::is_project_file(&project) {
+                return Err(BadInput(format!(
+                    "{}: un livre de codes s'importe dans un projet (.atelier)",
+                    project.display()
+                ))
+                .into());
+            }
+            let bytes = std::fs::read(&file)
+                .map_err(|e| BadInput(format!("{}: lecture impossible ({e})", file.display())))?;
+            let name = file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let incoming = atelier::coding::refi::read_qdc(&name, &bytes)
+                .map_err(|e| BadInput(e.to_string()))?;
+            let opened = atelier::session::open::open_project(&project, &places(), &Silent)
+                .map_err(store_error)?;
+            if let Err(reason) = opened.project.access() {
+                return Err(BadInput(format!(
+                    "{}: projet en lecture seule ({reason}) ; livre de codes non importé",
+                    project.display()
+                ))
+                .into());
+            }
+            let mut state = atelier::session::AppState::default();
+            state.open(opened);
+            let change = atelier::coding::changes::import_codebook(
+                &state.evaluation.coding,
+                &incoming,
+                &name,
+            );
+            let label = change.label.clone();
+            if !change.is_empty() {
+                state
+                    .apply(atelier::session::Command::Coding(change))
+                    .map_err(|e| match e {
+                        atelier::session::ApplyError::Store(e) => store_error(e),
+                        other => anyhow::Error::new(other),
+                    })?;
+            }
+            eprintln!("{} : {label}", project.display());
+            Ok(())
+        }
+    }
+}
+
+/// `atelier agreement PROJECT --coders A,B [--json]`.
+fn agreement(path: &std::path::Path, coders: &str, json: bool) -> anyhow::Result<()> {
+    use atelier::coding::agreement::{AgreementReport, NoteParagraphs, common_units};
+    let names: Vec<&str> = coders.split(',').map(str::trim).collect();
+    let [first, second] = names.as_slice() else {
+        return Err(BadInput(format!(
+            "--coders {coders} : deux codeurs attendus, séparés par une virgule (A,B)"
+        ))
+        .into());
+    };
+    if first.is_empty() || second.is_empty() || first == second {
+        return Err(BadInput(format!(
+            "--coders {coders} : deux codeurs différents attendus (A,B)"
+        ))
+        .into());
+    }
+    let evaluation = store::open_any(path, &Silent).map_err(store_error)?;
+    let paragraphs: NoteParagraphs = evaluation
+        .notes
+        .iter()
+        .map(|note| {
+            let ranges = (0..note.text.paragraphs.len())
+                .map(|i| note.text.char_range(i))
+                .collect();
+            (note.entry.file.clone(), ranges)
+        })
+        .collect();
+    let codings: Vec<_> = evaluation.coding.codings.values().cloned().collect();
+    let common = common_units(&codings, first, second, &paragraphs);
+    let book = &evaluation.coding.codebook;
+    let name = |id| {
+        book.get(id)
+            .map_or_else(|| format!("code {}", id.0), |c| c.name.clone())
+    };
+    let report = AgreementReport::new(&common, &name);
+    if json {
+        print_json(&serde_json::to_value(&report).context("mise en forme JSON")?)
+    } else {
+        emit(&report.to_text())
     }
 }
 

@@ -1,0 +1,344 @@
+//! Coding through the command line and the session: every coding and codebook change is
+//! written to the project and found after reopening, undone and redone; the codebook goes
+//! out to and comes in from other tools as REFI-QDA files; agreement between two coders is
+//! printed as DESIGN.md §3 says.
+
+// Tests panic on purpose when something is wrong.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use atelier::coding::changes;
+use atelier::model::coding::{Anchor, CodeDefinition, CodeId, Rgb};
+use atelier::progress::Silent;
+use atelier::session::places::Places;
+use atelier::session::{AppState, Command, open};
+
+/// A copy of the small test evaluation and the user's folders, in a fresh folder.
+fn setup(name: &str) -> (PathBuf, Places) {
+    let root = common::temp_dir("codage", name);
+    let folder = root.join("evaluation");
+    std::fs::create_dir_all(&folder).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/evaluation");
+    for entry in std::fs::read_dir(fixture).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    (folder, Places::at(&root.join("utilisateur")))
+}
+
+fn session(folder: &Path, places: &Places) -> AppState {
+    let mut state = AppState::default();
+    state.open(open::open(folder, places, &Silent).unwrap());
+    state
+}
+
+fn code_named(state: &AppState, name: &str) -> CodeId {
+    state
+        .evaluation
+        .coding
+        .codebook
+        .codes
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no code « {name} »"))
+        .id
+}
+
+fn answer(respondent: u32) -> Anchor {
+    Anchor::Answer {
+        source: "cons".into(),
+        question: "q4".into(),
+        respondent,
+        span: None,
+    }
+}
+
+/// Make a change from the work as it is, then apply it as the window does.
+fn apply(
+    state: &mut AppState,
+    make: impl FnOnce(&atelier::model::coding::CodingWork) -> changes::CodingChange,
+) {
+    let change = make(&state.evaluation.coding);
+    state.apply(Command::Coding(change)).unwrap();
+}
+
+#[test]
+fn a_new_project_starts_from_the_evaluations_codebook() {
+    let (folder, places) = setup("livre-par-defaut");
+    let state = session(&folder, &places);
+    let book = &state.evaluation.coding.codebook;
+    assert_eq!(book.children(None).len(), 8);
+    assert_eq!(book.codes.iter().filter(|c| c.codable).count(), 40);
+    let code = book
+        .get(code_named(&state, "Perceptions des jeunes"))
+        .unwrap();
+    assert!(!code.description.definition.is_empty());
+}
+
+#[test]
+fn every_codebook_and_coding_change_is_in_the_project_after_reopening() {
+    let (folder, places) = setup("reouverture");
+    let mut state = session(&folder, &places);
+    let jeunes = code_named(&state, "Perceptions des jeunes");
+    let conseillers = code_named(&state, "Perceptions des conseillers");
+    let theme = state.evaluation.coding.codebook.get(jeunes).unwrap().parent;
+    // Create, rename, recolour, describe, give a key, move, code, merge, delete.
+    let (created, change) =
+        changes::create_code(&state.evaluation.coding, theme, "Mobilité").unwrap();
+    apply(&mut state, |_| change);
+    apply(&mut state, |w| {
+        changes::rename(w, created, "Mobilité et transport").unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::recolour(w, created, Rgb(0x12, 0x34, 0x56)).unwrap()
+    });
+    let definition = CodeDefinition {
+        definition: "Se déplacer pour un emploi ou une formation".into(),
+        when_to_use: "Permis, transports, distance".into(),
+        when_not: "Logement : « Accompagnement global »".into(),
+        example: "« Sans voiture je ne peux pas y aller »".into(),
+    };
+    apply(&mut state, |w| {
+        changes::describe(w, created, definition.clone()).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::set_shortcut(w, created, Some('m')).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::move_code(w, created, theme, 0).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(
+            w,
+            jeunes,
+            &[answer(0), answer(1)],
+            "A",
+            "2026-12-06T10:00:00Z",
+        )
+        .unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(w, created, &[answer(2)], "A", "2026-12-06T10:01:00Z").unwrap()
+    });
+    // Merge « Perceptions des jeunes » into « Perceptions des conseillers »: codings follow.
+    apply(&mut state, |w| {
+        changes::merge(w, jeunes, conseillers).unwrap()
+    });
+    state
+        .apply(Command::SetMemo {
+            target: atelier::model::coding::MemoTarget::Code(created),
+            text: "À revoir avec l'équipe".into(),
+        })
+        .unwrap();
+    // Undo the memo and redo it: both written back.
+    state.undo().unwrap();
+    state.redo().unwrap();
+    let before = state.evaluation.coding.clone();
+    state.close();
+
+    let state = session(&folder, &places);
+    let after = &state.evaluation.coding;
+    let mut expected_codes = before.codebook.codes.clone();
+    let mut found_codes = after.codebook.codes.clone();
+    expected_codes.sort_by_key(|c| c.id);
+    found_codes.sort_by_key(|c| c.id);
+    assert_eq!(found_codes, expected_codes);
+    assert_eq!(after.codings, before.codings);
+    assert_eq!(after.memos, before.memos);
+    let code = after.codebook.get(created).unwrap();
+    assert_eq!(
+        (code.name.as_str(), code.color, code.shortcut, code.position),
+        ("Mobilité et transport", Rgb(0x12, 0x34, 0x56), Some('m'), 0)
+    );
+    assert_eq!(code.description, definition);
+    assert!(after.codebook.get(jeunes).is_none(), "merged away");
+    assert_eq!(
+        after
+            .codings
+            .values()
+            .filter(|c| c.code == conseillers)
+            .count(),
+        2,
+        "the merged code's codings follow"
+    );
+
+    // Delete the new code, then undo: its coding comes back; redo, and it is gone after reopening.
+    let mut state = state;
+    apply(&mut state, |w| changes::delete(w, created).unwrap());
+    assert!(
+        state
+            .evaluation
+            .coding
+            .codings
+            .values()
+            .all(|c| c.code != created)
+    );
+    state.undo().unwrap();
+    assert_eq!(
+        state
+            .evaluation
+            .coding
+            .codings
+            .values()
+            .filter(|c| c.code == created)
+            .count(),
+        1
+    );
+    state.redo().unwrap();
+    state.close();
+    let state = session(&folder, &places);
+    assert!(state.evaluation.coding.codebook.get(created).is_none());
+    assert!(
+        state
+            .evaluation
+            .coding
+            .codings
+            .values()
+            .all(|c| c.code != created)
+    );
+}
+
+fn atelier(args: &[&std::ffi::OsStr], home: &Path) -> std::process::Output {
+    Process::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(args)
+        .env("ATELIER_HOME", home)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_codebook_goes_out_and_comes_back_through_the_command_line() {
+    let (folder, places) = setup("echange");
+    let home = places.data.parent().unwrap().to_path_buf();
+    let project = session(&folder, &places).project_path().unwrap();
+    let qdc = folder.join("livre.qdc");
+    let out = atelier(
+        &[
+            "codebook".as_ref(),
+            "export".as_ref(),
+            project.as_os_str(),
+            qdc.as_os_str(),
+        ],
+        &home,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&qdc).unwrap();
+    assert!(text.contains("urn:QDA-XML:codebook:1.0") && text.contains("Perceptions des jeunes"));
+    let back = atelier::coding::refi::read_qdc("livre.qdc", text.as_bytes()).unwrap();
+    assert_eq!(back.codes.len(), 48);
+
+    // A Taguette codebook (dotted names) comes in: its codes are added, nothing is lost.
+    let taguette =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi/taguette_dotted.qdc");
+    let out = atelier(
+        &[
+            "codebook".as_ref(),
+            "import".as_ref(),
+            project.as_os_str(),
+            taguette.as_os_str(),
+        ],
+        &home,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("code(s) ajouté(s)"));
+    let state = session(&folder, &places);
+    let count = state.evaluation.coding.codebook.codes.len();
+    assert!(count > 48, "{count} codes");
+    drop(state);
+
+    // A malformed file is refused in one line naming it, and changes nothing.
+    let bad = folder.join("abime.qdc");
+    std::fs::write(
+        &bad,
+        "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code name=",
+    )
+    .unwrap();
+    let out = atelier(
+        &[
+            "codebook".as_ref(),
+            "import".as_ref(),
+            project.as_os_str(),
+            bad.as_os_str(),
+        ],
+        &home,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("abime.qdc: ") && stderr.trim_end().lines().count() == 1,
+        "{stderr}"
+    );
+    let state = session(&folder, &places);
+    assert_eq!(state.evaluation.coding.codebook.codes.len(), count);
+}
+
+#[test]
+fn agreement_is_printed_as_the_contract_says() {
+    let (folder, places) = setup("accord");
+    let home = places.data.parent().unwrap().to_path_buf();
+    let mut state = session(&folder, &places);
+    let jeunes = code_named(&state, "Perceptions des jeunes");
+    let conseillers = code_named(&state, "Perceptions des conseillers");
+    let at = "2026-12-06T10:00:00Z";
+    apply(&mut state, |w| {
+        changes::apply_code(w, jeunes, &[answer(0), answer(1), answer(2)], "A", at).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(w, jeunes, &[answer(0), answer(1)], "B", at).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(w, conseillers, &[answer(2)], "B", at).unwrap()
+    });
+    let project = state.project_path().unwrap();
+    state.close();
+    let out = atelier(
+        &[
+            "agreement".as_ref(),
+            project.as_os_str(),
+            "--coders".as_ref(),
+            "A,B".as_ref(),
+            "--json".as_ref(),
+        ],
+        &home,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["coders"], serde_json::json!(["A", "B"]));
+    assert_eq!(json["units"], 3);
+    let codes = json["codes"].as_array().unwrap();
+    let jeunes_row = codes
+        .iter()
+        .find(|c| c["code"] == "Perceptions des jeunes")
+        .unwrap();
+    // A coded all three answers with it, B two of them: 2 of 3 units agree.
+    assert!(
+        (jeunes_row["agreement"].as_f64().unwrap() - 0.667).abs() < 1e-9,
+        "{jeunes_row}"
+    );
+    assert!(json.get("alpha").is_some());
+    let out = atelier(
+        &[
+            "agreement".as_ref(),
+            project.as_os_str(),
+            "--coders".as_ref(),
+            "A,A".as_ref(),
+        ],
+        &home,
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
