@@ -462,6 +462,83 @@ pub fn remove_codings(work: &CodingWork, ids: &[u64]) -> CodingChange {
     }
 }
 
+/// Bring a codebook from another tool (or another project) into this one, losing nothing:
+/// a code already here (same GUID, or else same place and name) takes the incoming name,
+/// colour, definition and place; a new code is added; a code the file does not have stays,
+/// with its codings. The tree is kept as the file gives it.
+pub fn import_codebook(work: &CodingWork, incoming: &Codebook, file: &str) -> CodingChange {
+    use std::collections::HashMap;
+    let book = &work.codebook;
+    let fold = |name: &str| crate::model::french::fold(name);
+    let path_key = |b: &Codebook, id: CodeId| -> String {
+        b.path(id)
+            .iter()
+            .map(|n| fold(n))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let by_guid: HashMap<String, CodeId> = book
+        .codes
+        .iter()
+        .filter(|c| !c.guid.is_empty())
+        .map(|c| (c.guid.to_uppercase(), c.id))
+        .collect();
+    let by_path: HashMap<String, CodeId> = book
+        .codes
+        .iter()
+        .map(|c| (path_key(book, c.id), c.id))
+        .collect();
+    // Each incoming code's id here: an existing code, or a new id.
+    let mut next = book.next_id().0;
+    let mut ids: HashMap<CodeId, CodeId> = HashMap::new();
+    let mut taken = std::collections::HashSet::new();
+    for (code, _) in incoming.in_order() {
+        let found = by_guid
+            .get(&code.guid.to_uppercase())
+            .or_else(|| by_path.get(&path_key(incoming, code.id)))
+            .copied()
+            .filter(|id| taken.insert(*id));
+        let id = found.unwrap_or_else(|| {
+            next += 1;
+            CodeId(next - 1)
+        });
+        ids.insert(code.id, id);
+    }
+    let mut change = CodingChange::default();
+    let (mut added, mut updated) = (0, 0);
+    for (code, _) in incoming.in_order() {
+        let id = ids[&code.id];
+        let existing = book.get(id);
+        let put = Code {
+            id,
+            guid: code.guid.clone(),
+            parent: code.parent.map(|p| ids[&p]),
+            position: code.position,
+            name: code.name.clone(),
+            color: code.color,
+            description: code.description.clone(),
+            // A code that has codings here stays codable.
+            codable: code.codable || work.codings.values().any(|c| c.code == id),
+            shortcut: existing.and_then(|e| e.shortcut),
+        };
+        match existing {
+            Some(old) if *old == put => {}
+            Some(_) => {
+                updated += 1;
+                change.put_codes.push(put);
+            }
+            None => {
+                added += 1;
+                change.put_codes.push(put);
+            }
+        }
+    }
+    change.label = format!(
+        "Livre de codes importé de {file} : {added} code(s) ajouté(s), {updated} mis à jour"
+    );
+    change
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,81 +680,4 @@ mod tests {
         let other_coder = apply_code(&w, code, &[answer(1)], "B", "t").unwrap();
         assert_eq!(other_coder.put_codings.len(), 1);
     }
-}
-
-/// Bring a codebook from another tool (or another project) into this one, losing nothing:
-/// a code already here (same GUID, or else same place and name) takes the incoming name,
-/// colour, definition and place; a new code is added; a code the file does not have stays,
-/// with its codings. The tree is kept as the file gives it.
-pub fn import_codebook(work: &CodingWork, incoming: &Codebook, file: &str) -> CodingChange {
-    use std::collections::HashMap;
-    let book = &work.codebook;
-    let fold = |name: &str| crate::model::french::fold(name);
-    let path_key = |b: &Codebook, id: CodeId| -> String {
-        b.path(id)
-            .iter()
-            .map(|n| fold(n))
-            .collect::<Vec<_>>()
-            .join(" / ")
-    };
-    let by_guid: HashMap<String, CodeId> = book
-        .codes
-        .iter()
-        .filter(|c| !c.guid.is_empty())
-        .map(|c| (c.guid.to_uppercase(), c.id))
-        .collect();
-    let by_path: HashMap<String, CodeId> = book
-        .codes
-        .iter()
-        .map(|c| (path_key(book, c.id), c.id))
-        .collect();
-    // Each incoming code's id here: an existing code, or a new id.
-    let mut next = book.next_id().0;
-    let mut ids: HashMap<CodeId, CodeId> = HashMap::new();
-    let mut taken = std::collections::HashSet::new();
-    for (code, _) in incoming.in_order() {
-        let found = by_guid
-            .get(&code.guid.to_uppercase())
-            .or_else(|| by_path.get(&path_key(incoming, code.id)))
-            .copied()
-            .filter(|id| taken.insert(*id));
-        let id = found.unwrap_or_else(|| {
-            next += 1;
-            CodeId(next - 1)
-        });
-        ids.insert(code.id, id);
-    }
-    let mut change = CodingChange::default();
-    let (mut added, mut updated) = (0, 0);
-    for (code, _) in incoming.in_order() {
-        let id = ids[&code.id];
-        let existing = book.get(id);
-        let put = Code {
-            id,
-            guid: code.guid.clone(),
-            parent: code.parent.map(|p| ids[&p]),
-            position: code.position,
-            name: code.name.clone(),
-            color: code.color,
-            description: code.description.clone(),
-            // A code that has codings here stays codable.
-            codable: code.codable || work.codings.values().any(|c| c.code == id),
-            shortcut: existing.and_then(|e| e.shortcut),
-        };
-        match existing {
-            Some(old) if *old == put => {}
-            Some(_) => {
-                updated += 1;
-                change.put_codes.push(put);
-            }
-            None => {
-                added += 1;
-                change.put_codes.push(put);
-            }
-        }
-    }
-    change.label = format!(
-        "Livre de codes importé de {file} : {added} code(s) ajouté(s), {updated} mis à jour"
-    );
-    change
 }
