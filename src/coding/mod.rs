@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod autocode;
 pub mod changes;
+pub mod query;
 pub mod refi;
 pub mod suggest;
 pub mod text;
