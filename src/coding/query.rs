@@ -16,6 +16,8 @@ pub const OTHER_SUFFIX: &str = ".autre";
 pub struct CodableQuestion {
     /// Index of the source in the evaluation.
     pub source: usize,
+    /// The source's id, as codings name it.
+    pub source_id: String,
     /// Index of the question in the source.
     pub question: usize,
     /// The id codings use for it: the question's id, with [`OTHER_SUFFIX`] for « Autre » texts.
@@ -30,6 +32,18 @@ pub struct CodableQuestion {
     pub answers: usize,
 }
 
+impl CodableQuestion {
+    /// The anchor of one respondent's answer (all of it, or characters `span`).
+    pub fn anchor(&self, respondent: u32, span: Option<(u32, u32)>) -> Anchor {
+        Anchor::Answer {
+            source: self.source_id.clone(),
+            question: self.id.clone(),
+            respondent,
+            span,
+        }
+    }
+}
+
 /// Every question whose answers can be coded, source by source.
 pub fn codable_questions(evaluation: &Evaluation) -> Vec<CodableQuestion> {
     let mut out = Vec::new();
@@ -40,6 +54,7 @@ pub fn codable_questions(evaluation: &Evaluation) -> Vec<CodableQuestion> {
             if question.kind == QuestionKind::Open {
                 out.push(CodableQuestion {
                     source: s,
+                    source_id: source.entry.id.clone(),
                     question: q,
                     id: question.id.clone(),
                     qid,
@@ -51,6 +66,7 @@ pub fn codable_questions(evaluation: &Evaluation) -> Vec<CodableQuestion> {
                 let respondents: BTreeSet<u32> = question.other.iter().map(|(r, _)| *r).collect();
                 out.push(CodableQuestion {
                     source: s,
+                    source_id: source.entry.id.clone(),
                     question: q,
                     id: format!("{}{OTHER_SUFFIX}", question.id),
                     qid: format!("{qid}{OTHER_SUFFIX}"),
@@ -252,9 +268,12 @@ pub fn matrix(evaluation: &Evaluation, work: &CodingWork, by: MatrixBy) -> Matri
                 columns.iter().position(|c| c == label)
             }
             (Anchor::Note { .. }, MatrixBy::Group) => Some(columns.len() - 1),
-            (Anchor::Answer {
-                source, respondent, ..
-            }, MatrixBy::Site) => {
+            (
+                Anchor::Answer {
+                    source, respondent, ..
+                },
+                MatrixBy::Site,
+            ) => {
                 let s = evaluation.sources.iter().find(|s| &s.entry.id == source)?;
                 s.site_of_respondent
                     .get(*respondent as usize)
@@ -310,7 +329,11 @@ pub fn matrix(evaluation: &Evaluation, work: &CodingWork, by: MatrixBy) -> Matri
         .iter()
         .map(|code| {
             (0..columns.len())
-                .map(|col| cells.get(&(*code, col)).map_or_else(Vec::new, |c| c.1.clone()))
+                .map(|col| {
+                    cells
+                        .get(&(*code, col))
+                        .map_or_else(Vec::new, |c| c.1.clone())
+                })
                 .collect()
         })
         .collect();

@@ -11,6 +11,7 @@
 pub mod jobs;
 pub mod open;
 pub mod places;
+pub mod preferences;
 pub mod recent;
 pub mod replace;
 

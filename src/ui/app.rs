@@ -9,7 +9,7 @@ use egui::RichText;
 use super::actions::Action;
 use super::screenshot::{Capture, Outcome};
 use super::sources::SourcesPanel;
-use super::{LaunchOptions, View, monographs, placeholder};
+use super::{LaunchOptions, View, monographs};
 use crate::model::MANIFEST_FILE;
 use crate::session::jobs::Job;
 use crate::session::places::Places;
@@ -103,6 +103,10 @@ pub struct AtelierApp {
     cohort_panel: super::cohort::CohortPanel,
     charts_panel: super::charts::ChartsPanel,
     monographs_panel: monographs::MonographsPanel,
+    /// The Codage panel.
+    pub coding_panel: super::coding::CodingPanel,
+    /// Who codes: the name chosen in Préférences, kept in the user's preferences.
+    pub coder: String,
     capture: Option<Capture>,
     remember: bool,
     /// The last thing done, in one line.
@@ -141,6 +145,8 @@ impl AtelierApp {
             cohort_panel: super::cohort::CohortPanel::default(),
             charts_panel: super::charts::ChartsPanel::default(),
             monographs_panel: monographs::MonographsPanel,
+            coding_panel: super::coding::CodingPanel::default(),
+            coder: String::new(),
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
             remember: options.remember,
             status: String::new(),
@@ -150,6 +156,7 @@ impl AtelierApp {
             shortcuts_open: false,
             shown_title: String::new(),
         };
+        app.coder = crate::session::preferences::load(&app.places).coder;
         if let Some(path) = options.path {
             app.open_path(ctx, &path);
         }
@@ -679,7 +686,13 @@ impl AtelierApp {
                 self.cohort_panel.ui(ui, &self.state, computing.as_deref());
             }
             View::Monographs => self.monographs_panel.ui(ui, &self.state, &mut commands),
-            other => placeholder::ui(ui, other),
+            View::Coding => {
+                let cx = super::coding::Context {
+                    state: &self.state,
+                    coder: &self.coder,
+                };
+                self.coding_panel.ui(ui, &cx, &mut commands);
+            }
         });
         for command in commands {
             self.apply(command);
@@ -877,6 +890,7 @@ impl AtelierApp {
         }
         let mut open = true;
         let mut chosen = None;
+        let mut coder_changed = false;
         egui::Window::new("Préférences")
             .open(&mut open)
             .collapsible(false)
@@ -900,8 +914,35 @@ impl AtelierApp {
                 if self.state.read_only().is_some() {
                     ui.weak("Projet en lecture seule : le seuil ne peut pas être changé.");
                 }
+                ui.separator();
+                ui.strong("Codage");
+                ui.horizontal(|ui| {
+                    let label = ui.label("Votre nom de codeur").id;
+                    let response = ui
+                        .text_edit_singleline(&mut self.coder)
+                        .labelled_by(label)
+                        .on_hover_text("Chaque codage garde le nom de son codeur : l'accord entre deux codeurs se mesure ainsi");
+                    if response.lost_focus() {
+                        coder_changed = true;
+                    }
+                });
             });
         self.preferences_open = open;
+        if coder_changed || !open {
+            let name = self.coder.trim().to_owned();
+            self.coder = if name.is_empty() {
+                crate::session::preferences::default_coder()
+            } else {
+                name
+            };
+            let mut preferences = crate::session::preferences::load(&self.places);
+            if preferences.coder != self.coder {
+                preferences.coder = self.coder.clone();
+                if let Err(e) = crate::session::preferences::save(&self.places, &preferences) {
+                    self.errors.push(e);
+                }
+            }
+        }
         if let Some(threshold) = chosen {
             self.apply(Command::SetThreshold(threshold));
         }

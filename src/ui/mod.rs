@@ -6,9 +6,9 @@
 mod actions;
 mod app;
 mod charts;
+mod coding;
 mod cohort;
 mod monographs;
-mod placeholder;
 mod screenshot;
 mod sources;
 
