@@ -458,3 +458,162 @@ fn a_later_wave_replaced_in_the_window_keeps_the_corrections_after_quitting() {
     );
     assert_eq!(kind(&harness, "jeunes", "Quel âge"), QuestionKind::Single);
 }
+
+/// The codes of every coding, as (coder, code name, what is coded), sorted.
+fn codings(harness: &Harness<'_, AtelierApp>) -> Vec<(String, String, String)> {
+    let coding = &harness.state().state.evaluation.coding;
+    let mut out: Vec<(String, String, String)> = coding
+        .codings
+        .values()
+        .map(|c| {
+            let name = coding
+                .codebook
+                .get(c.code)
+                .map(|code| code.name.clone())
+                .unwrap_or_default();
+            (c.coder.clone(), name, format!("{:?}", c.anchor))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Keep only one code in view in the codebook, so that its « Coder » button is the only one.
+fn filter_codebook(harness: &mut Harness<'_, AtelierApp>, words: &str) {
+    let text_input = egui::accesskit::Role::TextInput;
+    let filter = harness.get_by_role_and_label(text_input, "Filtrer");
+    filter.click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(text_input, "Filtrer")
+        .type_text(words);
+    harness.run_steps(3);
+    // Leave the field, so that keys code again.
+    harness.get_by_role_and_label(text_input, "Filtrer").hover();
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+}
+
+#[test]
+fn answers_are_coded_by_mouse_and_by_keyboard_and_found_after_reopening() {
+    use egui::{Key, Modifiers};
+    let (folder, places) = evaluation_copy("codage-reponses");
+    let mut harness = harness_with(places.clone(), Some(folder.clone()));
+    settle(&mut harness);
+    harness.get_by_label("Codage").click();
+    harness.run_steps(3);
+    // The counsellors' open question: « Moins de reporting » is an answer of it.
+    harness.get_by_label_contains("Moins de reporting").click();
+    harness.run_steps(2);
+    filter_codebook(&mut harness, "reporting");
+    click_button(&mut harness, "Coder");
+    let after_mouse = codings(&harness);
+    assert_eq!(after_mouse.len(), 1, "{after_mouse:?}");
+    assert_eq!(after_mouse[0].1, "Outils de suivi et reporting");
+    // By keyboard: the next answer, then 1 (the code used last).
+    harness.key_press(Key::ArrowDown);
+    harness.run_steps(2);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    assert_eq!(codings(&harness).len(), 2);
+    // Undo and redo, by keyboard.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(codings(&harness).len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    let done = codings(&harness);
+    assert_eq!(done.len(), 2);
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(folder));
+    settle(&mut harness);
+    assert_eq!(codings(&harness), done, "the codings are in the project");
+}
+
+/// The text of the note in view (the memo is a text too, but a short one).
+fn note_text<'h>(harness: &'h Harness<'_, AtelierApp>) -> egui_kittest::Node<'h> {
+    harness
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .find(|n| n.value().is_some_and(|v| v.len() > 300))
+        .expect("the note's text")
+}
+
+#[test]
+fn a_note_passage_is_coded_by_mouse_and_by_keyboard_and_found_after_reopening() {
+    use egui::{Key, Modifiers, PointerButton};
+    let places = places("codage-notes");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let mut harness = harness_with(places.clone(), Some(sample.clone()));
+    settle(&mut harness);
+    let before = codings(&harness).len();
+    harness.get_by_label("Codage").click();
+    harness.run_steps(3);
+    harness.get_by_label("Notes et entretiens").click();
+    harness.run_steps(3);
+    harness.get_by_label("Mission locale de Touraine").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("Entretien avec la directrice")
+        .click();
+    harness.run_steps(3);
+    // By mouse: drag across the start of the note's text.
+    let reader = note_text(&harness);
+    let rect = reader.rect();
+    let from = egui::pos2(rect.left() + 2.0, rect.top() + 6.0);
+    let to = egui::pos2(rect.left() + 160.0, rect.top() + 6.0);
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerMoved(to));
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    filter_codebook(&mut harness, "Pilotage national");
+    click_button(&mut harness, "Coder");
+    let coded = codings(&harness);
+    assert_eq!(coded.len(), before + 1);
+    let note_codings: Vec<_> = coded
+        .iter()
+        .filter(|(_, name, anchor)| {
+            name == "Pilotage national" && anchor.contains("01_entretien_directrice")
+        })
+        .collect();
+    assert!(!note_codings.is_empty(), "{coded:?}");
+    // By keyboard: into the text (a click on its first line), select a few characters with
+    // Maj+→, then 1.
+    let rect = note_text(&harness).rect();
+    let at = egui::pos2(rect.left() + 30.0, rect.top() + 6.0);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    for _ in 0..8 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+        harness.run_steps(1);
+    }
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    let done = codings(&harness);
+    assert_eq!(done.len(), before + 2, "{done:?}");
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(sample));
+    settle(&mut harness);
+    assert_eq!(codings(&harness), done, "the codings are in the project");
+}

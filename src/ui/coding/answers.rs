@@ -421,7 +421,7 @@ impl AnswersView {
         asked: &mut Vec<Ask>,
     ) {
         let Some((q, respondent)) = self.selected else {
-            ui.weak("Choisissez une réponse (clic, ou ↑/↓) pour la coder ; sélectionnez un passage pour n'en coder qu'une partie.");
+            ui.weak("Choisissez une réponse (clic, ou flèches haut et bas) pour la coder ; sélectionnez un passage pour n'en coder qu'une partie.");
             return;
         };
         let Some(question) = codable.get(q) else {
@@ -479,7 +479,7 @@ impl AnswersView {
                         let Some(code) = evaluation.coding.codebook.get(coding.code) else {
                             continue;
                         };
-                        let label = format!("{} ✕", code.name);
+                        let label = format!("{} ×", code.name);
                         if chip(ui, &label, code.color)
                             .on_hover_text(format!(
                                 "Codé par {} — cliquer pour retirer ce codage",

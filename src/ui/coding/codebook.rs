@@ -172,7 +172,7 @@ impl CodebookView {
             if has_children {
                 let open = !self.collapsed.contains(&code.id);
                 if ui
-                    .small_button(if open { "▾" } else { "▸" })
+                    .small_button(if open { "-" } else { "+" })
                     .on_hover_text(if open { "Replier" } else { "Déplier" })
                     .clicked()
                 {

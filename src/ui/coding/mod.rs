@@ -324,7 +324,7 @@ impl CodingPanel {
         }
         ui.add_space(6.0);
         ui.weak(
-            "↑/↓ : réponse suivante · N : prochaine réponse à coder · Suppr : retirer vos codes",
+            "Flèches haut et bas : réponse suivante · N : prochaine réponse à coder · Suppr : retirer vos codes",
         );
         ui.separator();
         self.memo_ui(ui, cx, asked);

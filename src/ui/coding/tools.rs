@@ -123,7 +123,7 @@ impl Tools {
                     })
                     .take(30)
                     .collect();
-                ui.weak("✓ ou Entrée : accepter la première · ✕ ou Échap : l'écarter");
+                ui.weak("Oui ou Entrée : accepter la première · Non ou Échap : l'écarter");
                 let first = shown.first().map(|s| s.answer);
                 if let Some(first) = first {
                     let accept = ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -160,7 +160,7 @@ impl Tools {
                                         words.join(", ")
                                     ));
                                     if ui
-                                        .small_button("✓")
+                                        .small_button("Oui")
                                         .on_hover_text("Coder cette réponse")
                                         .clicked()
                                     {
@@ -170,7 +170,7 @@ impl Tools {
                                         ));
                                     }
                                     if ui
-                                        .small_button("✕")
+                                        .small_button("Non")
                                         .on_hover_text("Écarter la suggestion")
                                         .clicked()
                                     {
