@@ -352,16 +352,27 @@ impl AnswersView {
                             .flatten()
                             .and_then(|s| evaluation.manifest.sites.get(s))
                             .map_or("—", |s| s.name.as_str());
-                        ui.add_sized(
-                            [40.0, row_height],
+                        let cell = |ui: &mut egui::Ui, width: f32, label: egui::Label| {
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(width, row_height),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.set_width(width);
+                                    ui.add(label)
+                                },
+                            )
+                            .inner
+                        };
+                        cell(
+                            ui,
+                            40.0,
                             egui::Label::new(RichText::new(format!("{}", row.1 + 1)).weak()),
                         );
-                        ui.add_sized(
-                            [150.0, row_height],
+                        cell(
+                            ui,
+                            170.0,
                             egui::Label::new(
-                                RichText::new(format!("{} · {site}", group_of(source)))
-                                    .small()
-                                    .weak(),
+                                RichText::new(format!("{} · {site}", group_of(source))).weak(),
                             )
                             .truncate(),
                         );
@@ -375,9 +386,10 @@ impl AnswersView {
                             .map(|c| (c.name.clone(), c.color))
                             .collect();
                         let width =
-                            (ui.available_width() - 110.0 * codes.len().min(3) as f32).max(120.0);
-                        let label = ui.add_sized(
-                            [width, row_height],
+                            (ui.available_width() - 120.0 * codes.len().min(3) as f32).max(120.0);
+                        let label = cell(
+                            ui,
+                            width,
                             egui::Label::new(text.replace('\n', " "))
                                 .truncate()
                                 .sense(egui::Sense::click()),

@@ -88,6 +88,8 @@ pub struct CodingPanel {
     tools: tools::Tools,
     memo: Option<(MemoTarget, String)>,
     message: Option<String>,
+    /// Whether the panel has chosen what to show first.
+    started: bool,
 }
 
 impl Default for CodingPanel {
@@ -106,6 +108,7 @@ impl Default for CodingPanel {
             tools: tools::Tools::default(),
             memo: None,
             message: None,
+            started: false,
         }
     }
 }
@@ -144,6 +147,36 @@ impl CodingPanel {
         if self.codable_for != state.version {
             self.codable = query::codable_questions(&state.evaluation);
             self.codable_for = state.version;
+        }
+        if !self.started && !state.evaluation.sources.is_empty() {
+            self.start(state);
+        }
+    }
+
+    /// What to show first: the note coded most, with its stripes, when notes are coded;
+    /// else the first open question.
+    fn start(&mut self, state: &AppState) {
+        self.started = true;
+        let evaluation = &state.evaluation;
+        let coded = |i: usize| {
+            evaluation
+                .coding
+                .of_note(&evaluation.notes[i].entry.file)
+                .count()
+        };
+        if let Some(i) = (0..evaluation.notes.len())
+            .max_by_key(|&i| coded(i))
+            .filter(|&i| coded(i) > 0)
+        {
+            self.choose_document(Document::Note(i));
+            return;
+        }
+        if let Some(i) = self
+            .codable
+            .iter()
+            .position(|q| !q.id.ends_with(query::OTHER_SUFFIX))
+        {
+            self.answers.choose(i);
         }
     }
 
