@@ -342,3 +342,99 @@ fn agreement_is_printed_as_the_contract_says() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_coded_question_is_a_question_of_its_own_charted_by_group_with_suppression() {
+    let (folder, places) = setup("variable");
+    let home = places.data.parent().unwrap().to_path_buf();
+    let mut state = session(&folder, &places);
+    let reporting = code_named(&state, "Outils de suivi et reporting");
+    let jeunes = code_named(&state, "Perceptions des jeunes");
+    let at = "2026-12-06T10:00:00Z";
+    apply(&mut state, |w| {
+        changes::apply_code(w, reporting, &[answer(0), answer(1), answer(2)], "A", at).unwrap()
+    });
+    // The same respondent coded twice with one code counts once; another coder too.
+    apply(&mut state, |w| {
+        changes::apply_code(w, reporting, &[answer(0)], "B", at).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(w, jeunes, &[answer(2)], "A", at).unwrap()
+    });
+    let (_, question) = state
+        .evaluation
+        .find("cons.q4.codes")
+        .expect("the coded question");
+    assert_eq!(question.kind, atelier::model::QuestionKind::Multiple);
+    assert_eq!(question.n, 3);
+    let counts = question.label_counts(&question.items[0]);
+    assert_eq!(
+        question
+            .labels
+            .iter()
+            .cloned()
+            .zip(counts)
+            .collect::<Vec<_>>(),
+        vec![
+            ("Outils de suivi et reporting".to_owned(), 3),
+            ("Perceptions des jeunes".to_owned(), 1)
+        ]
+    );
+    let project = state.project_path().unwrap();
+    state.close();
+
+    let listed =
+        common::atelier_json(["questions".as_ref(), project.as_os_str(), "--json".as_ref()]);
+    let coded = listed["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "cons.q4.codes")
+        .expect("listed by atelier questions");
+    assert_eq!(coded["kind"], "multiple");
+    assert_eq!(coded["n"], 3);
+    // Charted and tabled by group, with the project's disclosure control: counts of 1 to 4
+    // are not published.
+    let csv = folder.join("codes.csv");
+    let out = atelier(
+        &[
+            "table".as_ref(),
+            project.as_os_str(),
+            "--question".as_ref(),
+            "cons.q4.codes".as_ref(),
+            "--by".as_ref(),
+            "site".as_ref(),
+            "--out".as_ref(),
+            csv.as_os_str(),
+        ],
+        &home,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.contains("Outils de suivi et reporting"), "{table}");
+    assert!(table.contains("secret statistique"), "{table}");
+    let png = folder.join("codes.png");
+    let out = atelier(
+        &[
+            "chart".as_ref(),
+            project.as_os_str(),
+            "--question".as_ref(),
+            "cons.q4.codes".as_ref(),
+            "--by".as_ref(),
+            "group".as_ref(),
+            "--out".as_ref(),
+            png.as_os_str(),
+        ],
+        &home,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+}

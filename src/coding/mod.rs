@@ -8,6 +8,7 @@ pub mod query;
 pub mod refi;
 pub mod suggest;
 pub mod text;
+pub mod variables;
 
 use crate::model::coding::Codebook;
 

@@ -123,14 +123,16 @@ impl Evaluation {
             }
         };
         progress.report(1.0, "Évaluation chargée");
-        Ok(Evaluation {
+        let mut evaluation = Evaluation {
             root: root.to_path_buf(),
             manifest,
             sources,
             notes,
             problems,
             coding,
-        })
+        };
+        crate::coding::variables::refresh(&mut evaluation);
+        Ok(evaluation)
     }
 }
 

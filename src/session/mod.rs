@@ -484,6 +484,8 @@ impl AppState {
             } => {
                 let Some((source_id, question_id, previous)) =
                     self.evaluation.sources.get(source).and_then(|s| {
+                        // A coded question is derived from the coding: nothing to correct.
+                        s.survey.plan.questions.get(question)?;
                         let q = s.survey.questions.get(question)?;
                         let previous = s.survey.corrections.get(&q.id).cloned();
                         Some((
@@ -555,6 +557,7 @@ impl AppState {
                     return Err(Refused::new(e.into(), Some(Command::Coding(change))));
                 }
                 change.apply_to(&mut self.evaluation.coding);
+                crate::coding::variables::refresh(&mut self.evaluation);
                 Command::Coding(inverse)
             }
             Command::SetMemo { target, text } => {
@@ -582,6 +585,14 @@ impl AppState {
                 }
             }
         };
+        if matches!(
+            inverse,
+            Command::InsertSource { .. }
+                | Command::RemoveSource { .. }
+                | Command::ReplaceSource { .. }
+        ) {
+            crate::coding::variables::refresh(&mut self.evaluation);
+        }
         self.version += 1;
         Ok(inverse)
     }

@@ -749,7 +749,7 @@ impl Project {
             memos: self.memos()?,
         };
         progress.report(1.0, "Projet ouvert");
-        Ok(Evaluation {
+        let mut evaluation = Evaluation {
             root: self
                 .path
                 .parent()
@@ -760,7 +760,9 @@ impl Project {
             notes,
             problems,
             coding,
-        })
+        };
+        crate::coding::variables::refresh(&mut evaluation);
+        Ok(evaluation)
     }
 
     fn write_snapshots(

@@ -198,7 +198,13 @@ pub fn encode(survey: &Survey) -> Result<Vec<u8>, String> {
         raw_warnings: raw.warnings.clone(),
         plan: survey.plan.clone(),
         respondent_rows: survey.respondent_rows.clone(),
-        questions: survey.questions.clone(),
+        // Coded questions are derived from the coding, which the project keeps apart.
+        questions: survey
+            .questions
+            .iter()
+            .filter(|q| !crate::coding::variables::is_coded(q))
+            .cloned()
+            .collect(),
         inferred: survey.inferred.clone(),
         warnings: survey.warnings.clone(),
     };

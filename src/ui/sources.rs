@@ -353,6 +353,11 @@ fn question_detail_ui(
         q.columns.len(),
         q.n
     ));
+    if crate::coding::variables::is_coded(q) {
+        ui.label("Question codée : ses options sont les codes appliqués à ses réponses (Codage) ; un répondant compte une fois par code.");
+        options_table_ui(ui, q);
+        return;
+    }
     let current = survey.corrections.get(&q.id).cloned().unwrap_or_default();
     ui.horizontal(|ui| {
         let type_label = ui.label("Type").id;
