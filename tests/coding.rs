@@ -438,3 +438,104 @@ fn a_coded_question_is_a_question_of_its_own_charted_by_group_with_suppression()
     );
     assert!(std::fs::metadata(&png).unwrap().len() > 1000);
 }
+
+#[test]
+fn a_later_wave_keeps_codings_and_flags_those_on_changed_or_vanished_answers() {
+    let (folder, places) = setup("vague");
+    let mut state = session(&folder, &places);
+    let jeunes = code_named(&state, "Perceptions des jeunes");
+    let stage = code_named(&state, "Immersions / EMT");
+    let young = |question: &str, respondent: u32| Anchor::Answer {
+        source: "jeunes".into(),
+        question: question.into(),
+        respondent,
+        span: None,
+    };
+    let at = "2026-12-06T10:00:00Z";
+    apply(&mut state, |w| {
+        changes::apply_code(w, jeunes, &[young("q5", 0), young("q5", 2)], "A", at).unwrap()
+    });
+    apply(&mut state, |w| {
+        changes::apply_code(w, stage, &[young("q2.autre", 1)], "A", at).unwrap()
+    });
+    let before = state.evaluation.coding.codings.clone();
+    // The next wave: the second young person gone, the third one's suggestion reworded.
+    let text = std::fs::read_to_string(folder.join("jeunes.csv")).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with("11400002"))
+        .map(|l| {
+            l.replace(
+                "Les ateliers c'est pas utile, les RDV oui",
+                "Les rendez-vous oui, les ateliers non",
+            )
+        })
+        .collect();
+    let newer = folder.join("jeunes-vague2.csv");
+    std::fs::write(&newer, lines.join("\n") + "\n").unwrap();
+    let index = state
+        .evaluation
+        .sources
+        .iter()
+        .position(|s| s.entry.id == "jeunes")
+        .unwrap();
+    let current = state.evaluation.sources[index].clone();
+    let (source, _) = open::read_newer_wave(
+        &state.project_path().unwrap(),
+        &newer,
+        state.key().unwrap(),
+        &state.evaluation.manifest.clone(),
+        &current,
+        &Silent,
+    )
+    .unwrap();
+    state
+        .apply(Command::ReplaceSource {
+            index,
+            source,
+            codings: None,
+        })
+        .unwrap();
+    let carried = |state: &AppState| -> Vec<(String, Option<String>)> {
+        let mut out: Vec<(String, Option<String>)> = state
+            .evaluation
+            .coding
+            .codings
+            .values()
+            .map(|c| (format!("{:?}", c.anchor), c.review.clone()))
+            .collect();
+        out.sort();
+        out
+    };
+    let after = carried(&state);
+    assert_eq!(after.len(), 3, "every coding is kept");
+    let unchanged = after
+        .iter()
+        .find(|(a, _)| a.contains("\"q5\"") && a.contains("respondent: 0"))
+        .unwrap();
+    assert!(
+        unchanged.1.is_none(),
+        "an unchanged answer keeps its coding as it was"
+    );
+    let moved = after
+        .iter()
+        .find(|(a, _)| a.contains("\"q5\"") && a.contains("respondent: 1"))
+        .unwrap();
+    assert!(
+        moved.1.as_deref().is_some_and(|r| r.contains("a changé")),
+        "{moved:?}"
+    );
+    let gone = after.iter().find(|(a, _)| a.contains("q2.autre")).unwrap();
+    assert!(
+        gone.1.as_deref().is_some_and(|r| r.contains("n'est plus")),
+        "{gone:?}"
+    );
+    // Undo gives the codings back exactly; redo carries them again.
+    state.undo().unwrap();
+    assert_eq!(state.evaluation.coding.codings, before);
+    state.redo().unwrap();
+    assert_eq!(carried(&state), after);
+    state.close();
+    let state = session(&folder, &places);
+    assert_eq!(carried(&state), after, "as stored in the project");
+}

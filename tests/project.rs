@@ -491,7 +491,11 @@ fn a_later_wave_replaces_a_source_keeping_its_corrections() {
             .contains("1 répondant(s) ajouté(s), 1 retiré(s)")
     );
     state
-        .apply(Command::ReplaceSource { index: s, source })
+        .apply(Command::ReplaceSource {
+            index: s,
+            source,
+            codings: None,
+        })
         .unwrap();
     let file = |state: &AppState| state.evaluation.sources[s].survey.raw.file_name.clone();
     assert_eq!(file(&state), "jeunes-vague2.csv");

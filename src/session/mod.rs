@@ -67,12 +67,16 @@ pub enum Command {
         index: usize,
     },
     /// Put a newer export of a questionnaire in place of the source at `index`: the
-    /// corrections of its questions are kept, by question.
+    /// corrections of its questions are kept, by question, and its codings follow their
+    /// respondents (those on changed or vanished answers flagged for review).
     ReplaceSource {
         /// Index in the evaluation's sources.
         index: usize,
         /// The newer source (its entry keeps the source's id).
         source: Box<LoadedSource>,
+        /// How the codings change; `None` to carry them over as the new export asks (undo
+        /// and redo give the exact change back).
+        codings: Option<CodingChange>,
     },
     /// Place a figure in the monographs (last).
     AddFigure(FigureRef),
@@ -128,7 +132,7 @@ impl Command {
             Command::RemoveSource { index } => {
                 format!("Retrait de la source {}", source_name(*index))
             }
-            Command::ReplaceSource { index, source } => format!(
+            Command::ReplaceSource { index, source, .. } => format!(
                 "Remplacement de {} par {}",
                 source_name(*index),
                 source.survey.raw.file_name
@@ -414,7 +418,11 @@ impl AppState {
                 self.retired.push(source.entry.id.clone());
                 Command::InsertSource { index, source }
             }
-            Command::ReplaceSource { index, mut source } => {
+            Command::ReplaceSource {
+                index,
+                mut source,
+                codings,
+            } => {
                 let Some(current) = self.evaluation.sources.get(index) else {
                     return Err(Refused::new(
                         ApplyError::Nothing("cette source n'existe plus"),
@@ -423,21 +431,41 @@ impl AppState {
                 };
                 source.entry.id = current.entry.id.clone();
                 let corrections = current.survey.corrections.clone();
+                let carried = codings.unwrap_or_else(|| {
+                    replace::carry_codings(
+                        &self.evaluation.coding,
+                        &current.entry.id,
+                        &current.survey,
+                        &source.survey,
+                    )
+                });
+                let back = carried.inverse(&self.evaluation.coding);
                 let mut manifest = self.evaluation.manifest.clone();
                 manifest.sources[index] = source.entry.clone();
-                if let Err(e) = self.write(&label, &[Edit::Manifest(&manifest)]) {
+                let edits = [
+                    Edit::Manifest(&manifest),
+                    Edit::DeleteCodings(&carried.delete_codings),
+                    Edit::PutCodings(&carried.put_codings),
+                ];
+                if let Err(e) = self.write(&label, &edits) {
                     return Err(Refused::new(
                         e.into(),
-                        Some(Command::ReplaceSource { index, source }),
+                        Some(Command::ReplaceSource {
+                            index,
+                            source,
+                            codings: Some(carried),
+                        }),
                     ));
                 }
                 // The corrections stored for this source apply to the newer file's questions.
                 replace::keep_corrections(&mut source.survey, &corrections);
                 self.evaluation.manifest = manifest;
+                carried.apply_to(&mut self.evaluation.coding);
                 let old = std::mem::replace(&mut self.evaluation.sources[index], *source);
                 Command::ReplaceSource {
                     index,
                     source: Box::new(old),
+                    codings: Some(back),
                 }
             }
             Command::AddFigure(figure) => {

@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::coding::changes::CodingChange;
 use crate::model::cell::cell_text;
+use crate::model::coding::{Anchor, CodingWork};
 use crate::model::french::key;
 use crate::model::{Correction, Survey};
 
@@ -123,9 +125,10 @@ fn answer(survey: &Survey, question: usize, respondent: usize) -> String {
     text
 }
 
-/// Compare an export of a questionnaire with a newer one.
-pub fn compare(old: &Survey, new: &Survey) -> WaveAccount {
-    let (matching, pairs, added, removed) = match (id_column(old), id_column(new)) {
+/// Respondents of both exports, as (earlier, newer) pairs, with respondents only in the
+/// newer and only in the earlier one.
+fn pair(old: &Survey, new: &Survey) -> (Matching, Vec<(usize, usize)>, usize, usize) {
+    match (id_column(old), id_column(new)) {
         (Some((old_column, heading)), Some((new_column, _))) => {
             let old_ids = ids(old, old_column);
             let new_ids = ids(new, new_column);
@@ -156,7 +159,12 @@ pub fn compare(old: &Survey, new: &Survey) -> WaveAccount {
                 n_old.saturating_sub(n_new),
             )
         }
-    };
+    }
+}
+
+/// Compare an export of a questionnaire with a newer one.
+pub fn compare(old: &Survey, new: &Survey) -> WaveAccount {
+    let (matching, pairs, added, removed) = pair(old, new);
     let old_questions: HashMap<&str, usize> = old
         .plan
         .questions
@@ -194,6 +202,87 @@ pub fn compare(old: &Survey, new: &Survey) -> WaveAccount {
         changed,
         new_questions,
         gone_questions,
+    }
+}
+
+/// The codings of source `source` carried from an earlier export to a newer one: each
+/// follows its respondent (matched as [`compare`] matches them); a coding whose answer
+/// changed, or whose respondent is gone, is kept and flagged for review.
+pub fn carry_codings(work: &CodingWork, source: &str, old: &Survey, new: &Survey) -> CodingChange {
+    let (_, pairs, _, _) = pair(old, new);
+    let newer: HashMap<usize, usize> = pairs.into_iter().collect();
+    let mut change = CodingChange {
+        label: "Codages reportés sur la nouvelle version".to_owned(),
+        ..CodingChange::default()
+    };
+    for coding in work.codings.values() {
+        let Anchor::Answer {
+            source: s,
+            question,
+            respondent,
+            span,
+        } = &coding.anchor
+        else {
+            continue;
+        };
+        if s != source {
+            continue;
+        }
+        let mut carried = coding.clone();
+        let before = text_answer(old, question, *respondent as usize);
+        match newer.get(&(*respondent as usize)) {
+            Some(&j) => {
+                let after = text_answer(new, question, j);
+                if before != after {
+                    carried.review =
+                        Some("la réponse a changé dans la nouvelle version : à relire".to_owned());
+                }
+                let length = after.map_or(0, |t| t.chars().count() as u32);
+                carried.anchor = Anchor::Answer {
+                    source: s.clone(),
+                    question: question.clone(),
+                    respondent: j as u32,
+                    span: span.filter(|(_, end)| *end <= length),
+                };
+            }
+            None => {
+                carried.review = Some(format!(
+                    "le répondant n° {} n'est plus dans la nouvelle version",
+                    respondent + 1
+                ));
+                carried.anchor = Anchor::Answer {
+                    source: s.clone(),
+                    question: question.clone(),
+                    respondent: GONE,
+                    span: *span,
+                };
+            }
+        }
+        if carried != *coding {
+            change.put_codings.push(carried);
+        }
+    }
+    change
+}
+
+/// The respondent of a coding whose respondent is gone from the newer export.
+pub const GONE: u32 = u32::MAX;
+
+/// A respondent's text answer to a codable question of a survey (its id, or its id with
+/// `.autre` for the free « Autre » texts).
+fn text_answer<'a>(survey: &'a Survey, question: &str, respondent: usize) -> Option<&'a str> {
+    if let Some(base) = question.strip_suffix(crate::coding::query::OTHER_SUFFIX) {
+        let q = survey.questions.iter().find(|q| q.id == base)?;
+        return q
+            .other
+            .iter()
+            .find(|(r, _)| *r as usize == respondent)
+            .map(|(_, t)| t.as_str());
+    }
+    let q = survey.questions.iter().find(|q| q.id == question)?;
+    match &q.items.first()?.values {
+        crate::model::Values::Texts(texts) => texts.get(respondent)?.as_deref(),
+        _ => None,
     }
 }
 

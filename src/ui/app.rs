@@ -482,11 +482,37 @@ impl AtelierApp {
                 let label = Command::ReplaceSource {
                     index,
                     source: Box::new(LoadedSource::clone(&source)),
+                    codings: None,
                 }
                 .label(&self.state);
-                match self.state.apply(Command::ReplaceSource { index, source }) {
+                let before = self
+                    .state
+                    .evaluation
+                    .coding
+                    .codings
+                    .values()
+                    .filter(|c| c.review.is_some())
+                    .count();
+                match self.state.apply(Command::ReplaceSource {
+                    index,
+                    source,
+                    codings: None,
+                }) {
                     Ok(()) => {
-                        self.status = format!("{label} : {}", account.summary());
+                        let review = self
+                            .state
+                            .evaluation
+                            .coding
+                            .codings
+                            .values()
+                            .filter(|c| c.review.is_some())
+                            .count()
+                            - before;
+                        let mut summary = account.summary();
+                        if review > 0 {
+                            summary.push_str(&format!(", {review} codage(s) à revoir (Codage)"));
+                        }
+                        self.status = format!("{label} : {summary}");
                         self.account = Some((file, account));
                     }
                     Err(e) => self.errors.push(format!("{label} : {e}")),
