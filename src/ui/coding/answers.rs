@@ -491,10 +491,16 @@ impl AnswersView {
                         let Some(code) = evaluation.coding.codebook.get(coding.code) else {
                             continue;
                         };
-                        let label = format!("{} ×", code.name);
+                        let (label, note) = match &coding.review {
+                            Some(why) => (
+                                format!("{} (à revoir) ×", code.name),
+                                format!("\nÀ revoir : {why}"),
+                            ),
+                            None => (format!("{} ×", code.name), String::new()),
+                        };
                         if chip(ui, &label, code.color)
                             .on_hover_text(format!(
-                                "Codé par {} — cliquer pour retirer ce codage",
+                                "Codé par {}{note} — cliquer pour retirer ce codage",
                                 coding.coder
                             ))
                             .clicked()
