@@ -12,6 +12,7 @@ pub mod cohort;
 pub mod figures;
 pub mod import;
 pub mod model;
+pub mod monograph;
 pub mod parallel;
 pub mod progress;
 pub mod session;

@@ -100,6 +100,7 @@ pub mod error;
 pub mod evaluation;
 pub mod french;
 pub mod manifest;
+pub mod monograph;
 pub mod note;
 pub mod placed;
 pub mod plan;
