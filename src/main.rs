@@ -116,6 +116,28 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Write a site's monograph (or all of them with the cross-site synthesis).
+    Monograph {
+        /// A project, or a folder holding atelier.json.
+        path: PathBuf,
+        /// The visited site's id.
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with = "all",
+            required_unless_present = "all"
+        )]
+        site: Option<String>,
+        /// Every site, and the synthesis, into the folder `--out`.
+        #[arg(long)]
+        all: bool,
+        /// The file to write (one site), or the folder (`--all`).
+        #[arg(long)]
+        out: PathBuf,
+        /// docx, html or md (default: the extension of --out, Word for a folder).
+        #[arg(long, value_name = "docx|html|md")]
+        format: Option<String>,
+    },
     /// Exchange the codebook with other tools (REFI-QDA `.qdc`: MAXQDA, NVivo, ATLAS.ti,
     /// QualCoder, Taguette).
     Codebook {
@@ -397,6 +419,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Codebook { action }) => codebook(action),
+        Some(Command::Monograph {
+            path,
+            site,
+            all,
+            out,
+            format,
+        }) => monograph(&path, site.as_deref(), all, out, format.as_deref()),
         Some(Command::Agreement {
             project,
             coders,
@@ -436,6 +465,86 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             open_window(path, cli.view, cli.screenshot)
         }
     }
+}
+
+/// `atelier monograph PATH (--site ID | --all) --out PATH [--format docx|html|md]`.
+fn monograph(
+    path: &std::path::Path,
+    site: Option<&str>,
+    all: bool,
+    out: PathBuf,
+    format: Option<&str>,
+) -> anyhow::Result<()> {
+    use atelier::monograph::export::Format;
+    let format = match format {
+        Some(name) => Some(
+            Format::parse(name)
+                .ok_or_else(|| BadInput(format!("--format {name} : attendu docx, html ou md")))?,
+        ),
+        None if !all => Some(Format::from_path(&out).ok_or_else(|| {
+            BadInput(format!(
+                "{}: format inconnu (attendu : .docx, .html ou .md, ou --format)",
+                out.display()
+            ))
+        })?),
+        None => None,
+    };
+    if !path.exists() {
+        return Err(BadInput(format!(
+            "{}: fichier ou dossier introuvable",
+            path.display()
+        ))
+        .into());
+    }
+    let evaluation = store::open_any(path, &Silent).map_err(store_error)?;
+    let (template, figures, monographs) = if store::is_project_file(path) {
+        let project = Project::open_for_reading(path).map_err(store_error)?;
+        (
+            project.template().map_err(store_error)?,
+            project.figures().map_err(store_error)?,
+            project.monographs().map_err(store_error)?,
+        )
+    } else {
+        (
+            atelier::monograph::default_template(),
+            Vec::new(),
+            Default::default(),
+        )
+    };
+    let index = match site {
+        Some(id) => Some(
+            evaluation
+                .manifest
+                .sites
+                .iter()
+                .position(|s| s.id == id)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = evaluation
+                        .manifest
+                        .sites
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect();
+                    BadInput(format!(
+                        "{}: pas de site « {id} » (sites : {})",
+                        path.display(),
+                        known.join(", ")
+                    ))
+                })?,
+        ),
+        None => None,
+    };
+    let cohort = if evaluation.manifest.cohort.is_empty() {
+        None
+    } else {
+        Some(cohort_report(path)?)
+    };
+    let job = atelier::session::export::MonographExport::new(
+        evaluation, cohort, template, figures, monographs, index, out,
+    );
+    let done = job.run_as(format, &Silent).map_err(BadInput)?;
+    eprintln!("{}", done.message);
+    Ok(())
 }
 
 /// `atelier codebook export|import PROJECT FILE.qdc`.

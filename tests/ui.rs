@@ -617,3 +617,64 @@ fn a_note_passage_is_coded_by_mouse_and_by_keyboard_and_found_after_reopening() 
     settle(&mut harness);
     assert_eq!(codings(&harness), done, "the codings are in the project");
 }
+
+#[test]
+fn a_section_is_built_from_the_side_pane_exported_and_found_after_reopening() {
+    let places = places("monographie");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let mut harness = harness_with(places.clone(), Some(sample.clone()));
+    settle(&mut harness);
+    harness.get_by_label("Monographies").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains("Monographie — Mission locale de Touraine");
+    // « Ajouter à… » beside the site's cohort figures, into « Contexte et partenariats ».
+    harness
+        .get_all_by_label("Ajouter à…")
+        .next()
+        .expect("the side pane offers its items")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label("Contexte et partenariats")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the sections are offered")
+        .click();
+    harness.run_steps(3);
+    let has_cohort = |harness: &Harness<'_, AtelierApp>| {
+        harness
+            .state()
+            .state
+            .monograph("ml_touraine")
+            .sections
+            .iter()
+            .find(|s| s.id == "contexte")
+            .and_then(|s| s.blocks.as_ref())
+            .is_some_and(|b| {
+                b.iter()
+                    .any(|b| b.kind == atelier::model::monograph::BlockKind::Cohort)
+            })
+    };
+    assert!(has_cohort(&harness));
+    // Exported (the dialog asks where; then this happens), in the background.
+    let out = common::temp_dir("ui", "monographie-export").join("touraine.docx");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .export_monographs_to(&ctx, Some(0), out.clone());
+    settle(&mut harness);
+    assert!(out.is_file(), "{:?}", harness.state().errors);
+    assert!(
+        harness
+            .state()
+            .state
+            .monograph("ml_touraine")
+            .exported_at
+            .is_some(),
+        "the export is remembered"
+    );
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(sample));
+    settle(&mut harness);
+    assert!(has_cohort(&harness), "the section is in the project");
+}

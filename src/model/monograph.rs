@@ -58,6 +58,9 @@ pub struct Monograph {
     /// When the monograph was last exported (ISO 8601, UTC), if ever.
     #[serde(default)]
     pub exported_at: Option<String>,
+    /// What each block said at the last export (a digest), by block ([`BlockKind::key`]).
+    #[serde(default)]
+    pub exported: std::collections::BTreeMap<String, String>,
 }
 
 /// One section of a site's monograph.
@@ -84,9 +87,24 @@ pub struct BlockState {
     /// Pinned: the block as it was when pinned, shown instead of its fresh version.
     #[serde(default)]
     pub pinned: Option<String>,
-    /// What the block said at the last export, to tell what changed since.
-    #[serde(default)]
-    pub exported: Option<String>,
+}
+
+impl BlockKind {
+    /// What identifies the block whatever the evaluator arranged in it (for quotes, the code).
+    pub fn key(&self) -> String {
+        match self {
+            BlockKind::VisitSheet => "visite".to_owned(),
+            BlockKind::Quotes { code, .. } => format!("citations:{}", code.0),
+            BlockKind::Survey { qid } => format!("enquete:{qid}"),
+            BlockKind::Cohort => "cohorte".to_owned(),
+            BlockKind::Figure(f) => format!(
+                "figure:{}:{}:{}",
+                f.qid,
+                f.by.as_deref().unwrap_or(""),
+                f.site.as_deref().unwrap_or("")
+            ),
+        }
+    }
 }
 
 /// What a generated block shows.

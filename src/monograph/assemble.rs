@@ -149,7 +149,6 @@ pub fn default_blocks(
         kind,
         dropped: false,
         pinned: None,
-        exported: None,
     };
     let mut blocks = Vec::new();
     for generated in &section.generated {
@@ -253,13 +252,24 @@ pub fn assemble(inputs: &Inputs<'_>, site: usize, state: &Monograph) -> Assemble
         .iter()
         .map(|section| {
             let saved = section_state(state, &section.id);
-            let blocks = saved
-                .and_then(|s| s.blocks.clone())
-                .unwrap_or_else(|| default_blocks(inputs, site, section));
+            let defaults = default_blocks(inputs, site, section);
+            // The evaluator's arrangement, then what the data bring since (a code newly
+            // used at the site, a figure newly placed): the document stays alive.
+            let blocks = match saved.and_then(|s| s.blocks.clone()) {
+                Some(mut arranged) => {
+                    for block in defaults {
+                        if !arranged.iter().any(|b| b.kind.key() == block.kind.key()) {
+                            arranged.push(block);
+                        }
+                    }
+                    arranged
+                }
+                None => defaults,
+            };
             let blocks = blocks
                 .into_iter()
                 .enumerate()
-                .map(|(index, block)| assemble_block(inputs, site, index, block))
+                .map(|(index, block)| assemble_block(inputs, site, index, block, &state.exported))
                 .collect();
             AssembledSection {
                 id: section.id.clone(),
@@ -286,6 +296,7 @@ fn assemble_block(
     site: usize,
     index: usize,
     block: BlockState,
+    exported: &std::collections::BTreeMap<String, String>,
 ) -> AssembledBlock {
     let (title, provenance, fresh) = generate(inputs, site, &block.kind);
     let digest = digest(&fresh);
@@ -295,10 +306,9 @@ fn assemble_block(
         .and_then(|json| serde_json::from_str(json).ok());
     let stale = pinned.as_ref().is_some_and(|p| *p != fresh);
     let shown = pinned.clone().unwrap_or(fresh);
-    let changed = block
-        .exported
-        .as_deref()
-        .is_some_and(|exported| exported != digest && pinned.is_none());
+    let changed = exported
+        .get(&block.kind.key())
+        .is_some_and(|exported| *exported != digest && pinned.is_none());
     AssembledBlock {
         index,
         kind: block.kind,

@@ -13,6 +13,7 @@
 
 pub mod assemble;
 pub mod document;
+pub mod export;
 pub mod synthesis;
 
 pub use assemble::{

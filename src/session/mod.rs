@@ -8,6 +8,7 @@
 //! path. The session is the only code that writes to the project. Nothing here depends on
 //! egui.
 
+pub mod export;
 pub mod jobs;
 pub mod open;
 pub mod places;
@@ -15,11 +16,13 @@ pub mod preferences;
 pub mod recent;
 pub mod replace;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::coding::changes::CodingChange;
 use crate::model::coding::MemoTarget;
 use crate::model::manifest::SourceEntry;
+use crate::model::monograph::{Monograph, Template};
 use crate::model::{
     Correction, Evaluation, EvaluationSource, FigureRef, Manifest, PseudonymKey, Survey, Threshold,
 };
@@ -113,6 +116,11 @@ pub enum Command {
         /// Its text.
         text: String,
     },
+    /// A site's monograph as the evaluator now arranges it (text, blocks moved, dropped,
+    /// pinned, quotes kept or reordered).
+    SetMonograph(Box<Monograph>),
+    /// The project's monograph template.
+    SetTemplate(Box<Template>),
 }
 
 impl Command {
@@ -176,6 +184,17 @@ impl Command {
                 MemoTarget::Document(file) => format!("Mémo du document {file}"),
                 MemoTarget::Answer(key) => format!("Mémo de la réponse {key}"),
             },
+            Command::SetMonograph(monograph) => format!(
+                "Monographie de {}",
+                state
+                    .evaluation
+                    .manifest
+                    .sites
+                    .iter()
+                    .find(|s| s.id == monograph.site)
+                    .map_or(monograph.site.as_str(), |s| s.name.as_str())
+            ),
+            Command::SetTemplate(_) => "Modèle des monographies".to_owned(),
         }
     }
 }
@@ -217,6 +236,11 @@ pub struct AppState {
     key: Option<PseudonymKey>,
     /// Figures the evaluator placed in monographs, in the order placed.
     pub figures: Vec<FigureRef>,
+    /// Each site's monograph as the evaluator arranged it, by site id (a site absent follows
+    /// the template).
+    pub monographs: BTreeMap<String, Monograph>,
+    /// The project's monograph template.
+    pub template: Template,
     /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
     pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
     undo: Vec<Command>,
@@ -237,6 +261,10 @@ pub struct Opened {
     pub evaluation: Evaluation,
     /// Its placed figures.
     pub figures: Vec<FigureRef>,
+    /// Its monographs, by site id.
+    pub monographs: BTreeMap<String, Monograph>,
+    /// Its monograph template.
+    pub template: Template,
     /// Its pseudonymisation key (none when read-only).
     pub key: Option<PseudonymKey>,
     /// Something the user should know (read-only, a key that had to be made again).
@@ -251,6 +279,8 @@ impl AppState {
         self.project = Some(opened.project);
         self.key = opened.key;
         self.figures = opened.figures;
+        self.monographs = opened.monographs;
+        self.template = opened.template;
         self.cohort = None;
         self.undo.clear();
         self.redo.clear();
@@ -271,8 +301,17 @@ impl AppState {
     pub fn with_evaluation(evaluation: Evaluation) -> AppState {
         AppState {
             evaluation,
+            template: crate::monograph::default_template(),
             ..AppState::default()
         }
+    }
+
+    /// A site's monograph as arranged (or as the template gives it).
+    pub fn monograph(&self, site: &str) -> Monograph {
+        self.monographs
+            .get(site)
+            .cloned()
+            .unwrap_or_else(|| crate::monograph::fresh(site))
     }
 
     /// The open project, if any.
@@ -587,6 +626,28 @@ impl AppState {
                 change.apply_to(&mut self.evaluation.coding);
                 crate::coding::variables::refresh(&mut self.evaluation);
                 Command::Coding(inverse)
+            }
+            Command::SetMonograph(monograph) => {
+                let previous = self.monograph(&monograph.site);
+                if *monograph == previous {
+                    return Err(Refused::new(ApplyError::Nothing("rien n'a changé"), None));
+                }
+                if let Err(e) = self.write(&label, &[Edit::Monograph(&monograph)]) {
+                    return Err(Refused::new(
+                        e.into(),
+                        Some(Command::SetMonograph(monograph)),
+                    ));
+                }
+                self.monographs.insert(monograph.site.clone(), *monograph);
+                Command::SetMonograph(Box::new(previous))
+            }
+            Command::SetTemplate(template) => {
+                let previous = self.template.clone();
+                if let Err(e) = self.write(&label, &[Edit::Template(&template)]) {
+                    return Err(Refused::new(e.into(), Some(Command::SetTemplate(template))));
+                }
+                self.template = *template;
+                Command::SetTemplate(Box::new(previous))
             }
             Command::SetMemo { target, text } => {
                 let previous = self

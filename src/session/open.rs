@@ -84,10 +84,14 @@ pub fn open_project(
     let reading_key = key.clone().unwrap_or_else(crate::import::privacy::new_key);
     let evaluation = project.evaluation(&reading_key, progress)?;
     let figures = project.figures()?;
+    let monographs = project.monographs()?;
+    let template = project.template()?;
     Ok(Opened {
         project,
         evaluation,
         figures,
+        monographs,
+        template,
         key,
         notice,
     })

@@ -32,6 +32,7 @@ pub use schema::SCHEMA_VERSION;
 use crate::import::{evaluation, read};
 use crate::model::cell::cell_text;
 use crate::model::coding::{Code, CodeId, Codebook, Coding, CodingWork, MemoTarget};
+use crate::model::monograph::{Monograph, Template};
 use crate::model::{
     Correction, Evaluation, EvaluationSource, FigureRef, ImportError, MANIFEST_FILE, Manifest,
     PseudonymKey, QuestionKind, Survey,
@@ -146,6 +147,10 @@ pub enum Edit<'a> {
     DeleteCodings(&'a [u64]),
     /// A memo (an empty text deletes it).
     Memo(&'a MemoTarget, &'a str),
+    /// A site's monograph as the evaluator arranged it.
+    Monograph(&'a Monograph),
+    /// The project's monograph template.
+    Template(&'a Template),
 }
 
 /// A survey file stored in a project, not yet named by its manifest.
@@ -608,6 +613,44 @@ impl Project {
         coding::memos(&self.conn).map_err(self.fail())
     }
 
+    /// Each site's monograph as the evaluator arranged it, by site id.
+    pub fn monographs(&self) -> Result<std::collections::BTreeMap<String, Monograph>, StoreError> {
+        if !self.has_table("monographs")? {
+            return Ok(Default::default());
+        }
+        let fail = self.fail();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT site, json FROM monographs")
+            .map_err(&fail)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(&fail)?;
+        let mut out = std::collections::BTreeMap::new();
+        for row in rows {
+            let (site, json) = row.map_err(&fail)?;
+            if let Ok(monograph) = serde_json::from_str(&json) {
+                out.insert(site, monograph);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The project's monograph template (the default one until the evaluator changes it).
+    pub fn template(&self) -> Result<Template, StoreError> {
+        if !self.has_table("template")? {
+            return Ok(crate::monograph::default_template());
+        }
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM template WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(self.fail())?;
+        Ok(json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_else(crate::monograph::default_template))
+    }
+
     /// The journal: every change written, oldest first, with its time (UTC).
     pub fn journal(&self) -> Result<Vec<(String, String)>, StoreError> {
         if !self.has_table("journal")? {
@@ -833,6 +876,23 @@ impl Project {
                 Edit::PutCodings(codings) => coding::put_codings(&tx, codings).map_err(&fail)?,
                 Edit::DeleteCodings(ids) => coding::delete_codings(&tx, ids).map_err(&fail)?,
                 Edit::Memo(target, text) => coding::put_memo(&tx, target, text).map_err(&fail)?,
+                Edit::Monograph(monograph) => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO monographs (site, json) VALUES (?1, ?2)",
+                        params![
+                            monograph.site,
+                            serde_json::to_string(monograph).unwrap_or_default()
+                        ],
+                    )
+                    .map_err(&fail)?;
+                }
+                Edit::Template(template) => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO template (id, json) VALUES (1, ?1)",
+                        params![serde_json::to_string(template).unwrap_or_default()],
+                    )
+                    .map_err(&fail)?;
+                }
                 Edit::Figures(figures) => {
                     tx.execute("DELETE FROM figures", []).map_err(&fail)?;
                     for (position, figure) in figures.iter().enumerate() {

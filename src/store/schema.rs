@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: the manifest, the files as received (personal sources pseudonymised) and the
 /// evaluator's corrections of questions.
@@ -79,6 +79,12 @@ const VERSION_3: &str = "
     CREATE INDEX IF NOT EXISTS codings_by_code ON codings (code);
     CREATE TABLE IF NOT EXISTS memos (target TEXT PRIMARY KEY, text TEXT NOT NULL);";
 
+/// Version 4: the monograph template of the project, and each site's monograph as the
+/// evaluator arranged it.
+const VERSION_4: &str = "
+    CREATE TABLE IF NOT EXISTS monographs (site TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS template (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);";
+
 /// The version a project file says it is at (0 for a file with no Atelier tables).
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     let has_meta: bool = conn.query_row(
@@ -130,6 +136,12 @@ pub fn migrate(conn: &mut Connection, from: i64, new_id: &str) -> rusqlite::Resu
         let tx = conn.transaction()?;
         tx.execute_batch(VERSION_3)?;
         set(&tx, "schema_version", "3")?;
+        tx.commit()?;
+    }
+    if from < 4 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(VERSION_4)?;
+        set(&tx, "schema_version", "4")?;
         tx.commit()?;
     }
     Ok(())

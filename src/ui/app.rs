@@ -37,6 +37,8 @@ pub enum Running {
     Cohort(Job<Result<crate::cohort::CohortReport, String>>),
     /// Writing an export; the result says what was written.
     Export(Job<Result<String, String>>),
+    /// Writing monographs; the result says what was written, and marks them exported.
+    Monographs(Job<Result<crate::session::export::Exported, String>>),
 }
 
 /// What the Sources panel shows of a running job.
@@ -60,6 +62,7 @@ macro_rules! each_job {
             Running::SaveAs($job) => $body,
             Running::Cohort($job) => $body,
             Running::Export($job) => $body,
+            Running::Monographs($job) => $body,
         }
     };
 }
@@ -144,7 +147,7 @@ impl AtelierApp {
             sources: SourcesPanel::default(),
             cohort_panel: super::cohort::CohortPanel::default(),
             charts_panel: super::charts::ChartsPanel::default(),
-            monographs_panel: monographs::MonographsPanel,
+            monographs_panel: monographs::MonographsPanel::default(),
             coding_panel: super::coding::CodingPanel::default(),
             coder: String::new(),
             capture: options.screenshot.map(|path| Capture::new(path, outcome)),
@@ -350,6 +353,44 @@ impl AtelierApp {
         }
     }
 
+    /// Export a site's monograph (or, with `None`, all of them and the synthesis) to a file
+    /// or folder the user chooses, in the background.
+    pub fn export_monographs(&mut self, ctx: &egui::Context, site: Option<usize>) {
+        let picked = match site {
+            Some(i) => {
+                let name = self
+                    .state
+                    .evaluation
+                    .manifest
+                    .sites
+                    .get(i)
+                    .map_or_else(|| "monographie".to_owned(), |s| s.id.clone());
+                rfd::FileDialog::new()
+                    .set_title("Exporter la monographie")
+                    .add_filter("Word", &["docx"])
+                    .add_filter("HTML", &["html"])
+                    .add_filter("Markdown", &["md"])
+                    .set_file_name(format!("{name}.docx"))
+                    .save_file()
+            }
+            None => rfd::FileDialog::new()
+                .set_title("Dossier où écrire les monographies (Word)")
+                .pick_folder(),
+        };
+        if let Some(out) = picked {
+            self.export_monographs_to(ctx, site, out);
+        }
+    }
+
+    /// Export to `out` (a file for one site, its extension giving the format; a folder for
+    /// all of them, as Word), in the background.
+    pub fn export_monographs_to(&mut self, ctx: &egui::Context, site: Option<usize>, out: PathBuf) {
+        let job = crate::session::export::MonographExport::from_state(&self.state, site, out);
+        let title = job.title();
+        let work = move |progress: &dyn crate::progress::Progress| job.run(progress);
+        self.spawn(ctx, "monographies", title, work, Running::Monographs);
+    }
+
     /// Compute the cohort figures of the open project in the background.
     fn start_cohort(&mut self, ctx: &egui::Context) {
         let manifest = self.state.evaluation.manifest.clone();
@@ -414,6 +455,9 @@ impl AtelierApp {
                 Running::SaveAs(job) => job.poll().map(|r| Finished::SaveAs(shown(r))),
                 Running::Cohort(job) => job.poll().map(|r| Finished::Cohort(r.and_then(|r| r))),
                 Running::Export(job) => job.poll().map(|r| Finished::Export(r.and_then(|r| r))),
+                Running::Monographs(job) => {
+                    job.poll().map(|r| Finished::Monographs(r.and_then(|r| r)))
+                }
             };
             match done {
                 Some(outcome) => {
@@ -533,6 +577,16 @@ impl AtelierApp {
                 self.state.cohort = Some(result.map(Arc::new));
             }
             Finished::Export(Ok(message)) => self.status = message,
+            Finished::Monographs(Ok(exported)) => {
+                // Remember what each block said, so that the next change shows.
+                for monograph in exported.monographs {
+                    if self.state.read_only().is_none() {
+                        let _ = self.state.apply(Command::SetMonograph(Box::new(monograph)));
+                    }
+                }
+                self.status = exported.message;
+            }
+            Finished::Monographs(Err(message)) => self.errors.push(message),
             Finished::Export(Err(message)) => self.errors.push(message),
         }
     }
@@ -671,6 +725,7 @@ impl AtelierApp {
         }
         let mut commands = Vec::new();
         let mut actions = Vec::new();
+        let mut export_request = None;
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Sources => {
                 let jobs: Vec<JobView> = self.jobs.iter().map(Running::view).collect();
@@ -711,7 +766,11 @@ impl AtelierApp {
                     .map(|j| j.view().title);
                 self.cohort_panel.ui(ui, &self.state, computing.as_deref());
             }
-            View::Monographs => self.monographs_panel.ui(ui, &self.state, &mut commands),
+            View::Monographs => {
+                if let Some(request) = self.monographs_panel.ui(ui, &self.state, &mut commands) {
+                    export_request = Some(request);
+                }
+            }
             View::Coding => {
                 let cx = super::coding::Context {
                     state: &self.state,
@@ -725,6 +784,9 @@ impl AtelierApp {
         }
         for action in actions {
             self.act(&ctx, action);
+        }
+        if let Some(monographs::Request::Export(site)) = export_request {
+            self.export_monographs(&ctx, site);
         }
         self.sources.clamp(&self.state);
         self.preferences_ui(&ctx);
@@ -1003,6 +1065,7 @@ enum Finished {
     SaveAs(Result<Project, String>),
     Cohort(Result<crate::cohort::CohortReport, String>),
     Export(Result<String, String>),
+    Monographs(Result<crate::session::export::Exported, String>),
 }
 
 impl eframe::App for AtelierApp {

@@ -263,6 +263,7 @@ impl AnswersView {
                 groups
             };
             if groups.len() > 1 {
+                let label = ui.label("Groupe").id;
                 egui::ComboBox::from_id_salt("coding_group")
                     .selected_text(self.filter.group.as_deref().unwrap_or("Tous les groupes"))
                     .show_ui(ui, |ui| {
@@ -270,9 +271,12 @@ impl AnswersView {
                         for g in groups {
                             ui.selectable_value(&mut self.filter.group, Some(g.clone()), g);
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label);
             }
             let sites = &evaluation.manifest.sites;
+            let label = ui.label("Site").id;
             egui::ComboBox::from_id_salt("coding_site")
                 .selected_text(
                     self.filter
@@ -285,8 +289,11 @@ impl AnswersView {
                     for (i, s) in sites.iter().enumerate() {
                         ui.selectable_value(&mut self.filter.site, Some(i), &s.name);
                     }
-                });
+                })
+                .response
+                .labelled_by(label);
             let book = &evaluation.coding.codebook;
+            let label = ui.label("Code").id;
             egui::ComboBox::from_id_salt("coding_code_filter")
                 .selected_text(
                     self.filter
@@ -305,7 +312,9 @@ impl AnswersView {
                             );
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(label);
             ui.checkbox(&mut self.filter.uncoded, "À coder (par vous)");
             let label = ui.label("Mots").id;
             ui.add(egui::TextEdit::singleline(&mut self.filter.words).desired_width(140.0))

@@ -208,7 +208,7 @@ impl Tools {
             .default_height(480.0)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label("Code");
+                    let label = ui.label("Code").id;
                     egui::ComboBox::from_id_salt("autocode_code")
                         .selected_text(auto.code.and_then(|c| book.get(c)).map_or("choisir…", |c| c.name.as_str()))
                         .show_ui(ui, |ui| {
@@ -217,10 +217,12 @@ impl Tools {
                                     ui.selectable_value(&mut auto.code, Some(code.id), format!("{}{}", "  ".repeat(depth), code.name));
                                 }
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label);
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Où");
+                    let label = ui.label("Où").id;
                     let current = match auto.scope {
                         Scope::Question(i) => codable.get(i).map_or_else(String::new, |q| q.qid.clone()),
                         Scope::Notes => "Toutes les notes de visite".to_owned(),
@@ -232,7 +234,9 @@ impl Tools {
                             for (i, q) in codable.iter().enumerate() {
                                 ui.selectable_value(&mut auto.scope, Scope::Question(i), format!("{} · {}", q.qid, crate::figures::short_text(&q.text)));
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label);
                 });
                 ui.horizontal(|ui| {
                     let label = ui.label("Mots ou expressions").id;

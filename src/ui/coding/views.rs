@@ -78,6 +78,7 @@ impl Views {
                 _ => {}
             }
             let sites = &evaluation.manifest.sites;
+            let label = ui.label("Site").id;
             egui::ComboBox::from_id_salt("segments_site")
                 .selected_text(
                     self.site
@@ -89,7 +90,9 @@ impl Views {
                     for (i, s) in sites.iter().enumerate() {
                         ui.selectable_value(&mut self.site, Some(i), &s.name);
                     }
-                });
+                })
+                .response
+                .labelled_by(label);
         });
         let shown: Vec<&query::Segment> = segments
             .iter()
@@ -212,17 +215,20 @@ impl Views {
             self.coders.1 = coders[1].to_owned();
         }
         ui.horizontal(|ui| {
-            for (id, slot) in [
-                ("coder_a", &mut self.coders.0),
-                ("coder_b", &mut self.coders.1),
+            for (id, name, slot) in [
+                ("coder_a", "Codeur", &mut self.coders.0),
+                ("coder_b", "et codeur", &mut self.coders.1),
             ] {
+                let label = ui.label(name).id;
                 egui::ComboBox::from_id_salt(id)
                     .selected_text(slot.as_str())
                     .show_ui(ui, |ui| {
                         for c in &coders {
                             ui.selectable_value(slot, (*c).to_owned(), *c);
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label);
             }
         });
         if self.coders.0 == self.coders.1 {

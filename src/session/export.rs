@@ -1,0 +1,202 @@
+//! Exporting monographs, as a background job: a copy of what they are made of is taken
+//! when the export starts, so that the window goes on while the documents are assembled,
+//! their charts drawn and the files written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::AppState;
+use crate::cohort::CohortReport;
+use crate::model::monograph::{Monograph, Template};
+use crate::model::{Evaluation, FigureRef};
+use crate::monograph::export::{Format, write};
+use crate::monograph::{Inputs, assemble, assemble::to_document, synthesis::synthesis};
+use crate::progress::Progress;
+
+/// What an export needs, taken from the session.
+pub struct MonographExport {
+    evaluation: Evaluation,
+    cohort: Option<Arc<CohortReport>>,
+    template: Template,
+    figures: Vec<FigureRef>,
+    monographs: BTreeMap<String, Monograph>,
+    /// One site (index), or all of them and the synthesis.
+    site: Option<usize>,
+    /// A file for one site, a folder for all.
+    out: PathBuf,
+}
+
+/// What an export did: a line for the status, and each monograph with the digests of its
+/// blocks as exported (so that the next change shows).
+pub struct Exported {
+    /// What was written.
+    pub message: String,
+    /// The monographs to store, marked as exported.
+    pub monographs: Vec<Monograph>,
+}
+
+impl MonographExport {
+    /// Take what the export needs from the session.
+    pub fn from_state(state: &AppState, site: Option<usize>, out: PathBuf) -> MonographExport {
+        MonographExport {
+            evaluation: state.evaluation.clone(),
+            cohort: state.cohort.as_ref().and_then(|c| c.as_ref().ok()).cloned(),
+            template: state.template.clone(),
+            figures: state.figures.clone(),
+            monographs: state.monographs.clone(),
+            site,
+            out,
+        }
+    }
+
+    /// An export of what a folder or project read on the fly holds (the command line):
+    /// every site as the template gives it, unless `monographs` arrange them.
+    pub fn new(
+        evaluation: Evaluation,
+        cohort: Option<CohortReport>,
+        template: Template,
+        figures: Vec<FigureRef>,
+        monographs: BTreeMap<String, Monograph>,
+        site: Option<usize>,
+        out: PathBuf,
+    ) -> MonographExport {
+        MonographExport {
+            evaluation,
+            cohort: cohort.map(Arc::new),
+            template,
+            figures,
+            monographs,
+            site,
+            out,
+        }
+    }
+
+    /// The progress bar's title.
+    pub fn title(&self) -> String {
+        match self.site {
+            Some(i) => format!(
+                "Export de la monographie {}",
+                self.evaluation
+                    .manifest
+                    .sites
+                    .get(i)
+                    .map_or("", |s| s.name.as_str())
+            ),
+            None => "Export des monographies et de la synthèse".to_owned(),
+        }
+    }
+
+    /// Write the monograph(s); `format` for all of them (one site's takes its file's
+    /// extension when `format` is `None`).
+    pub fn run_as(
+        self,
+        format: Option<Format>,
+        progress: &dyn Progress,
+    ) -> Result<Exported, String> {
+        let inputs = Inputs {
+            evaluation: &self.evaluation,
+            cohort: self.cohort.as_deref(),
+            template: &self.template,
+            figures: &self.figures,
+        };
+        let sites = &self.evaluation.manifest.sites;
+        let now = now();
+        let mut exported = Vec::new();
+        let mut written = Vec::new();
+        let chosen: Vec<usize> = match self.site {
+            Some(i) if i < sites.len() => vec![i],
+            Some(_) => return Err("ce site n'existe plus".to_owned()),
+            None => (0..sites.len()).collect(),
+        };
+        let format = match (format, self.site) {
+            (Some(f), _) => f,
+            (None, Some(_)) => Format::from_path(&self.out).ok_or_else(|| {
+                format!(
+                    "{}: format inconnu (.docx, .html ou .md)",
+                    self.out.display()
+                )
+            })?,
+            (None, None) => Format::Docx,
+        };
+        if self.site.is_none() {
+            std::fs::create_dir_all(&self.out)
+                .map_err(|e| format!("{}: {e}", self.out.display()))?;
+        }
+        let total = chosen.len() as f32 + 1.0;
+        for (k, i) in chosen.iter().enumerate() {
+            if progress.cancelled() {
+                return Err("export annulé".to_owned());
+            }
+            let site = &sites[*i];
+            progress.report(k as f32 / total, &format!("Monographie {}", site.name));
+            let state = self
+                .monographs
+                .get(&site.id)
+                .cloned()
+                .unwrap_or_else(|| crate::monograph::fresh(&site.id));
+            let assembled = assemble(&inputs, *i, &state);
+            let document = to_document(&inputs, &assembled);
+            let path = match self.site {
+                Some(_) => self.out.clone(),
+                None => self.out.join(format!("{}.{}", site.id, format.extension())),
+            };
+            written.extend(write(&document, format, &path)?);
+            exported.push(mark_exported(state, &assembled, &now));
+        }
+        if self.site.is_none() {
+            progress.report(chosen.len() as f32 / total, "Synthèse transversale");
+            let path = self.out.join(format!("synthese.{}", format.extension()));
+            written.extend(write(&synthesis(&inputs), format, &path)?);
+        }
+        progress.report(1.0, "Monographies exportées");
+        Ok(Exported {
+            message: match written.len() {
+                1 => format!("Exporté : {}", written[0]),
+                n => format!(
+                    "{n} fichiers écrits dans {}",
+                    folder_of(&self.out).display()
+                ),
+            },
+            monographs: exported,
+        })
+    }
+
+    /// Write the monograph(s), the format taken from the file (Word for a folder).
+    pub fn run(self, progress: &dyn Progress) -> Result<Exported, String> {
+        self.run_as(None, progress)
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    if path.extension().is_some() {
+        path.parent().unwrap_or(path)
+    } else {
+        path
+    }
+}
+
+/// The monograph with each block's digest as exported now.
+fn mark_exported(
+    mut state: Monograph,
+    assembled: &crate::monograph::AssembledMonograph,
+    now: &str,
+) -> Monograph {
+    state.exported = assembled
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| (b.kind.key(), b.digest.clone()))
+        .collect();
+    state.exported_at = Some(now.to_owned());
+    state
+}
+
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
