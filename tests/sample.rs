@@ -54,6 +54,10 @@ fn synth_sample_regenerates_the_committed_sample_byte_for_byte() {
     );
     let generated = files(&out);
     let bundled = files(&committed());
+    assert!(
+        generated.contains_key(atelier::synth::coding::CODING_FILE),
+        "the sample comes coded"
+    );
     assert_eq!(
         generated.keys().collect::<Vec<_>>(),
         bundled.keys().collect::<Vec<_>>(),

@@ -6,6 +6,7 @@
 //! of the report are reproduced exactly; each is listed in `REFERENCE.md` with its report line
 //! and the test that checks it.
 
+pub mod coding;
 pub mod cohort;
 pub mod notes;
 pub mod rng;
@@ -102,7 +103,7 @@ impl Sample {
 }
 
 /// Write the whole sample evaluation into `dir`: questionnaires, notes, cohort extracts,
-/// `atelier.json` and `REFERENCE.md`. Returns what was written.
+/// their coding (`codage.json`), `atelier.json` and `REFERENCE.md`. Returns what was written.
 pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
     let mut sample = Sample {
@@ -120,6 +121,7 @@ pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
     surveys::write(dir, &mut sample)?;
     notes::write(dir, &mut sample)?;
     cohort::write(dir, &mut sample)?;
+    coding::write(dir, &mut sample)?;
     let mut json =
         serde_json::to_string_pretty(&sample.manifest).map_err(|e| SynthError::Document {
             path: dir.join(crate::model::MANIFEST_FILE),
