@@ -632,6 +632,12 @@ fn a_section_is_built_from_the_side_pane_exported_and_found_after_reopening() {
         .get_all_by_label("Ajouter à…")
         .next()
         .expect("the side pane offers its items")
+        .scroll_to_me();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label("Ajouter à…")
+        .next()
+        .expect("the side pane offers its items")
         .click();
     harness.run_steps(2);
     harness

@@ -409,20 +409,25 @@ impl MonographsPanel {
         egui::ScrollArea::vertical()
             .id_salt("monograph_evidence_scroll")
             .show(ui, |ui| {
-                egui::CollapsingHeader::new("Chiffres de cohorte")
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        let (_, provenance, content) = cohort_preview(inputs, &site.id);
-                        ui.weak(provenance);
-                        if let Content::Table(t) = &content {
-                            table_ui(ui, t);
-                        } else if let Content::Empty(why) = &content {
-                            ui.weak(why);
-                        }
-                        if writable && !evaluation.manifest.cohort.is_empty() {
+                if !evaluation.manifest.cohort.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("Chiffres de cohorte").strong());
+                        if writable {
                             add_menu(ui, monograph, assembled, BlockKind::Cohort, commands);
                         }
                     });
+                    egui::CollapsingHeader::new("Voir les indicateurs du site")
+                        .default_open(false)
+                        .show(ui, |ui| {
+                            let (_, provenance, content) = cohort_preview(inputs, &site.id);
+                            ui.weak(provenance);
+                            if let Content::Table(t) = &content {
+                                table_ui(ui, t);
+                            } else if let Content::Empty(why) = &content {
+                                ui.weak(why);
+                            }
+                        });
+                }
                 egui::CollapsingHeader::new("Résultats d'enquête")
                     .default_open(true)
                     .show(ui, |ui| {

@@ -2,35 +2,24 @@
 //!
 //! docx-rs lays the document out with Word's built-in styles (`Heading1` named « heading 1 »,
 //! `Title`, `Caption`, `Quote`, `TOC1`…), which Word shows under their French names (« Titre
-//! 1 », « Légende »…) and which its navigation pane and table of contents follow. Some things
-//! docx-rs cannot say; the archive is then completed part by part while it is repacked:
-//!
-//! - `word/settings.xml` gains `w:updateFields`, so that Word fills the table of contents (and
-//!   its page numbers) when the document opens;
-//! - `word/styles.xml` gains the document language, fr-FR, so that spelling and hyphenation
-//!   are French;
-//! - `word/document.xml` gains a distinct id and the alt text for each chart (docx-rs numbers
-//!   every drawing 1, which Word may report as damage) and marks each table's header row to
-//!   repeat on every page;
-//! - `docProps/core.xml` is replaced by fixed properties that name no person.
-//!
-//! The repacked archive is stamped with a fixed date and keeps docx-rs's order of parts, so
-//! that the same document always gives the same bytes (as `synth/notes/docx.rs` does);
-//! paragraph, bookmark and picture ids are set here for the same reason, since docx-rs draws
-//! them from counters shared by a thread or the whole process.
+//! 1 », « Légende »…) and which its navigation pane and table of contents follow; what
+//! docx-rs cannot say is added to the archive afterwards ([`package`]). Paragraph, bookmark
+//! and picture ids are set here rather than left to docx-rs, which draws them from counters
+//! shared by a thread or the whole process: the same document must give the same bytes.
 
-use std::io::{Cursor, Read, Write};
+mod order;
+mod package;
+
+use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrPAGE,
     InstrText, InstrToC, LineSpacing, LineSpacingType, PageMargin, Paragraph, Pic, Run, RunFonts,
     Shading, Style, StyleType, TableCell, TableCellMargins, TableRow, WidthType,
 };
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
+use super::document::{Block, Document, Figure, Quote, Table};
 use super::{ExportError, attribution, clean, one_line, paragraphs, png_size};
-use crate::monograph::document::{Block, Document, Figure, Quote, Table};
 
 /// A4, in twentieths of a point.
 const PAGE_WIDTH: u32 = 11_906;
@@ -44,8 +33,6 @@ const TEXT_WIDTH: u32 = PAGE_WIDTH - 2 * MARGIN;
 const MAX_FIGURE_HEIGHT: u32 = (PAGE_HEIGHT - 2 * MARGIN) * 3 / 4;
 /// English Metric Units (drawings) per twentieth of a point (pages).
 const EMU_PER_TWIP: u64 = 635;
-/// Who the document properties say wrote it: the software, never a person.
-const AUTHOR: &str = "Atelier";
 /// The heading of the table of contents.
 const TOC_TITLE: &str = "Sommaire";
 /// What the table of contents says until Word or LibreOffice fills it.
@@ -375,7 +362,7 @@ impl Writer {
             .build()
             .pack(&mut packed)
             .map_err(|e| ExportError::Layout(e.to_string()))?;
-        repack(&packed.into_inner(), &one_line(&doc.title), &self.alts)
+        package::repack(&packed.into_inner(), &one_line(&doc.title), &self.alts)
     }
 }
 
@@ -577,168 +564,4 @@ fn styles() -> Vec<Style> {
             .color("595959")
             .line_spacing(LineSpacing::new().after(0)),
     ]
-}
-
-/// Rewrites the archive with a fixed date, completing the parts docx-rs leaves short (see the
-/// module's documentation). XML parts are deflated; images, already compressed, are stored.
-fn repack(bytes: &[u8], title: &str, alts: &[String]) -> Result<Vec<u8>, ExportError> {
-    // Every entry carries the earliest date a zip can say (1 January 1980): the bytes of a
-    // document must not depend on when it was written.
-    let date = DateTime::default();
-    let deflated = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(date)
-        .unix_permissions(0o644);
-    let stored = deflated
-        .compression_method(CompressionMethod::Stored)
-        .compression_level(None);
-    let mut archive = ZipArchive::new(Cursor::new(bytes))?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
-    let mut data = Vec::new();
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index)?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = entry.name()?.into_owned();
-        data.clear();
-        entry.read_to_end(&mut data)?;
-        let completed = match name.as_str() {
-            "docProps/core.xml" => Some(core_properties(title)),
-            "word/settings.xml" => Some(settings(&data)?),
-            "word/styles.xml" => Some(styles_with_language(&data)?),
-            "word/document.xml" => Some(document_body(&data, alts)?),
-            _ => None,
-        };
-        let options = if name.starts_with("word/media/") {
-            stored
-        } else {
-            deflated
-        };
-        out.start_file(name, options)?;
-        out.write_all(completed.as_deref().map_or(&data[..], str::as_bytes))?;
-    }
-    Ok(out.finish()?.into_inner())
-}
-
-/// The part as text, or an error naming it.
-fn part<'a>(data: &'a [u8], name: &'static str) -> Result<&'a str, ExportError> {
-    std::str::from_utf8(data).map_err(|_| ExportError::UnexpectedPart { part: name })
-}
-
-/// `word/settings.xml` asking Word to update fields on opening (the table of contents); the
-/// element goes just before `w:compat`, where the schema wants it.
-fn settings(data: &[u8]) -> Result<String, ExportError> {
-    const NAME: &str = "word/settings.xml";
-    let xml = part(data, NAME)?;
-    let at = xml
-        .find("<w:compat>")
-        .ok_or(ExportError::UnexpectedPart { part: NAME })?;
-    let mut out = String::with_capacity(xml.len() + 40);
-    out.push_str(&xml[..at]);
-    out.push_str(r#"<w:updateFields w:val="true" />"#);
-    out.push_str(&xml[at..]);
-    Ok(out)
-}
-
-/// `word/styles.xml` with French as the language of the document defaults (`w:lang` comes
-/// last in the run properties docx-rs writes there).
-fn styles_with_language(data: &[u8]) -> Result<String, ExportError> {
-    const NAME: &str = "word/styles.xml";
-    let xml = part(data, NAME)?;
-    let defaults = xml
-        .find("<w:rPrDefault>")
-        .ok_or(ExportError::UnexpectedPart { part: NAME })?;
-    let at = xml[defaults..]
-        .find("</w:rPr>")
-        .map(|end| defaults + end)
-        .ok_or(ExportError::UnexpectedPart { part: NAME })?;
-    let mut out = String::with_capacity(xml.len() + 80);
-    out.push_str(&xml[..at]);
-    out.push_str(r#"<w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="ar-SA" />"#);
-    out.push_str(&xml[at..]);
-    Ok(out)
-}
-
-/// `word/document.xml` with each drawing numbered and described by its alt text, and each
-/// header row (the only rows marked `cantSplit`) marked to repeat on every page.
-fn document_body(data: &[u8], alts: &[String]) -> Result<String, ExportError> {
-    const NAME: &str = "word/document.xml";
-    const DRAWING: &str = r#"<wp:docPr id="1" name="Figure" />"#;
-    const HEADER_ROW: &str = "<w:cantSplit />";
-    let xml = part(data, NAME)?;
-    let mut out =
-        String::with_capacity(xml.len() + alts.iter().map(|a| a.len() + 40).sum::<usize>());
-    let mut rest = xml;
-    let mut drawings = 0;
-    loop {
-        let drawing = rest.find(DRAWING);
-        let header = rest.find(HEADER_ROW);
-        match (drawing, header) {
-            (Some(at), h) if h.is_none_or(|h| at < h) => {
-                out.push_str(&rest[..at]);
-                let alt = alts
-                    .get(drawings)
-                    .ok_or(ExportError::UnexpectedPart { part: NAME })?;
-                drawings += 1;
-                out.push_str(&format!(
-                    r#"<wp:docPr id="{drawings}" name="Figure {drawings}" descr="{}" />"#,
-                    xml_attribute(alt)
-                ));
-                rest = &rest[at + DRAWING.len()..];
-            }
-            (_, Some(at)) => {
-                out.push_str(&rest[..at]);
-                out.push_str(r#"<w:cantSplit /><w:tblHeader />"#);
-                rest = &rest[at + HEADER_ROW.len()..];
-            }
-            (_, None) => break,
-        }
-    }
-    out.push_str(rest);
-    if drawings != alts.len() {
-        return Err(ExportError::UnexpectedPart { part: NAME });
-    }
-    Ok(out)
-}
-
-/// Text safe inside a double-quoted XML attribute.
-fn xml_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `docProps/core.xml` with fixed values: the title, Atelier as author, French; no dates
-/// (Word sets them when the evaluator saves).
-fn core_properties(title: &str) -> String {
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            "\n",
-            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
-            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
-            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{title}</dc:title>",
-            "<dc:subject>Monographie de site</dc:subject>",
-            "<dc:creator>{author}</dc:creator>",
-            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy>",
-            "<cp:revision>1</cp:revision>",
-            "<dc:language>fr-FR</dc:language>",
-            "</cp:coreProperties>"
-        ),
-        title = xml_attribute(title),
-        author = AUTHOR,
-    )
 }

@@ -10,8 +10,8 @@
 
 use base64::Engine as _;
 
+use super::document::{Block, Document, Figure, Quote, Section, Table};
 use super::{attribution, clean, one_line, paragraphs};
-use crate::monograph::document::{Block, Document, Figure, Quote, Section, Table};
 
 /// The heading of the table of contents.
 const TOC_TITLE: &str = "Sommaire";

@@ -8,8 +8,8 @@
 //! that only count at the start of a line (`-`, `+`, `=`, `1.`) where they stand there.
 //! Table cells and headings are kept on one line, since a line break would end them.
 
+use super::document::{Block, Document, Figure, Quote, Section, Table};
 use super::{attribution, clean, one_line, paragraphs};
-use crate::monograph::document::{Block, Document, Figure, Quote, Section, Table};
 
 /// The heading of the table of contents.
 const TOC_TITLE: &str = "Sommaire";

@@ -1,4 +1,4 @@
-//! Writers of a [`Document`](crate::monograph::document::Document): Word for the evaluators who rework
+//! Writers of a [`Document`](super::document::Document): Word for the evaluators who rework
 //! the report, HTML for reading and printing anywhere, Markdown for the teams that keep their
 //! reports in plain text.
 //!
@@ -11,6 +11,10 @@
 mod docx;
 mod html;
 mod markdown;
+
+// Paths are relative (`super::document`) so that the module moves into the main crate as
+// `monograph::export` unchanged.
+use super::document;
 
 pub use docx::to_docx;
 pub use html::to_html;
@@ -41,7 +45,7 @@ pub enum ExportError {
     #[error("export Word : la partie {part} n'a pas la forme attendue")]
     UnexpectedPart {
         /// The part within the archive (`word/settings.xml`…).
-        part: &'static str,
+        part: String,
     },
     /// The archive could not be written.
     #[error("export Word : archive impossible à écrire ({0})")]
@@ -88,10 +92,17 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
-/// One line for places that hold no line break (headings, table cells, captions' first
-/// line): line breaks and tabs become spaces, runs of spaces shrink to one.
+/// One line for places that hold no line break (headings, table cells, alt texts), cleaned
+/// like [`clean`]: line breaks and tabs become spaces, runs of spaces shrink to one.
 pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in clean(text).split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How the quote's speaker and source are shown after it, in all formats:
