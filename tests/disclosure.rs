@@ -733,7 +733,7 @@ fn sites_and_regions_published_together_give_nothing_back() {
 }
 
 #[test]
-fn small_groups_are_merged_by_site_and_withheld_by_group() {
+fn small_sites_are_merged_into_others() {
     let (evaluation, all) = sample();
     // Employers by site: some sites passed on one or two contacts.
     let qid = closed_questions(evaluation)
@@ -764,4 +764,61 @@ fn small_groups_are_merged_by_site_and_withheld_by_group() {
     );
     // Same respondents, same « Ensemble ».
     assert_eq!(publication.figure.respondents, figure.respondents);
+}
+
+#[test]
+fn small_respondent_groups_are_withheld_and_left_out_of_ensemble() {
+    let (evaluation, _) = sample();
+    // Within one Mission locale, directors (one per structure) beside its counsellors: by
+    // respondent group, « Autres » would mean nothing, so the directors are withheld.
+    let qids: Vec<String> = closed_questions(evaluation)
+        .into_iter()
+        .filter(|q| q.starts_with("directeurs_ml."))
+        .collect();
+    let sites: Vec<&str> = evaluation
+        .manifest
+        .sites
+        .iter()
+        .filter(|s| s.network == "ML")
+        .map(|s| s.id.as_str())
+        .collect();
+    let found = sites.iter().find_map(|site| {
+        qids.iter().find_map(|qid| {
+            let figure = figures::figure(evaluation, qid, Some("group"), Some(site)).ok()?;
+            let publication = figures::publication(&figure);
+            let withheld = publication.groups.as_ref()?.withheld.clone();
+            (!withheld.is_empty() && !publication.withheld()).then_some((figure, publication))
+        })
+    });
+    let (figure, publication) = found.expect("a question shared by directors and counsellors");
+    assert!(publication.notes.iter().any(|n| n.contains("Non publiés")));
+    let FigureBody::Closed(closed) = &publication.figure.body else {
+        panic!("closed");
+    };
+    let x = &closed.items[0].crosstab;
+    assert_eq!(x.total.n, x.rows.iter().map(|r| r.n).sum::<u64>());
+    assert!(x.rows.iter().all(|r| r.n >= 5));
+    assert!(publication.figure.respondents < figure.respondents);
+    // A numeric question by site: small sites pooled, no group under 5 published.
+    let numeric = evaluation
+        .sources
+        .iter()
+        .flat_map(|s| {
+            s.survey
+                .questions
+                .iter()
+                .filter(|q| q.kind == QuestionKind::Numeric)
+                .map(|q| evaluation.qid(s, q))
+                .collect::<Vec<_>>()
+        })
+        .find_map(|qid| {
+            let figure = figures::figure(evaluation, &qid, Some("site"), None).ok()?;
+            let publication = figures::publication(&figure);
+            let merged = !publication.groups.as_ref()?.merged.is_empty();
+            (merged && !publication.withheld()).then_some(publication)
+        })
+        .expect("a numeric question with a small site");
+    let rows: Vec<(String, u64)> = numeric.figure.groups();
+    assert!(rows.iter().all(|(_, n)| *n >= 5), "{rows:?}");
+    assert_eq!(rows.last().map(|(l, _)| l.as_str()), Some("Autres"));
 }

@@ -621,8 +621,13 @@ mod tests {
         assert!(b.q1 <= b.median && b.median <= b.q3);
     }
 
-    /// A numeric figure of ages by group, one group per `(label, ages)`.
+    /// A numeric figure of ages by site, one site per `(label, ages)`.
     fn ages_by_group(groups: &[(&str, Vec<f64>)]) -> Figure {
+        ages_by(crate::stats::GroupingKind::Site, groups)
+    }
+
+    /// A numeric figure of ages cut by `kind`, one group per `(label, ages)`.
+    fn ages_by(kind: crate::stats::GroupingKind, groups: &[(&str, Vec<f64>)]) -> Figure {
         use crate::stats::{NumericRow, NumericTable};
         let row = |label: &str, values: &[f64]| NumericRow {
             label: label.to_owned(),
@@ -638,7 +643,7 @@ mod tests {
             kind: QuestionKind::Numeric,
             grouping: Some(super::super::FigureGrouping {
                 spec: "site".into(),
-                kind: crate::stats::GroupingKind::Site,
+                kind,
                 name: "Site".into(),
             }),
             site: None,
@@ -664,27 +669,41 @@ mod tests {
     }
 
     #[test]
-    fn a_box_that_would_give_back_a_hidden_group_is_left_out() {
+    fn a_small_group_is_pooled_into_others_or_withheld_never_drawn() {
         let ages = |n: usize, from: f64| (0..n).map(|i| from + (i % 9) as f64).collect();
-        // One young person alone: hidden; the smaller other site goes with them, or its mean
-        // and the whole's would give their age back.
-        let figure = ages_by_group(&[
+        let labels = |figure: &Figure| -> (Vec<String>, Vec<String>) {
+            let spec = to_chart_spec(figure);
+            let ChartBody::BoxPlot(plot) = &spec.body else {
+                panic!("box plots");
+            };
+            (
+                plot.boxes.iter().map(|b| b.label.clone()).collect(),
+                spec.cautions.clone(),
+            )
+        };
+        let groups = [
             ("A", vec![19.0]),
             ("B", ages(40, 16.0)),
             ("C", ages(60, 17.0)),
-        ]);
-        let spec = to_chart_spec(&figure);
-        let ChartBody::BoxPlot(plot) = &spec.body else {
-            panic!("box plots");
-        };
-        let labels: Vec<&str> = plot.boxes.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["C"]);
+        ];
+        // By site: one young person alone joins the smallest other site in « Autres »,
+        // since their age would otherwise follow from the means.
+        let (boxes, cautions) = labels(&ages_by_group(&groups));
+        assert_eq!(boxes, ["C", "Autres"]);
         assert!(
-            spec.cautions
+            cautions
                 .iter()
-                .any(|c| c.contains("secret secondaire") && c.contains("« B »"))
+                .any(|c| c.contains("« Autres »") && c.contains("A") && c.contains("avec B"))
         );
-        // With only the small group and its complement, nothing is drawn.
+        // By network, where « Autres » means nothing: withheld, out of « Ensemble ».
+        let (boxes, cautions) = labels(&ages_by(crate::stats::GroupingKind::Network, &groups));
+        assert_eq!(boxes, ["B", "C"]);
+        assert!(
+            cautions
+                .iter()
+                .any(|c| c.contains("Non publiés") && c.contains('A'))
+        );
+        // When every site would be merged, the cut shows nothing: withheld.
         let figure = ages_by_group(&[("A", vec![19.0]), ("B", ages(40, 16.0))]);
         assert!(matches!(to_chart_spec(&figure).body, ChartBody::HeatMap(_)));
     }

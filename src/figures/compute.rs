@@ -393,7 +393,7 @@ fn keep_answered_numeric(mut table: NumericTable, values: Vec<Vec<f64>>) -> Nume
 }
 
 /// The test of difference between the groups' numbers.
-fn numeric_test(values: &[Vec<f64>]) -> Difference {
+pub(super) fn numeric_test(values: &[Vec<f64>]) -> Difference {
     let groups: Vec<&[f64]> = values.iter().map(Vec::as_slice).collect();
     if groups.iter().filter(|g| !g.is_empty()).count() < 2 {
         return Difference::NotTested("un seul groupe a répondu".to_owned());

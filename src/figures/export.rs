@@ -143,7 +143,15 @@ fn build_sheet(figure: &Figure, threshold: u32) -> Sheet {
     sheet.blank();
     match &figure.body {
         FigureBody::Closed(closed) => closed_tables(&mut sheet, &publication, closed, threshold),
-        FigureBody::Numeric(numeric) => numeric_table(&mut sheet, figure, numeric, threshold),
+        FigureBody::Numeric(_) if publication.withheld() => {
+            sheet.section("Notes");
+            for note in &publication.notes {
+                sheet.line(note.clone());
+            }
+        }
+        FigureBody::Numeric(numeric) => {
+            numeric_table(&mut sheet, figure, numeric, threshold, &publication.notes)
+        }
     }
     sheet
 }
@@ -373,7 +381,13 @@ fn caution_cell(table: &SuppressedTable, row: usize) -> Out {
     }
 }
 
-fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, threshold: u32) {
+fn numeric_table(
+    sheet: &mut Sheet,
+    figure: &Figure,
+    numeric: &NumericFigure,
+    threshold: u32,
+    notes: &[String],
+) {
     let mut table = numeric.table.clone();
     table.suppress(threshold);
     // Under disclosure control the extremes, each one person's answer, give way to deciles.
@@ -462,6 +476,9 @@ fn numeric_table(sheet: &mut Sheet, figure: &Figure, numeric: &NumericFigure, th
              réponses, déciles à partir de {MIN_N_DECILES} : en deçà, ils redonneraient des \
              réponses individuelles."
         ));
+    }
+    for note in notes {
+        sheet.line(note.clone());
     }
     common_notes(sheet, figure, threshold, any_secret);
 }

@@ -16,14 +16,15 @@
 //! 4. notes say which groups were merged or withheld.
 
 use crate::model::Evaluation;
-use crate::stats::crosstab::{CountTable, Crosstab, Denominator};
+use crate::stats::crosstab::{Caution, CountTable, Crosstab, Denominator};
 use crate::stats::disclosure::{
     LinkedTable, PublishedDifference, RowRef, RowSum, SmallGroups, SuppressedTable, protect_linked,
     protect_table, published_difference, published_option_difference, small_groups,
 };
 use crate::stats::grouping::GroupingKind;
+use crate::stats::numeric::{NumericRow, summarize};
 
-use super::{ClosedFigure, Difference, Figure, FigureBody, FigureError};
+use super::{ClosedFigure, Difference, Figure, FigureBody, FigureError, NumericFigure};
 
 /// A figure ready to publish.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +35,7 @@ pub struct Publication {
     /// One protected table per item of a closed question, in order (none for a numeric
     /// question, whose table protects itself, nor when nothing can be published).
     pub tables: Vec<SuppressedTable>,
-    /// How the groups were published (`None` for a numeric question).
+    /// How the groups were published.
     pub groups: Option<SmallGroups>,
     /// Notes under the table and the chart, in French.
     pub notes: Vec<String>,
@@ -251,12 +252,9 @@ fn mergeable(figure: &Figure) -> bool {
 /// The figure with its small groups merged or withheld.
 fn prepare(figure: &Figure) -> Prepared {
     let mut published = figure.clone();
-    let FigureBody::Closed(closed) = &figure.body else {
-        return Prepared {
-            figure: published,
-            groups: None,
-            notes: Vec::new(),
-        };
+    let closed = match &figure.body {
+        FigureBody::Closed(closed) => closed,
+        FigureBody::Numeric(numeric) => return prepare_numeric(figure, numeric),
     };
     let counts: Vec<&CountTable> = closed.items.iter().map(|i| &i.counts).collect();
     let groups = small_groups(&counts, figure.threshold, mergeable(figure));
@@ -287,6 +285,73 @@ fn prepare(figure: &Figure) -> Prepared {
         }
         published.respondents = body.group_respondents.iter().sum();
         published.body = FigureBody::Closed(body);
+    }
+    Prepared {
+        figure: published,
+        groups: Some(groups),
+        notes,
+    }
+}
+
+/// A numeric figure with its small groups merged (their answers pooled in « Autres ») or
+/// withheld (« Ensemble » summarises the others), the test of difference run again on what
+/// is published.
+fn prepare_numeric(figure: &Figure, numeric: &NumericFigure) -> Prepared {
+    let mut published = figure.clone();
+    let rows = &numeric.table.rows;
+    let mut sizes = CountTable::new(
+        rows.iter().map(|r| r.label.clone()).collect(),
+        vec![String::new()],
+    );
+    sizes.row_n = rows.iter().map(NumericRow::n).collect();
+    sizes.counts = sizes.row_n.iter().map(|&n| vec![n]).collect();
+    let groups = small_groups(&[&sizes], figure.threshold, mergeable(figure));
+    let notes = groups.notes();
+    if !groups.is_identity() {
+        let merged = groups.apply(&sizes);
+        let mut body = numeric.clone();
+        body.values = groups
+            .rows
+            .iter()
+            .map(|members| {
+                let mut values: Vec<f64> = members
+                    .iter()
+                    .flat_map(|&r| numeric.values.get(r).cloned().unwrap_or_default())
+                    .collect();
+                values.sort_by(f64::total_cmp);
+                values
+            })
+            .collect();
+        body.table.rows = merged
+            .row_labels
+            .iter()
+            .zip(&body.values)
+            .map(|(label, values)| {
+                let summary = summarize(values);
+                NumericRow {
+                    label: label.clone(),
+                    caution: Caution::small_group(summary.as_ref().map_or(0, |s| s.n)),
+                    summary,
+                    suppressed: None,
+                }
+            })
+            .collect();
+        if !groups.withheld.is_empty() {
+            let all: Vec<f64> = body.values.iter().flatten().copied().collect();
+            body.table.total.summary = summarize(&all);
+            published.respondents = all.len() as u64;
+        }
+        body.table.caution = body
+            .table
+            .rows
+            .iter()
+            .map(NumericRow::n)
+            .min()
+            .and_then(Caution::small_groups_in_table);
+        if body.difference.is_some() {
+            body.difference = Some(super::compute::numeric_test(&body.values));
+        }
+        published.body = FigureBody::Numeric(Box::new(body));
     }
     Prepared {
         figure: published,
