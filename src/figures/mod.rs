@@ -11,8 +11,11 @@
 //! Two consumers read a figure: [`to_chart_spec`] picks the chart (diverging bars for a
 //! Likert battery, grouped bars for single and multiple choice, box plots or a histogram
 //! for numbers), and [`write_table_xlsx`] / [`write_table_csv`] export the tables with
-//! disclosure control applied. The command line (`atelier chart`, `atelier table`) and the
-//! GUI call the same functions, so a figure is computed and shown one way only.
+//! disclosure control applied. Both publish the figure's [`publication`]: small groups
+//! merged into « Autres » or withheld, tables protected, tests on what can be published, so
+//! a chart never shows what its table hides ([`publish_linked`] protects cuts published
+//! together). The command line (`atelier chart`, `atelier table`) and the GUI call the same
+//! functions, so a figure is computed and shown one way only.
 //!
 //! Without a grouping, the question's own questionnaire is read alone. With one, every
 //! questionnaire asking the same question (same text, same kind, same scale) is pooled, so
