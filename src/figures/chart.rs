@@ -5,13 +5,14 @@
 //! 95 % intervals; a numeric question as box plots by group, or a histogram when the figure
 //! compares nothing.
 //!
-//! Disclosure: a chart is a file that leaves the evaluator's hands, so it hides what the
-//! exported tables hide. Each item's crosstab goes through [`suppress`], the same pattern
-//! the tables use, and every share the tables withhold (a secret cell, or a share whose
+//! Disclosure: a chart is a file that leaves the evaluator's hands, so it shows what the
+//! exported tables show: the figure's [`publication`] (groups under the threshold merged
+//! into « Autres » or withheld, each item's table protected, tests on what can be
+//! published), and every share the tables withhold (a secret cell, or a share whose
 //! denominator is hidden) is marked in the spec: the renderer draws it as « s », merged
-//! with the other hidden shares of its bar, never with its number. Groups with fewer
-//! respondents than the threshold are left out of the chart altogether, and a caution says
-//! so.
+//! with the other hidden shares of its bar, never with its number. The notes of the
+//! publication become cautions. A numeric figure's groups with fewer respondents than the
+//! threshold are left out of the chart altogether, and a caution says so.
 
 use crate::charts::{
     BarChart, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, DivergingChart,
@@ -20,8 +21,9 @@ use crate::charts::{
 use crate::model::QuestionKind;
 use crate::stats::crosstab::Crosstab;
 use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
-use crate::stats::{Published, SuppressedTable, suppress};
+use crate::stats::{Published, SuppressedTable};
 
+use super::publish::publication;
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 
 /// The chart that shows `figure`: kind, numbers, title (the short question), subtitle (the
@@ -31,6 +33,11 @@ use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 /// threshold, nothing can be drawn without disclosing them: the chart is then a matrix of
 /// groups whose every cell is marked « s », with a caution saying why.
 pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
+    let publication = publication(figure);
+    if publication.withheld() {
+        return withheld(figure);
+    }
+    let figure = &publication.figure;
     let threshold = u64::from(figure.threshold.get());
     // A histogram of fewer answers than the threshold would show them (its range, its
     // bins, its mean): withheld like a figure whose every group is small.
@@ -47,10 +54,11 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
             }
             let likert = figure.kind == QuestionKind::Likert
                 && closed.items.iter().all(|i| i.crosstab.scale_len >= 2);
+            let tables = &publication.tables;
             if likert {
-                diverging(figure, closed, &left_out).into()
+                diverging(figure, closed, &left_out, tables).into()
             } else {
-                bars(figure, closed, &left_out).into()
+                bars(figure, closed, &left_out, tables).into()
             }
         }
         FigureBody::Numeric(numeric) => {
@@ -87,6 +95,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
     if let Some(small) = figure.small_groups_caution() {
         cautions.insert(0, small);
     }
+    cautions.extend(publication.notes.iter().cloned());
     if figure.ungrouped > 0 {
         cautions.push(format!(
             "{} répondants sans groupe connu ne figurent pas dans le graphique.",
@@ -191,21 +200,24 @@ fn apart_n_hidden(table: &SuppressedTable, row: usize) -> bool {
 }
 
 /// Diverging stacked bars, groups side by side.
-fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> DivergingChart {
+fn diverging(
+    figure: &Figure,
+    closed: &ClosedFigure,
+    left_out: &[(String, u64)],
+    tables: &[SuppressedTable],
+) -> DivergingChart {
     let first = &closed.items[0].crosstab;
     let k = first.scale_len;
     let mut chart = DivergingChart::new(first.col_labels[..k].iter().cloned())
         .non_substantive(first.col_labels[k..].iter().cloned())
         .denominator(LikertDenominator::ScaleAnswers);
-    for item in &closed.items {
+    for (item, published) in closed.items.iter().zip(tables) {
         let label = if item.label.trim().is_empty() {
             figure.title.clone()
         } else {
             item.label.clone()
         };
         let table = &item.counts;
-        // The tables' pattern, computed on every group as the tables are.
-        let published = suppress(&item.crosstab, figure.threshold.get());
         for (r, group) in table.row_labels.iter().enumerate() {
             if is_left_out(group, left_out) {
                 continue;
@@ -223,7 +235,7 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
             // would give it back: everything of the row is withheld then.
             let n_hidden = published.n(r).is_none();
             for j in 0..counts.len() {
-                if n_hidden || hidden_in_tables(&published, r, j) {
+                if n_hidden || hidden_in_tables(published, r, j) {
                     chart = chart.suppress(row, j);
                 }
             }
@@ -231,7 +243,7 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
             let shown_n_hidden = if apart.is_empty() {
                 n_hidden
             } else {
-                apart_n_hidden(&published, r)
+                apart_n_hidden(published, r)
             };
             if shown_n_hidden {
                 chart = chart.suppress_n(row);
@@ -251,7 +263,12 @@ fn diverging(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)])
 }
 
 /// Grouped bars of percentages of respondents, with 95 % intervals.
-fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> BarChart {
+fn bars(
+    figure: &Figure,
+    closed: &ClosedFigure,
+    left_out: &[(String, u64)],
+    tables: &[SuppressedTable],
+) -> BarChart {
     let crosstab: &Crosstab = &closed.items[0].crosstab;
     let mut chart = BarChart::new(crosstab.col_labels.iter().cloned());
     if closed.multiple {
@@ -259,8 +276,10 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
     }
     chart = chart.disclosure_threshold(u64::from(figure.threshold.get()));
     let substantive = crosstab.substantive();
-    // The tables' pattern, computed on every group as the tables are.
-    let published = suppress(crosstab, figure.threshold.get());
+    // The tables' pattern.
+    let Some(published) = tables.first() else {
+        return chart;
+    };
     for (r, row) in crosstab.rows.iter().enumerate() {
         if is_left_out(&row.label, left_out) {
             continue;
@@ -270,7 +289,7 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
             .iter()
             .enumerate()
             .map(|(j, cell)| {
-                let hidden = hidden_in_tables(&published, r, j);
+                let hidden = hidden_in_tables(published, r, j);
                 BarValue {
                     pct: cell.pct.unwrap_or(0.0),
                     count: (!hidden).then_some(cell.count),
@@ -281,7 +300,7 @@ fn bars(figure: &Figure, closed: &ClosedFigure, left_out: &[(String, u64)]) -> B
             .collect::<Vec<_>>();
         // The series' n is the denominator of its substantive answers.
         let (n, n_suppressed) = if substantive.is_empty() {
-            (row.apart_n, apart_n_hidden(&published, r))
+            (row.apart_n, apart_n_hidden(published, r))
         } else {
             (row.n, published.n(r).is_none())
         };
@@ -425,6 +444,11 @@ pub(super) fn bins(sorted: &[f64]) -> (Vec<f64>, Vec<u64>) {
     (edges, counts)
 }
 
+/// The line of a test that disclosure control keeps from being published.
+fn withheld_test_line() -> String {
+    "Différence entre groupes : test non publié, cases masquées (secret statistique).".to_owned()
+}
+
 /// The tests of difference, summed up for a chart in one line or two.
 fn test_summary(figure: &Figure) -> Vec<String> {
     if !figure.is_grouped() {
@@ -442,6 +466,7 @@ fn test_summary(figure: &Figure) -> Vec<String> {
                 Some(Difference::NotTested(why)) => {
                     vec![format!("Différence entre groupes non testée : {why}.")]
                 }
+                Some(Difference::Withheld) => vec![withheld_test_line()],
                 Some(Difference::ByOption(_)) | None => Vec::new(),
             };
         }
@@ -474,6 +499,7 @@ fn test_summary(figure: &Figure) -> Vec<String> {
             Some(Difference::NotTested(why)) => {
                 vec![format!("Différence entre groupes non testée : {why}.")]
             }
+            Some(Difference::Withheld) => vec![withheld_test_line()],
             None => Vec::new(),
         };
     }
@@ -486,7 +512,15 @@ fn test_summary(figure: &Figure) -> Vec<String> {
         })
         .collect();
     if tested.is_empty() {
-        return Vec::new();
+        let withheld = closed
+            .items
+            .iter()
+            .any(|i| matches!(i.difference, Some(Difference::Withheld)));
+        return if withheld {
+            vec![withheld_test_line()]
+        } else {
+            Vec::new()
+        };
     }
     let significant: Vec<String> = tested
         .iter()
@@ -528,8 +562,13 @@ mod tests {
         assert_eq!((edges.len(), counts), (2, vec![2]));
     }
 
-    /// A numeric figure of ages by group, one group per `(label, ages)`.
+    /// A numeric figure of ages by site, one site per `(label, ages)`.
     fn ages_by_group(groups: &[(&str, Vec<f64>)]) -> Figure {
+        ages_by(crate::stats::GroupingKind::Site, groups)
+    }
+
+    /// A numeric figure of ages cut by `kind`, one group per `(label, ages)`.
+    fn ages_by(kind: crate::stats::GroupingKind, groups: &[(&str, Vec<f64>)]) -> Figure {
         use crate::stats::{NumericRow, NumericTable};
         let row = |label: &str, values: &[f64]| NumericRow {
             label: label.to_owned(),
@@ -545,7 +584,7 @@ mod tests {
             kind: QuestionKind::Numeric,
             grouping: Some(super::super::FigureGrouping {
                 spec: "site".into(),
-                kind: crate::stats::GroupingKind::Site,
+                kind,
                 name: "Site".into(),
             }),
             site: None,
@@ -571,27 +610,41 @@ mod tests {
     }
 
     #[test]
-    fn a_box_that_would_give_back_a_hidden_group_is_left_out() {
+    fn a_small_group_is_pooled_into_others_or_withheld_never_drawn() {
         let ages = |n: usize, from: f64| (0..n).map(|i| from + (i % 9) as f64).collect();
-        // One young person alone: hidden; the smaller other site goes with them, or its mean
-        // and the whole's would give their age back.
-        let figure = ages_by_group(&[
+        let labels = |figure: &Figure| -> (Vec<String>, Vec<String>) {
+            let spec = to_chart_spec(figure);
+            let ChartBody::BoxPlot(plot) = &spec.body else {
+                panic!("box plots");
+            };
+            (
+                plot.boxes.iter().map(|b| b.label.clone()).collect(),
+                spec.cautions.clone(),
+            )
+        };
+        let groups = [
             ("A", vec![19.0]),
             ("B", ages(40, 16.0)),
             ("C", ages(60, 17.0)),
-        ]);
-        let spec = to_chart_spec(&figure);
-        let ChartBody::BoxPlot(plot) = &spec.body else {
-            panic!("box plots");
-        };
-        let labels: Vec<&str> = plot.boxes.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["C"]);
+        ];
+        // By site: one young person alone joins the smallest other site in « Autres »,
+        // since their age would otherwise follow from the means.
+        let (boxes, cautions) = labels(&ages_by_group(&groups));
+        assert_eq!(boxes, ["C", "Autres"]);
         assert!(
-            spec.cautions
+            cautions
                 .iter()
-                .any(|c| c.contains("secret secondaire") && c.contains("« B »"))
+                .any(|c| c.contains("« Autres »") && c.contains("A") && c.contains("avec B"))
         );
-        // With only the small group and its complement, nothing is drawn.
+        // By network, where « Autres » means nothing: withheld, out of « Ensemble ».
+        let (boxes, cautions) = labels(&ages_by(crate::stats::GroupingKind::Network, &groups));
+        assert_eq!(boxes, ["B", "C"]);
+        assert!(
+            cautions
+                .iter()
+                .any(|c| c.contains("Non publiés") && c.contains('A'))
+        );
+        // When every site would be merged, the cut shows nothing: withheld.
         let figure = ages_by_group(&[("A", vec![19.0]), ("B", ages(40, 16.0))]);
         assert!(matches!(to_chart_spec(&figure).body, ChartBody::HeatMap(_)));
     }

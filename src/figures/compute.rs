@@ -125,10 +125,16 @@ pub fn figure(
                     difference,
                 });
             }
-            let respondents = closed_respondents(evaluation, qid, &grouping, matching, &keep)?;
+            let group_respondents =
+                closed_respondents(evaluation, qid, &grouping, matching, &keep)?;
+            let respondents = group_respondents.iter().sum();
             let ungrouped = if site.is_some() { 0 } else { table.ungrouped };
             (
-                FigureBody::Closed(ClosedFigure { items, multiple }),
+                FigureBody::Closed(ClosedFigure {
+                    items,
+                    multiple,
+                    group_respondents,
+                }),
                 table.sources,
                 respondents,
                 ungrouped,
@@ -280,28 +286,37 @@ fn difference(counts: &CountTable) -> Difference {
     }
 }
 
-/// Respondents in a kept group who answered any item of the pooled questions.
+/// Respondents of each kept group (in the order of the kept rows) who answered any item of
+/// the pooled questions.
 fn closed_respondents(
     evaluation: &Evaluation,
     qid: &str,
     grouping: &Grouping,
     matching: Matching,
     keep: &[bool],
-) -> Result<u64, StatsError> {
-    let mut n = 0;
+) -> Result<Vec<u64>, StatsError> {
+    let mut per_group = vec![0u64; keep.len()];
     for (s, q) in matching_questions(evaluation, qid, matching)? {
         let Some(grouped) = grouping.source(s) else {
             continue;
         };
         let question = &evaluation.sources[s].survey.questions[q];
         for (r, group) in grouped.groups.iter().enumerate() {
-            let in_kept = group.is_some_and(|g| keep.get(g as usize).copied().unwrap_or(false));
+            let Some(g) = group.map(|g| g as usize) else {
+                continue;
+            };
+            let in_kept = keep.get(g).copied().unwrap_or(false);
             if in_kept && question.items.iter().any(|i| i.values.answered(r)) {
-                n += 1;
+                per_group[g] += 1;
             }
         }
     }
-    Ok(n)
+    Ok(per_group
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(n, _)| n)
+        .collect())
 }
 
 /// The numbers of each group, pooled as [`numeric_table`] pools them, sorted.
@@ -378,7 +393,7 @@ fn keep_answered_numeric(mut table: NumericTable, values: Vec<Vec<f64>>) -> Nume
 }
 
 /// The test of difference between the groups' numbers.
-fn numeric_test(values: &[Vec<f64>]) -> Difference {
+pub(super) fn numeric_test(values: &[Vec<f64>]) -> Difference {
     let groups: Vec<&[f64]> = values.iter().map(Vec::as_slice).collect();
     if groups.iter().filter(|g| !g.is_empty()).count() < 2 {
         return Difference::NotTested("un seul groupe a répondu".to_owned());

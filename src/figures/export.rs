@@ -3,7 +3,8 @@
 //! Both formats are written from one plain model of the sheet (rows of typed cells), so
 //! they always say the same thing: where the figure comes from, n and the denominator of
 //! every percentage, cautions on small groups, the test of difference, and « s » wherever
-//! disclosure control hides a figure ([`crate::stats::suppress`]).
+//! disclosure control hides a figure. What they publish is the figure's [`publication`]:
+//! small groups merged or withheld, tables protected, tests on what can be published.
 //!
 //! **Formula injection.** Labels come from survey exports, so a label may begin with `=`,
 //! `+`, `-`, `@`, a tab or a carriage return and be run as a formula by a spreadsheet. In
@@ -22,9 +23,10 @@ use rust_xlsxwriter::{
 
 use crate::model::{Threshold, french};
 use crate::stats::crosstab::{Cell, Denominator};
-use crate::stats::disclosure::{Published, SuppressedTable, suppress};
+use crate::stats::disclosure::{Published, SuppressedTable};
 use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 
+use super::publish::{Publication, publication};
 use super::{ClosedFigure, Figure, FigureBody, FigureError, NumericFigure, file_name};
 
 /// Writes the figure's tables as an XLSX workbook, cells under `threshold` hidden.
@@ -130,8 +132,12 @@ fn csv_text(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The model of the exported sheet.
+/// The model of the exported sheet: the figure as [`publication`] publishes it.
 fn build_sheet(figure: &Figure, threshold: Threshold) -> Sheet {
+    let mut controlled = figure.clone();
+    controlled.threshold = threshold;
+    let publication = publication(&controlled);
+    let figure = &publication.figure;
     let mut sheet = Sheet::default();
     sheet.push(RowKind::Title, vec![Out::Text(figure.title.clone())]);
     if figure.text != figure.title {
@@ -144,8 +150,16 @@ fn build_sheet(figure: &Figure, threshold: Threshold) -> Sheet {
     ));
     sheet.blank();
     match &figure.body {
-        FigureBody::Closed(closed) => closed_tables(&mut sheet, figure, closed, threshold),
-        FigureBody::Numeric(numeric) => numeric_table(&mut sheet, figure, numeric, threshold),
+        FigureBody::Closed(closed) => closed_tables(&mut sheet, &publication, closed, threshold),
+        FigureBody::Numeric(_) if publication.withheld() => {
+            sheet.section("Notes");
+            for note in &publication.notes {
+                sheet.line(note.clone());
+            }
+        }
+        FigureBody::Numeric(numeric) => {
+            numeric_table(&mut sheet, figure, numeric, threshold, &publication.notes)
+        }
     }
     sheet
 }
@@ -159,13 +173,26 @@ fn group_heading(figure: &Figure) -> String {
     }
 }
 
-fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, threshold: Threshold) {
+fn closed_tables(
+    sheet: &mut Sheet,
+    publication: &Publication,
+    closed: &ClosedFigure,
+    threshold: Threshold,
+) {
+    let figure = &publication.figure;
     let battery = closed.items.len() > 1;
     let mut any_secret = false;
     let mut apart_labels: Vec<String> = Vec::new();
     let mut scale: Option<(String, String, usize)> = None;
-    for item in &closed.items {
-        let table = suppress(&item.crosstab, threshold.get());
+    if publication.withheld() {
+        sheet.section("Notes");
+        for note in &publication.notes {
+            sheet.line(note.clone());
+        }
+        common_notes(sheet, figure, threshold, false);
+        return;
+    }
+    for (item, table) in closed.items.iter().zip(&publication.tables) {
         any_secret |= table.any_suppressed();
         let x = &table.table;
         let substantive = x.substantive();
@@ -210,7 +237,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
         heading.extend(x.col_labels.iter().cloned());
         sheet.header(heading);
         for &i in &shown {
-            let mut cells = vec![Out::Text(label_of(i)), n_cell(&table, i)];
+            let mut cells = vec![Out::Text(label_of(i)), n_cell(table, i)];
             if has_apart {
                 let hidden = table.apart_n_hidden.get(i).copied().flatten().is_some();
                 cells.push(if hidden {
@@ -241,7 +268,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
         heading.push("Avertissement".to_owned());
         sheet.header(heading);
         for &i in &shown {
-            let mut cells = vec![Out::Text(label_of(i)), n_cell(&table, i)];
+            let mut cells = vec![Out::Text(label_of(i)), n_cell(table, i)];
             for j in 0..x.col_labels.len() {
                 cells.push(match table.cell(i, j) {
                     Some(Published::Value(Cell { pct: Some(p), .. })) => Out::Pct(p),
@@ -271,7 +298,7 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
                     None => Out::Empty,
                 });
             }
-            cells.push(caution_cell(&table, i));
+            cells.push(caution_cell(table, i));
             sheet.push(RowKind::Data, cells);
         }
 
@@ -326,6 +353,9 @@ fn closed_tables(sheet: &mut Sheet, figure: &Figure, closed: &ClosedFigure, thre
             "Score moyen : de 1 (« {worst} ») à {k} (« {best} »), réponses hors échelle exclues."
         ));
     }
+    for note in &publication.notes {
+        sheet.line(note.clone());
+    }
     common_notes(sheet, figure, threshold, any_secret);
 }
 
@@ -359,6 +389,7 @@ fn numeric_table(
     figure: &Figure,
     numeric: &NumericFigure,
     threshold: Threshold,
+    notes: &[String],
 ) {
     let mut table = numeric.table.clone();
     table.suppress(threshold.get());
@@ -437,6 +468,9 @@ fn numeric_table(
          réponses, déciles à partir de {MIN_N_DECILES} : en deçà, ils redonneraient des \
          réponses individuelles."
     ));
+    for note in notes {
+        sheet.line(note.clone());
+    }
     common_notes(sheet, figure, threshold, any_secret);
 }
 

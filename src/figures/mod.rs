@@ -11,8 +11,11 @@
 //! Two consumers read a figure: [`to_chart_spec`] picks the chart (diverging bars for a
 //! Likert battery, grouped bars for single and multiple choice, box plots or a histogram
 //! for numbers), and [`write_table_xlsx`] / [`write_table_csv`] export the tables with
-//! disclosure control applied. The command line (`atelier chart`, `atelier table`) and the
-//! GUI call the same functions, so a figure is computed and shown one way only.
+//! disclosure control applied. Both publish the figure's [`publication`]: small groups
+//! merged into « Autres » or withheld, tables protected, tests on what can be published, so
+//! a chart never shows what its table hides ([`publish_linked`] protects cuts published
+//! together). The command line (`atelier chart`, `atelier table`) and the GUI call the same
+//! functions, so a figure is computed and shown one way only.
 //!
 //! Without a grouping, the question's own questionnaire is read alone. With one, every
 //! questionnaire asking the same question (same text, same kind, same scale) is pooled, so
@@ -21,6 +24,7 @@
 mod chart;
 mod compute;
 mod export;
+mod publish;
 
 use thiserror::Error;
 
@@ -35,6 +39,7 @@ use crate::stats::{SMALL_GROUP_N, StatsError};
 pub use chart::to_chart_spec;
 pub use compute::{figure, short_text};
 pub use export::{write_table_csv, write_table_xlsx};
+pub use publish::{Publication, publication, publish_linked};
 
 /// Why a figure could not be computed or written. Messages are in French, for the evaluator;
 /// the command line prefixes them with the file they are about.
@@ -204,6 +209,8 @@ pub struct ClosedFigure {
     pub items: Vec<ItemFigure>,
     /// Whether respondents may give several answers (shares add up to more than 100 %).
     pub multiple: bool,
+    /// Respondents of each group (the rows of every item) who answered any item.
+    pub group_respondents: Vec<u64>,
 }
 
 /// One item of a closed question.
@@ -228,6 +235,9 @@ pub enum Difference {
     ByOption(Vec<(String, GroupDifference)>),
     /// No test could be run, and why.
     NotTested(String),
+    /// A test could be run but not published: every way of running it would give back
+    /// cells that disclosure control hides.
+    Withheld,
 }
 
 /// A numeric question's summaries and values.
@@ -365,6 +375,9 @@ impl Figure {
     }
 }
 
+/// How a test withheld by disclosure control is announced.
+const WITHHELD_TEST: &str = "test non publié : cases masquées (secret statistique)";
+
 /// A test of difference in words, each line starting with `prefix` (an item's label).
 fn difference_lines(prefix: &str, difference: &Difference, lines: &mut Vec<String>) {
     match difference {
@@ -389,6 +402,10 @@ fn difference_lines(prefix: &str, difference: &Difference, lines: &mut Vec<Strin
         Difference::NotTested(why) => lines.push(format!(
             "{prefix}{} : {why}",
             capitalized("différence entre groupes non testée", prefix.is_empty())
+        )),
+        Difference::Withheld => lines.push(format!(
+            "{prefix}{}",
+            capitalized(WITHHELD_TEST, prefix.is_empty())
         )),
     }
 }

@@ -15,7 +15,10 @@
 //!   Fisher's exact test when expected counts are small) and words the result with the care
 //!   a statistician would.
 //! - [`suppress`] applies the project's disclosure threshold with secondary suppression, so
-//!   that exports never show a small cell nor let it be recomputed from the margins.
+//!   that exports never show a small cell nor let it be recomputed; [`audit`] attacks a
+//!   protected table as a statistical office would (integer programming on everything it
+//!   publishes), [`protect_linked`] protects tables that add up to each other as one, and
+//!   [`small_groups`] keeps groups under the threshold from being published as rows.
 //! - [`numeric_table`] summarises numeric questions (n, mean, quartiles, extremes).
 //!
 //! All user-facing text (labels, cautions, wording of tests) is French.
@@ -31,8 +34,11 @@ pub mod special;
 
 pub use crosstab::{Caution, Cell, CountTable, Crosstab, CrosstabRow, Denominator};
 pub use disclosure::{
-    DisclosureProfile, Published, SuppressedTable, Suppression, recomputable_cells, suppress,
-    suppress_line,
+    Audit, DisclosureError, DisclosureProfile, FeasibleRange, HiddenFigure, LinkedTable, Place,
+    Printed, Published, PublishedDifference, RowRef, RowSum, SmallGroups, SuppressedTable,
+    Suppression, TestPlan, audit, audit_linked, protect_linked, protect_table,
+    published_difference, published_option_difference, recomputable_cells, small_groups, suppress,
+    suppress_line, suppress_over_reals,
 };
 pub use frequencies::{
     ItemTable, Matching, QuestionTable, matching_questions, question_counts, question_table,
