@@ -23,7 +23,7 @@ use crate::stats::crosstab::Crosstab;
 use crate::stats::numeric::{MIN_N_DECILES, MIN_N_QUARTILES, NumericSummary};
 use crate::stats::{Published, SuppressedTable};
 
-use super::publish::publication;
+use super::publish::{Publication, publication};
 use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 
 /// The chart that shows `figure`: kind, numbers, title (the short question), subtitle (the
@@ -33,7 +33,12 @@ use super::{ClosedFigure, Difference, Figure, FigureBody, NumericFigure};
 /// threshold, nothing can be drawn without disclosing them: the chart is then a matrix of
 /// groups whose every cell is marked « s », with a caution saying why.
 pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
-    let publication = publication(figure);
+    published_chart_spec(figure, &publication(figure))
+}
+
+/// The chart of `figure` as `publication` (its [`publication`], computed once by a caller
+/// that shows the table too) publishes it.
+pub fn published_chart_spec(figure: &Figure, publication: &Publication) -> ChartSpec {
     if publication.withheld() {
         return withheld(figure);
     }

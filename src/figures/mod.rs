@@ -36,10 +36,10 @@ use crate::stats::numeric::NumericTable;
 use crate::stats::significance::GroupDifference;
 use crate::stats::{SMALL_GROUP_N, StatsError};
 
-pub use chart::to_chart_spec;
+pub use chart::{published_chart_spec, to_chart_spec};
 pub use compute::{figure, short_text};
 pub use export::{write_table_csv, write_table_xlsx};
-pub use publish::{Publication, publication, publish_linked};
+pub use publish::{Exposure, Publication, linked_exposure, publication, publish_linked};
 
 /// Why a figure could not be computed or written. Messages are in French, for the evaluator;
 /// the command line prefixes them with the file they are about.

@@ -16,10 +16,12 @@
 //! 4. notes say which groups were merged or withheld.
 
 use crate::model::Evaluation;
+use crate::model::manifest::SiteEntry;
 use crate::stats::crosstab::{Caution, CountTable, Crosstab, Denominator};
 use crate::stats::disclosure::{
-    LinkedTable, PublishedDifference, RowRef, RowSum, SmallGroups, SuppressedTable, protect_linked,
-    protect_table, published_difference, published_option_difference, small_groups,
+    LinkedTable, Printed, PublishedDifference, RowRef, RowSum, SmallGroups, SuppressedTable,
+    audit_linked, protect_linked, protect_table, published_difference, published_option_difference,
+    small_groups,
 };
 use crate::stats::grouping::GroupingKind;
 use crate::stats::numeric::{NumericRow, summarize};
@@ -75,14 +77,6 @@ pub fn publish_linked(
     let mut prepared: Vec<Prepared> = figures.iter().map(|f| prepare(f)).collect();
     let mut tables: Vec<Option<Vec<SuppressedTable>>> = vec![None; figures.len()];
     // Cuts by site and by region of the same question, over the same respondents.
-    let linkable = |f: &Figure| {
-        f.site.is_none()
-            && matches!(&f.body, FigureBody::Closed(_))
-            && matches!(
-                f.grouping.as_ref().map(|g| &g.kind),
-                Some(GroupingKind::Site | GroupingKind::Region)
-            )
-    };
     let mut done = vec![false; figures.len()];
     for a in 0..figures.len() {
         if done[a] || !linkable(figures[a]) {
@@ -141,10 +135,40 @@ fn protect_cuts(
     figures: &[&Figure],
     prepared: &[Prepared],
 ) -> Option<Vec<Vec<SuppressedTable>>> {
+    let systems = cut_systems(
+        &evaluation.manifest.sites,
+        detail,
+        members,
+        figures,
+        prepared,
+    )?;
+    let mut out: Vec<Vec<SuppressedTable>> = vec![Vec::new(); members.len()];
+    for (linked, sums) in systems {
+        let protected = protect_linked(&linked, &sums, detail.threshold.get()).ok()?;
+        for (t, table) in protected.into_iter().skip(1).enumerate() {
+            out[t].push(table);
+        }
+    }
+    Some(out)
+}
+
+/// One item's tables linked together, and the sums between their rows.
+type CutSystem<'a> = (Vec<LinkedTable<'a>>, Vec<RowSum>);
+
+/// For each item, the system an attacker holding `members` (figures by site or region of
+/// one question, as `prepared` publishes them) reads: the latent `detail` (the question by
+/// site, every site a row) first, then each member; each region's row is the sum of its
+/// sites', each « Ensemble » the detail's. `None` when the cuts do not line up.
+fn cut_systems<'a>(
+    sites: &[SiteEntry],
+    detail: &'a Figure,
+    members: &[usize],
+    figures: &[&Figure],
+    prepared: &'a [Prepared],
+) -> Option<Vec<CutSystem<'a>>> {
     let FigureBody::Closed(detail_body) = &detail.body else {
         return None;
     };
-    let sites = &evaluation.manifest.sites;
     let region_of = |site_label: &str| -> Option<&str> {
         sites
             .iter()
@@ -154,7 +178,7 @@ fn protect_cuts(
     };
     let detail_labels: Vec<String> = detail.groups().into_iter().map(|(l, _)| l).collect();
     let every_site_has_a_region = detail_labels.iter().all(|l| region_of(l).is_some());
-    let mut out: Vec<Vec<SuppressedTable>> = vec![Vec::new(); members.len()];
+    let mut systems = Vec::with_capacity(detail_body.items.len());
     for (k, detail_item) in detail_body.items.iter().enumerate() {
         let mut linked = vec![LinkedTable {
             table: &detail_item.crosstab,
@@ -218,12 +242,163 @@ fn protect_cuts(
                 });
             }
         }
-        let protected = protect_linked(&linked, &sums, detail.threshold.get()).ok()?;
-        for (t, table) in protected.into_iter().skip(1).enumerate() {
-            out[t].push(table);
+        systems.push((linked, sums));
+    }
+    Some(systems)
+}
+
+/// What a reader holding figures already published learns from one more.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exposure {
+    /// Hidden figures they would recompute exactly.
+    pub pinned: usize,
+    /// Small counts they could tell from an empty cell or from a safe one.
+    pub exposed: usize,
+    /// The cuts already published that the new one is read with, as « par région ».
+    pub with: Vec<String>,
+}
+
+impl Exposure {
+    /// The warning shown before publishing, in French.
+    pub fn warning(&self, new: &Figure) -> String {
+        let mut what = Vec::new();
+        if self.pinned > 0 {
+            what.push(format!(
+                "{} case(s) masquée(s) pourraient être recalculées exactement",
+                self.pinned
+            ));
+        }
+        if self.exposed > 0 {
+            what.push(format!(
+                "{} petit(s) effectif(s) ne seraient plus protégés",
+                self.exposed
+            ));
+        }
+        format!(
+            "Lu avec {} déjà publié(s), « {} » {} : {} (secret statistique).",
+            self.with.join(" et "),
+            new.title,
+            new.grouping
+                .as_ref()
+                .map_or_else(String::new, |g| format!("par {}", g.name.to_lowercase())),
+            what.join(" ; ")
+        )
+    }
+}
+
+/// What publishing `new` would give away to a reader who also holds `earlier` (figures of
+/// the project's register, each published alone by [`publication`]), attacked like
+/// [`crate::stats::audit_linked`] does over `detail` (the question by site, every site a
+/// row; `sites` tell each site's region). Only cuts that add up are read together: one
+/// question by site and by region, with no site filter, each region the sum of its sites
+/// and every cut the same « Ensemble ». `None` when nothing is given away, or when no
+/// earlier figure adds up with `new`.
+pub fn linked_exposure(
+    sites: &[SiteEntry],
+    detail: &Figure,
+    earlier: &[Figure],
+    new: &Figure,
+) -> Option<Exposure> {
+    let (figures, with) = linked_with(earlier, new)?;
+    let prepared: Vec<Prepared> = figures.iter().map(|f| prepare(f)).collect();
+    if prepared.iter().any(Prepared::withheld) {
+        return None;
+    }
+    let members: Vec<usize> = (0..figures.len()).collect();
+    let systems = cut_systems(sites, detail, &members, &figures, &prepared)?;
+    let threshold = new.threshold.get();
+    let patterns: Vec<Vec<SuppressedTable>> = systems
+        .iter()
+        .map(|(linked, _)| {
+            linked
+                .iter()
+                .map(|t| {
+                    if t.published {
+                        protect_table(t.table, threshold)
+                    } else {
+                        latent_pattern(t.table, threshold)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    exposure_of(&systems, &patterns, with)
+}
+
+/// The earlier figures `new` adds up with (one per cut, `new` last) and how the warning
+/// names them; `None` when there are none.
+fn linked_with<'a>(
+    earlier: &'a [Figure],
+    new: &'a Figure,
+) -> Option<(Vec<&'a Figure>, Vec<String>)> {
+    let kind = |f: &Figure| f.grouping.as_ref().map(|g| g.kind.clone());
+    if !linkable(new) {
+        return None;
+    }
+    let mut figures: Vec<&Figure> = Vec::new();
+    for f in earlier {
+        if linkable(f)
+            && f.qid == new.qid
+            && kind(f) != kind(new)
+            && !figures.iter().any(|g| kind(g) == kind(f))
+        {
+            figures.push(f);
         }
     }
-    Some(out)
+    if figures.is_empty() {
+        return None;
+    }
+    let with = figures
+        .iter()
+        .map(|f| {
+            let by = f.grouping.as_ref().map_or("", |g| g.name.as_str());
+            format!("le tableau par {}", by.to_lowercase())
+        })
+        .collect();
+    figures.push(new);
+    Some((figures, with))
+}
+
+/// A latent table's pattern, which [`audit_linked`] does not read.
+fn latent_pattern(table: &Crosstab, threshold: u32) -> SuppressedTable {
+    SuppressedTable {
+        table: table.clone(),
+        threshold,
+        n_hidden: Vec::new(),
+        apart_n_hidden: Vec::new(),
+    }
+}
+
+/// What the attacker holding every table of `systems` with `patterns` learns.
+fn exposure_of(
+    systems: &[CutSystem<'_>],
+    patterns: &[Vec<SuppressedTable>],
+    with: Vec<String>,
+) -> Option<Exposure> {
+    let (mut pinned, mut exposed) = (0, 0);
+    for ((linked, sums), patterns) in systems.iter().zip(patterns) {
+        let audits = audit_linked(linked, patterns, sums, Printed::FULL).ok()?;
+        for audit in &audits {
+            pinned += audit.pinned().count();
+            exposed += audit.exposed().count();
+        }
+    }
+    (pinned + exposed > 0).then_some(Exposure {
+        pinned,
+        exposed,
+        with,
+    })
+}
+
+/// Whether `figure` can be linked with other cuts of its question: a closed question cut
+/// by site or by region, with no site filter.
+fn linkable(f: &Figure) -> bool {
+    f.site.is_none()
+        && matches!(&f.body, FigureBody::Closed(_))
+        && matches!(
+            f.grouping.as_ref().map(|g| &g.kind),
+            Some(GroupingKind::Site | GroupingKind::Region)
+        )
 }
 
 /// A figure with its groups decided, before its tables are protected.

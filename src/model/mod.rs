@@ -111,7 +111,7 @@ pub mod survey;
 pub use error::{Foreign, ImportError};
 pub use evaluation::{Evaluation, EvaluationSource, MANIFEST_FILE};
 pub use manifest::{Manifest, Threshold};
-pub use placed::FigureRef;
+pub use placed::{FigureRef, PublishedFigure};
 pub use plan::{Layout, Plan, QuestionSpec, Shape};
 pub use privacy::{PersonalKind, PseudonymKey};
 pub use raw::{FileFormat, RawTable};

@@ -24,7 +24,8 @@ use crate::model::coding::MemoTarget;
 use crate::model::manifest::SourceEntry;
 use crate::model::monograph::{Monograph, Template};
 use crate::model::{
-    Correction, Evaluation, EvaluationSource, FigureRef, Manifest, PseudonymKey, Survey, Threshold,
+    Correction, Evaluation, EvaluationSource, FigureRef, Manifest, PseudonymKey, PublishedFigure,
+    Survey, Threshold,
 };
 use crate::store::{Edit, Project, ReadOnlyReason, StoreError};
 
@@ -241,6 +242,8 @@ pub struct AppState {
     pub monographs: BTreeMap<String, Monograph>,
     /// The project's monograph template.
     pub template: Template,
+    /// The register of figures published from the project, oldest first.
+    pub register: Vec<PublishedFigure>,
     /// Cohort figures of the evaluation's extracts, once computed (or why they could not be).
     pub cohort: Option<Result<std::sync::Arc<crate::cohort::CohortReport>, String>>,
     undo: Vec<Command>,
@@ -265,6 +268,8 @@ pub struct Opened {
     pub monographs: BTreeMap<String, Monograph>,
     /// Its monograph template.
     pub template: Template,
+    /// The register of figures it published.
+    pub register: Vec<PublishedFigure>,
     /// Its pseudonymisation key (none when read-only).
     pub key: Option<PseudonymKey>,
     /// Something the user should know (read-only, a key that had to be made again).
@@ -281,6 +286,7 @@ impl AppState {
         self.figures = opened.figures;
         self.monographs = opened.monographs;
         self.template = opened.template;
+        self.register = opened.register;
         self.cohort = None;
         self.undo.clear();
         self.redo.clear();
@@ -401,6 +407,39 @@ impl AppState {
     /// Whether [`Self::undo`] would do anything.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Enter figures just published in the register (written to the project first). A
+    /// publication is a fact, not an edit: undo does not take it back.
+    pub fn record_published(&mut self, published: Vec<PublishedFigure>) -> Result<(), StoreError> {
+        if published.is_empty() {
+            return Ok(());
+        }
+        let label = match published.as_slice() {
+            [one] => format!("Publié : {} ({})", one.figure.qid, one.format),
+            many => format!("Publiés : {} figures", many.len()),
+        };
+        self.write(&label, &[Edit::Published(&published)])?;
+        let now = utc_now("%Y-%m-%d %H:%M:%S");
+        self.register
+            .extend(published.into_iter().map(|p| PublishedFigure {
+                at: now.clone(),
+                ..p
+            }));
+        self.version += 1;
+        Ok(())
+    }
+
+    /// The figures published before with the same question and no site filter, one per cut
+    /// (the tables a new cut of it may be read with).
+    pub fn published_cuts(&self, qid: &str) -> Vec<FigureRef> {
+        let mut cuts: Vec<FigureRef> = Vec::new();
+        for p in &self.register {
+            if p.figure.qid == qid && p.figure.site.is_none() && !cuts.contains(&p.figure) {
+                cuts.push(p.figure.clone());
+            }
+        }
+        cuts
     }
 
     /// Whether [`Self::redo`] would do anything.
@@ -704,4 +743,15 @@ impl AppState {
         }
         format!("{id}_{k}")
     }
+}
+
+/// The time now in UTC, formatted by chrono's `format` (`%Y-%m-%d %H:%M:%S` as SQLite's
+/// `datetime('now')` writes it).
+pub(crate) fn utc_now(format: &str) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format(format).to_string())
+        .unwrap_or_default()
 }

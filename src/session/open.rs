@@ -86,8 +86,10 @@ pub fn open_project(
     let figures = project.figures()?;
     let monographs = project.monographs()?;
     let template = project.template()?;
+    let register = project.register()?;
     Ok(Opened {
         project,
+        register,
         evaluation,
         figures,
         monographs,

@@ -35,7 +35,7 @@ use crate::model::coding::{Code, CodeId, Codebook, Coding, CodingWork, MemoTarge
 use crate::model::monograph::{Monograph, Template};
 use crate::model::{
     Correction, Evaluation, EvaluationSource, FigureRef, ImportError, MANIFEST_FILE, Manifest,
-    PseudonymKey, QuestionKind, Survey,
+    PseudonymKey, PublishedFigure, QuestionKind, Survey,
 };
 use crate::progress::{Progress, Silent};
 
@@ -151,6 +151,8 @@ pub enum Edit<'a> {
     Monograph(&'a Monograph),
     /// The project's monograph template.
     Template(&'a Template),
+    /// Figures just published, for the register (their time is the transaction's).
+    Published(&'a [PublishedFigure]),
 }
 
 /// A survey file stored in a project, not yet named by its manifest.
@@ -651,6 +653,33 @@ impl Project {
             .unwrap_or_else(crate::monograph::default_template))
     }
 
+    /// The register: every figure published from this project, oldest first.
+    pub fn register(&self) -> Result<Vec<PublishedFigure>, StoreError> {
+        if !self.has_table("register")? {
+            return Ok(Vec::new());
+        }
+        let fail = self.fail();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, qid, grouping, site, format, file FROM register ORDER BY seq")
+            .map_err(&fail)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(PublishedFigure {
+                    at: r.get(0)?,
+                    figure: FigureRef {
+                        qid: r.get(1)?,
+                        by: r.get(2)?,
+                        site: r.get(3)?,
+                    },
+                    format: r.get(4)?,
+                    file: r.get(5)?,
+                })
+            })
+            .map_err(&fail)?;
+        rows.collect::<Result<_, _>>().map_err(&fail)
+    }
+
     /// The journal: every change written, oldest first, with its time (UTC).
     pub fn journal(&self) -> Result<Vec<(String, String)>, StoreError> {
         if !self.has_table("journal")? {
@@ -892,6 +921,16 @@ impl Project {
                         params![serde_json::to_string(template).unwrap_or_default()],
                     )
                     .map_err(&fail)?;
+                }
+                Edit::Published(published) => {
+                    for p in published.iter() {
+                        tx.execute(
+                            "INSERT INTO register (at, qid, grouping, site, format, file) \
+                             VALUES (datetime('now'), ?1, ?2, ?3, ?4, ?5)",
+                            params![p.figure.qid, p.figure.by, p.figure.site, p.format, p.file],
+                        )
+                        .map_err(&fail)?;
+                    }
                 }
                 Edit::Figures(figures) => {
                     tx.execute("DELETE FROM figures", []).map_err(&fail)?;

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Version 1: the manifest, the files as received (personal sources pseudonymised) and the
 /// evaluator's corrections of questions.
@@ -85,6 +85,19 @@ const VERSION_4: &str = "
     CREATE TABLE IF NOT EXISTS monographs (site TEXT PRIMARY KEY, json TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS template (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);";
 
+/// Version 5: the register of published figures (question, cut, site filter, format, file
+/// name, time), read with every new table so that none gives back a hidden cell.
+const VERSION_5: &str = "
+    CREATE TABLE IF NOT EXISTS register (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        qid TEXT NOT NULL,
+        grouping TEXT,
+        site TEXT,
+        format TEXT NOT NULL,
+        file TEXT NOT NULL
+    );";
+
 /// The version a project file says it is at (0 for a file with no Atelier tables).
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     let has_meta: bool = conn.query_row(
@@ -142,6 +155,12 @@ pub fn migrate(conn: &mut Connection, from: i64, new_id: &str) -> rusqlite::Resu
         let tx = conn.transaction()?;
         tx.execute_batch(VERSION_4)?;
         set(&tx, "schema_version", "4")?;
+        tx.commit()?;
+    }
+    if from < 5 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(VERSION_5)?;
+        set(&tx, "schema_version", "5")?;
         tx.commit()?;
     }
     Ok(())
