@@ -647,3 +647,123 @@ fn the_command_line_prints_the_same_figures() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// The fixture of `tests/data/cohort_factors/` (a 900-row PE extract, its statsmodels
+/// reference values and the script that made both), read by `atelier::cohort`.
+fn factor_fixture(name: &str, edit: impl Fn(&str) -> String) -> CohortReport {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cohort_factors");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(data.join("pe_factors.csv")).unwrap();
+    let file = dir.join("pe_factors.csv");
+    std::fs::write(&file, edit(&text)).unwrap();
+    atelier::cohort::compute_file(&file, &Silent).unwrap()
+}
+
+/// Agreement to three significant figures (half a unit of the third).
+fn same_3sf(ours: f64, reference: f64) -> bool {
+    (ours - reference).abs() <= 5e-4 * reference.abs()
+}
+
+#[test]
+fn adjusted_effects_match_statsmodels() {
+    let report = factor_fixture("factors-statsmodels", str::to_owned);
+    let pe = report.network(Network::Pe).unwrap();
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cohort_factors/reference.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for class in reference["classes"].as_array().unwrap() {
+        let id = class["class"].as_str().unwrap();
+        let model = pe.adjusted_for(id).unwrap();
+        assert_eq!(model.n, class["n"].as_u64().unwrap(), "{id}");
+        let terms = class["terms"].as_array().unwrap();
+        assert_eq!(model.terms.len(), terms.len(), "{id}: {:?}", model.terms);
+        for t in terms {
+            let ours = model
+                .terms
+                .iter()
+                .find(|m| m.factor == t["factor"] && m.level == t["level"])
+                .unwrap_or_else(|| panic!("{id}: no term {t}"));
+            for (value, key) in [
+                (ours.odds_ratio, "odds_ratio"),
+                (ours.low, "low"),
+                (ours.high, "high"),
+            ] {
+                let expected = t[key].as_f64().unwrap();
+                let value = value.unwrap_or(f64::NAN);
+                assert!(
+                    same_3sf(value, expected),
+                    "{id} {} {} {key}: {value} against statsmodels' {expected}",
+                    t["factor"],
+                    t["level"]
+                );
+                checked += 1;
+            }
+        }
+        assert!(model.notes.is_empty(), "{id}: {:?}", model.notes);
+    }
+    assert_eq!(checked, 3 * 13 * 3);
+}
+
+#[test]
+fn a_perfectly_separated_level_is_reported_not_infinite() {
+    // Everyone in Normandie finds a sustainable job.
+    let report = factor_fixture("factors-separated", |text| {
+        text.lines()
+            .map(|line| {
+                let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+                if cells[2] == "Normandie" {
+                    cells[8] = "CDI".to_owned();
+                }
+                cells.join(";")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let pe = report.network(Network::Pe).unwrap();
+    let model = pe.adjusted_for("sustainable_job").unwrap();
+    let normandie = model
+        .terms
+        .iter()
+        .find(|t| t.factor == "region" && t.level == "Normandie")
+        .unwrap();
+    assert_eq!(
+        (normandie.odds_ratio, normandie.low, normandie.high),
+        (None, None, None)
+    );
+    assert!(
+        model
+            .notes
+            .iter()
+            .any(|n| n.contains("séparation complète")),
+        "{:?}",
+        model.notes
+    );
+    for m in &pe.adjusted {
+        for t in &m.terms {
+            for v in [t.odds_ratio, t.low, t.high].into_iter().flatten() {
+                assert!(v.is_finite() && v > 0.0 && v < 1e6, "{} {:?}", m.class, t);
+            }
+        }
+    }
+    let others = model
+        .terms
+        .iter()
+        .filter(|t| t.odds_ratio.is_some())
+        .count();
+    assert_eq!(
+        others,
+        model.terms.len() - 1,
+        "every other level is estimated"
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(
+        json.contains(r#""level":"Normandie","odds_ratio":null,"low":null,"high":null"#),
+        "the JSON says the level could not be estimated"
+    );
+}

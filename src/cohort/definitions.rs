@@ -83,6 +83,16 @@ impl Network {
         }
     }
 
+    /// The situation an entry into phase 3 implies when the extract records none: Pôle
+    /// emploi's phase 3 is follow-up in sustainable employment (L2285-2287); a Mission
+    /// locale's may follow a job or a qualifying training, so nothing can be deduced.
+    pub fn phase3_situation(self) -> Option<Situation> {
+        match self {
+            Network::Pe => Some(Situation::SustainableJob),
+            Network::Ml => None,
+        }
+    }
+
     /// Whether a situation at the end of phase 2 is a positive exit for this network.
     pub fn is_positive(self, situation: Situation) -> bool {
         match situation {

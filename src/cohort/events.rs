@@ -5,6 +5,7 @@
 
 use super::definitions::fold;
 use super::extract::{DateCell, IdKey, Record, date_cell};
+use super::factors::{EventHolds, Training, YouthEvents};
 use super::hash::FastMap;
 use super::tally::{EventKind, PhaseState, Tally};
 use super::{CohortError, missing_column};
@@ -70,15 +71,34 @@ const EVENT_HEADINGS: [&[&str]; 4] = [
     &["phase"],
 ];
 
-/// Adds the events of a file to the tallies; returns the rows read and the rows whose young
-/// person is unknown or unusable.
+/// What an events file gave.
+pub struct Added {
+    /// Rows read.
+    pub rows: u64,
+    /// Rows whose young person is unknown or unusable.
+    pub unmatched: u64,
+    /// What the file says of each record (indexed like the records).
+    pub youths: Vec<YouthEvents>,
+    /// Which event-based factors the file holds.
+    pub holds: EventHolds,
+}
+
+/// How an event type is read: one of the counted kinds, a training, or neither.
+#[derive(Clone, Copy)]
+enum Read {
+    Event(EventKind),
+    Training(Training),
+    Other,
+}
+
+/// Adds the events of a file to the tallies, and returns what it says of each young person.
 pub fn add(
     raw: &RawTable,
     ids: &FastMap<IdKey, u32>,
     links: &[Link],
     national: &mut Tally,
     sites: &mut [Tally],
-) -> Result<(u64, u64), CohortError> {
+) -> Result<Added, CohortError> {
     let mut cols = [None; 4];
     if raw.height() > 0 {
         for (c, cell) in raw.row(0).iter().enumerate() {
@@ -101,9 +121,11 @@ pub fn add(
         };
         return Err(missing_column(raw, column));
     };
-    let mut kinds: FastMap<String, Option<EventKind>> = FastMap::default();
+    let mut kinds: FastMap<String, Read> = FastMap::default();
     let mut present = vec![false; links.len()];
     let mut work = vec![0u8; links.len()];
+    let mut youths = vec![YouthEvents::default(); links.len()];
+    let mut holds = EventHolds::default();
     let (mut rows, mut unmatched) = (0u64, 0u64);
     for row in 1..raw.height() {
         let cells = raw.row(row);
@@ -123,18 +145,35 @@ pub fn add(
             continue;
         }
         present[youth as usize] = true;
-        let kind = match cells.get(type_col).and_then(cell_text) {
+        let read = match cells.get(type_col).and_then(cell_text) {
             Some(t) => match kinds.get(t.as_ref()) {
                 Some(k) => *k,
                 None => {
-                    let k = EventKind::classify(&t);
+                    // A training is read first: « préparation opérationnelle à l'emploi »
+                    // is no work period.
+                    let k = match (Training::classify(&t), EventKind::classify(&t)) {
+                        (Some(training), _) => Read::Training(training),
+                        (None, Some(kind)) => Read::Event(kind),
+                        (None, None) => Read::Other,
+                    };
                     kinds.insert(t.into_owned(), k);
                     k
                 }
             },
-            None => None,
+            None => Read::Other,
         };
-        let Some(kind) = kind else { continue };
+        let kind = match read {
+            Read::Event(kind) => kind,
+            Read::Training(training) => {
+                holds.training = true;
+                let youth = &mut youths[youth as usize];
+                if youth.training != Some(Training::Individual) {
+                    youth.training = Some(training);
+                }
+                continue;
+            }
+            Read::Other => continue,
+        };
         let date = || match date_col.and_then(|c| cells.get(c)).map(date_cell) {
             Some(DateCell::Date(d)) => Some(d),
             _ => None,
@@ -154,14 +193,33 @@ pub fn add(
         if let Some(t) = link.site.and_then(|s| sites.get_mut(s as usize)) {
             t.events[k][p] += 1;
         }
-        if kind == EventKind::WorkPeriod {
-            work[youth as usize] |= 1 << p;
+        match kind {
+            EventKind::WorkPeriod => {
+                work[youth as usize] |= 1 << p;
+                holds.work_periods = true;
+                if p < 2 {
+                    youths[youth as usize].work12 = true;
+                }
+            }
+            EventKind::Interview => {
+                holds.interviews = true;
+                if p < 2 {
+                    youths[youth as usize].interviews12 += 1;
+                }
+            }
+            _ => {}
         }
     }
     for (i, link) in links.iter().enumerate() {
         if !present[i] {
             continue;
         }
+        youths[i].present = true;
+        youths[i].days12 = if link.days[0] >= 0 && link.days[1] >= 0 {
+            link.days[0] + link.days[1]
+        } else {
+            -1
+        };
         let add = |t: &mut Tally| {
             t.ev_youths += 1;
             for p in 0..3 {
@@ -179,7 +237,12 @@ pub fn add(
             add(t);
         }
     }
-    Ok((rows, unmatched))
+    Ok(Added {
+        rows,
+        unmatched,
+        youths,
+        holds,
+    })
 }
 
 /// The phase (0-based) an event's phase cell names: « 2 », « Phase 2 »; `None` for

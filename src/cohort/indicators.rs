@@ -2,6 +2,7 @@
 //! exits, positive exits and their rate on every denominator the report uses, losses,
 //! durations, registration history and, from the events file, support intensity.
 
+use super::classes::ExitClasses;
 use super::definitions::{DAYS_PER_MONTH, Denominator, Network, Options};
 use super::report::{Indicator, Present, Value, pct, ratio};
 use super::tally::Tally;
@@ -160,6 +161,35 @@ pub fn indicators(
         "Sorties positives",
         t.positive,
         network.positive_exit_definition(),
+    );
+    b.count(
+        "negative_exits",
+        "Sorties non positives",
+        t.negative,
+        "Sorties de phase 2 à situation connue qui ne sont pas des sorties positives, les \
+         situations « autres » écartées de la variable en trois catégories (maladie…) mises à \
+         part ; une sortie sans situation renseignée y est comptée (rapport : 12 013 sorties \
+         « négatives » à Pôle emploi, L2864-2866).",
+    );
+    let classes = ExitClasses::of(network);
+    let class_definition = classes.definition();
+    b.count(
+        "exit_class_n",
+        "Sorties réparties en trois catégories",
+        t.classes.iter().sum(),
+        &class_definition,
+    );
+    b.count(
+        "exit_class_excluded",
+        "Sorties aux situations « autres », hors des trois catégories",
+        t.class_excluded,
+        &class_definition,
+    );
+    b.count(
+        "exit_class_unknown",
+        "Sorties sans situation renseignée, hors des trois catégories",
+        t.class_unknown,
+        &class_definition,
     );
     let chosen = options.denominator(network);
     b.add(

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::classes::{ExitClassShare, ExitClasses};
 use super::definitions::{EndKind, Level, Network, Situation};
 use super::extract::{DateProblem, Interner};
 use super::tally::{Counts, Open, Tally};
@@ -210,6 +211,30 @@ fn open(
     let mut groups: Vec<(&str, u64)> = pairs.iter().map(|(i, c)| (labels.label(*i), *c)).collect();
     groups.extend(extra.iter().filter(|e| e.1 > 0).copied());
     grouped(id, label, &groups, counts.missing)
+}
+
+/// The three classes of exit of a tally, with their shares of the young people who have
+/// one. A class under the disclosure threshold is hidden, with the smallest other when it
+/// alone could be recomputed from the total.
+pub fn exit_classes(classes: &ExitClasses, t: &Tally, threshold: u32) -> Vec<ExitClassShare> {
+    let n: u64 = t.classes.iter().sum();
+    let hidden = crate::stats::suppress_line(&t.classes, threshold);
+    classes
+        .classes
+        .iter()
+        .zip(t.classes)
+        .zip(hidden)
+        .map(|((def, count), hidden)| ExitClassShare {
+            id: def.id.to_owned(),
+            label: def.label.to_owned(),
+            count: hidden.is_none().then_some(count),
+            pct: if hidden.is_none() {
+                pct(count, n).map(Value::as_f64)
+            } else {
+                None
+            },
+        })
+        .collect()
 }
 
 /// Every breakdown of a tally.
@@ -428,17 +453,25 @@ pub fn breakdowns(
         &classes,
         t.situation_missing,
     ));
-    let outcome_labels = Situation::outcome_labels(network);
-    let mut outcome = fixed(
+    let classes = ExitClasses::of(network);
+    let in_classes: Vec<(&str, u64)> = classes.labels().into_iter().zip(t.classes).collect();
+    let mut outcome = grouped(
         "outcome_end_phase2",
         "Situation en fin de phase 2 en trois catégories",
-        &t.outcome,
-        &outcome_labels,
+        &in_classes,
+        0,
     );
-    if let Some(last) = outcome.rows.last_mut()
-        && last.label == MISSING
-    {
-        last.label = "Hors champ (autres situations, non renseignée)".to_owned();
+    for (label, count) in [
+        ("Situation « autre », écartée", t.class_excluded),
+        ("Situation non renseignée", t.class_unknown),
+    ] {
+        if count > 0 {
+            outcome.rows.push(Row {
+                label: label.to_owned(),
+                count,
+                pct: None,
+            });
+        }
     }
     out.push(outcome);
     let problems: Vec<(&str, u64)> = DateProblem::ALL
