@@ -203,20 +203,15 @@ impl Observations {
     }
 }
 
-/// `x` rounded to `digits` significant figures, so that the JSON reads back to the same
-/// number (an integer divided by a power of ten parses exactly).
-pub(crate) fn significant(x: f64, digits: i32) -> f64 {
+/// `x` rounded to `digits` significant figures (the nearest double to that decimal), as the
+/// JSON publishes it: more would claim a precision the data do not have.
+pub(crate) fn significant(x: f64, digits: usize) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    let exponent = digits - 1 - x.abs().log10().floor() as i32;
-    if exponent >= 0 {
-        let f = 10f64.powi(exponent);
-        (x * f).round() / f
-    } else {
-        let f = 10f64.powi(-exponent);
-        (x / f).round() * f
-    }
+    format!("{:.*e}", digits.saturating_sub(1), x)
+        .parse()
+        .unwrap_or(x)
 }
 
 fn open_labels(interner: &Interner) -> Vec<String> {

@@ -83,27 +83,43 @@ const EARLY: [(&str, usize, f64); 4] = [
     ("Sortie anticipée du suivi délégué", 614, 0.8),
 ];
 
-/// Situations at the end of phase 2 without phase 3.
-const KNOWN: [(&str, usize, f64); 5] = [
-    ("Emploi de moins de 6 mois", 3915, 2.0),
-    ("POE / AFPR", 1050, 1.9),
-    ("Formation qualifiante", 850, 1.8),
-    ("Sans emploi", 6303, 1.0),
-    ("Autre situation (santé, famille)", 667, 0.95),
+/// Situations at the end of phase 2 without phase 3 (an empty label: none recorded).
+///
+/// The report's counts do not line up (`shared/domain/cohort.md` §6, item 13): 23,343 known
+/// exits, « presque 10 200 » positive exits, 12,013 negative ones, and a three-class variable
+/// on 20,888 young people (10,060 / 4,926 / 5,902). They hold together when the three classes
+/// only count recorded situations and the « autres » (illness…) are neither positive nor
+/// negative: 10,110 positive exits (35.5 % of 28,477), 1,220 « autres », 12,013 negative
+/// exits of which 5,902 without a job (49 %, and 27 % of the 22,123 positive and negative
+/// exits) and 3,980 short jobs (a third); 735 + 500 exits without a recorded situation make
+/// up the 20,888.
+const KNOWN: [(&str, usize, f64); 6] = [
+    ("Emploi de moins de 6 mois", 3_980, 2.0),
+    ("POE / AFPR", 560, 1.9),
+    ("Formation qualifiante", 386, 1.8),
+    ("Sans emploi", 5_902, 1.0),
+    ("Autre situation (santé, famille)", 1_220, 0.95),
+    ("", 735, 1.2),
 ];
 
-/// Situations leading to phase 3 (follow-up in employment).
-const TO_PHASE3: [(&str, usize, bool, f64); 4] = [
-    ("CDI", 5150, true, 3.2),
-    ("CDD de 6 mois ou plus", 4556, true, 3.0),
+/// Situations leading to phase 3 (follow-up in employment); an empty label: none recorded
+/// (the entry into phase 3 says it is a sustainable job).
+const TO_PHASE3: [(&str, usize, bool, f64); 5] = [
+    ("CDI", 4_850, true, 3.2),
+    ("CDD de 6 mois ou plus", 4_356, true, 3.0),
     ("Création d'entreprise", 404, true, 2.9),
     (
         "Contrat aidé du secteur non marchand (CUI-CAE)",
-        448,
+        450,
         false,
         2.4,
     ),
+    ("", 500, true, 3.0),
 ];
+
+/// How phase 3 ends for those who enter it: kept to the end of the follow-up, broken off,
+/// or no end recorded (« le suivi en emploi reste peu fréquent, peu dense », L2288-2290).
+const PHASE3_FATES: [f64; 3] = [0.72, 0.06, 0.22];
 
 /// The pathways and their national counts.
 pub fn paths() -> Vec<Path> {
@@ -148,16 +164,16 @@ pub fn paths() -> Vec<Path> {
     for (situation, count, goodness) in KNOWN {
         v.push(Path {
             reasons: [None, Some("Fin de la phase 2"), None],
-            situation: Some(situation),
+            situation: (!situation.is_empty()).then_some(situation),
             goodness,
             ..base(2, Fate::Ended, Kind::Phase2Known, count)
         });
     }
     for (situation, count, positive, goodness) in TO_PHASE3 {
-        let parts = apportion(count, &[0.90, 0.06, 0.04]);
+        let parts = apportion(count, &PHASE3_FATES);
         let phase3 = |reason: Option<&'static str>, fate, kind, count, goodness| Path {
             reasons: [None, None, reason],
-            situation: Some(situation),
+            situation: (!situation.is_empty()).then_some(situation),
             positive,
             goodness,
             ..base(3, fate, kind, count)
