@@ -21,10 +21,14 @@ pub struct Link {
     pub starts: [Option<i32>; 3],
     /// Days of each complete phase; negative when the phase is not complete.
     pub days: [i32; 3],
+    /// Days from entry to the end of the last phase, for a young person whose phase 2
+    /// ended normally and whose last phase is over; negative otherwise.
+    pub over_days: i32,
 }
 
 pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
     let mut days = [-1; 3];
+    let mut over_days = -1;
     if let Some(states) = states {
         for p in 0..3 {
             if let (PhaseState::Ended { .. }, Some(s), Some(e)) =
@@ -32,6 +36,21 @@ pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
             {
                 days[p] = e - s;
             }
+        }
+        let known = matches!(
+            states[1],
+            PhaseState::Ended {
+                kind: super::definitions::EndKind::Normal,
+                ..
+            }
+        );
+        let last_end = match states[2] {
+            PhaseState::NotReached => rec.ends[1],
+            PhaseState::Ended { .. } => rec.ends[2],
+            _ => None,
+        };
+        if let (true, Some(s), Some(e)) = (known, rec.starts[0], last_end) {
+            over_days = e - s;
         }
     }
     Link {
@@ -42,6 +61,7 @@ pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
             [None; 3]
         },
         days,
+        over_days,
     }
 }
 
@@ -125,6 +145,7 @@ pub fn add(
     let mut present = vec![false; links.len()];
     let mut work = vec![0u8; links.len()];
     let mut youths = vec![YouthEvents::default(); links.len()];
+    let mut trained = vec![false; links.len()];
     let mut holds = EventHolds::default();
     let (mut rows, mut unmatched) = (0u64, 0u64);
     for row in 1..raw.height() {
@@ -166,6 +187,7 @@ pub fn add(
             Read::Event(kind) => kind,
             Read::Training(training) => {
                 holds.training = true;
+                trained[youth as usize] = true;
                 let youth = &mut youths[youth as usize];
                 if youth.training != Some(Training::Individual) {
                     youth.training = Some(training);
@@ -189,9 +211,12 @@ pub fn add(
             continue;
         }
         let k = kind as usize;
+        let over = kind == EventKind::Interview && link.over_days >= 0;
         national.events[k][p] += 1;
+        national.ev_over_interviews += u64::from(over);
         if let Some(t) = link.site.and_then(|s| sites.get_mut(s as usize)) {
             t.events[k][p] += 1;
+            t.ev_over_interviews += u64::from(over);
         }
         match kind {
             EventKind::WorkPeriod => {
@@ -222,6 +247,11 @@ pub fn add(
         };
         let add = |t: &mut Tally| {
             t.ev_youths += 1;
+            t.ev_trained += u64::from(trained[i]);
+            if link.over_days >= 0 {
+                t.ev_over_youths += 1;
+                t.ev_over_days += i64::from(link.over_days);
+            }
             for p in 0..3 {
                 if link.days[p] >= 0 {
                     t.ev_phase_youths[p] += 1;

@@ -348,19 +348,50 @@ fn event_indicators(b: &mut Builder, network: Network, t: &Tally) {
     let months = |p: usize| t.ev_phase_days[p] as f64 / DAYS_PER_MONTH;
     let all_months: f64 = (0..3).map(months).sum();
     let interviews: [u64; 3] = t.events[0];
-    b.add(
-        "interviews_per_month",
-        "Entretiens par mois, toutes phases",
-        ratio(interviews.iter().sum::<u64>() as f64, all_months, 2),
-        "par mois",
-        &format!(
-            "Entretiens individuels rapportés à la durée cumulée, en mois, des phases. {scope}"
-        ),
-    );
     let report_lines = match network {
         Network::Pe => "rapport L2303-2313",
         Network::Ml => "rapport L2506-2523",
     };
+    let over = "Calculé sur les jeunes présents dans le fichier des événements dont \
+                l'accompagnement est terminé : phase 2 terminée normalement (situation connue) et \
+                dernière phase close par une date de fin, comme la durée moyenne toutes phases. \
+                Définition ajustée pour retrouver le rapport : la colonne « toutes phases » de son \
+                tableau ne peut pas porter sur les mêmes jeunes que les colonnes par phase (par \
+                jeune, elle est inférieure à la somme des phases 1 et 2).";
+    b.add(
+        "interviews_per_youth",
+        "Entretiens par jeune, toutes phases",
+        ratio(t.ev_over_interviews as f64, t.ev_over_youths as f64, 2),
+        "par jeune",
+        &format!(
+            "Entretiens individuels de toutes les phases rapportés aux jeunes ({report_lines}). \
+             {over}"
+        ),
+    );
+    b.add(
+        "interviews_per_month",
+        "Entretiens par mois, toutes phases",
+        ratio(
+            t.ev_over_interviews as f64,
+            t.ev_over_days as f64 / DAYS_PER_MONTH,
+            2,
+        ),
+        "par mois",
+        &format!(
+            "Entretiens individuels de toutes les phases rapportés à la durée de l'accompagnement, \
+             de l'entrée à la fin de la dernière phase ({report_lines}). {over}"
+        ),
+    );
+    b.add(
+        "trained_share",
+        "Jeunes ayant suivi une formation",
+        pct(t.ev_trained, t.ev_youths),
+        "%",
+        &format!(
+            "Part des jeunes ayant une formation (POE individuelle ou collective, AFPR, AFC, AIF) \
+             dans le fichier des événements (rapport L3287-3304 : 4,5 % à Pôle emploi). {scope}"
+        ),
+    );
     for (p, count) in interviews.iter().enumerate() {
         let n = p + 1;
         b.add(

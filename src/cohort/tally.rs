@@ -205,6 +205,14 @@ pub struct Tally {
     pub events: [[u64; 3]; 4],
     /// Youths with a work period in each (complete) phase.
     pub work_youths: [u64; 3],
+    /// Youths with events whose support is over (phase 2 ended normally, last phase ended).
+    pub ev_over_youths: u64,
+    /// Days of support of those youths, entry to the end of the last phase.
+    pub ev_over_days: i64,
+    /// Interviews of those youths, all phases.
+    pub ev_over_interviews: u64,
+    /// Youths with events who followed a training (POE, AFPR, AFC, AIF).
+    pub ev_trained: u64,
 }
 
 /// Row labels that stand in for a missing reason.
