@@ -229,6 +229,15 @@ fn pe_profile() {
     );
     assert_eq!(printed(value(pe, "registration_months_mean"), 0), 14.0);
     assert_eq!(printed(value(pe, "registration_over_12_months"), 0), 40.0);
+    // « Ile de France, Rhône Alpes puis Nord pas de Calais et Paca arrivent en tête ».
+    let regions: Vec<&str> = pe.breakdown("region").unwrap().rows[..4]
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(&regions[..2], ["Île-de-France", "Rhône-Alpes"]);
+    let mut next = regions[2..].to_vec();
+    next.sort_unstable();
+    assert_eq!(next, ["Nord-Pas-de-Calais", "Provence-Alpes-Côte d'Azur"]);
 }
 
 #[test]
@@ -267,6 +276,11 @@ fn pe_intensity() {
         );
     }
     assert_eq!(printed(value(pe, "work_periods_phase1"), 0), 2.0);
+    assert_eq!(
+        value(pe, "work_periods_phase2"),
+        15.2,
+        "4,340 young people of 28,477 (L2467-2468)"
+    );
 }
 
 #[test]
@@ -380,6 +394,11 @@ fn ml_positive_exits() {
         "default: the synthèse's denominator"
     );
     assert_eq!(value(ml, "sustainable_employment_rate"), 28.7);
+    assert_eq!(
+        printed(value(ml, "employment_rate"), 0),
+        35.0,
+        "« environ 35 % »"
+    );
 }
 
 #[test]
@@ -403,6 +422,11 @@ fn ml_phase3_exits() {
     }
     assert_eq!(count(ml, "lost_phase3"), 1_520);
     assert_eq!(count(ml, "phase3_positive_exits"), 4_345);
+    assert_eq!(
+        value(ml, "phase3_positive_rate").floor(),
+        86.0,
+        "« 86 % des sortants dont la situation est connue » (4,345 / 5,006, cut to the unit)"
+    );
 }
 
 #[test]
@@ -453,6 +477,19 @@ fn ml_profile() {
         61.0
     );
     assert_eq!(pct(ml, "zus", "En ZUS"), 15.6);
+    assert_eq!(
+        printed(pct(ml, "zus", "En ZUS"), 0),
+        16.0,
+        "section 7 table (L3502)"
+    );
+    // « PACA et Ile-de-France ont des quotas plus importants ».
+    let regions: Vec<&str> = ml.breakdown("region").unwrap().rows[..2]
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    let mut regions = regions;
+    regions.sort_unstable();
+    assert_eq!(regions, ["Provence-Alpes-Côte d'Azur", "Île-de-France"]);
     assert_eq!(printed(pct(ml, "known_for", "Moins de 3 mois"), 0), 19.0);
 }
 
@@ -844,4 +881,401 @@ fn a_perfectly_separated_level_is_reported_not_infinite() {
         json.contains(r#""level":"Normandie","odds_ratio":null,"low":null,"high":null"#),
         "the JSON says the level could not be estimated"
     );
+}
+
+// Success factors: the report's tables and gaps (REFERENCE.md, « Facteurs de réussite »).
+
+/// A published level of a factor table, by its label (or a merged level holding it).
+fn level<'a>(entry: &'a CohortEntry, factor: &str, label: &str) -> &'a atelier::cohort::FactorRow {
+    let table = entry
+        .factor(factor)
+        .unwrap_or_else(|| panic!("no factor {factor}"));
+    table
+        .rows
+        .iter()
+        .find(|r| r.label == label)
+        .or_else(|| {
+            table
+                .rows
+                .iter()
+                .find(|r| r.label.split(" ou ").any(|part| part == label))
+        })
+        .unwrap_or_else(|| panic!("no level {label:?} of {factor}: {:?}", table.rows))
+}
+
+/// The share of a class at a level, in percent, from its count (no rounding).
+fn share(entry: &CohortEntry, factor: &str, label: &str, class: &str) -> f64 {
+    let row = level(entry, factor, label);
+    let count = row
+        .class(class)
+        .and_then(|c| c.count)
+        .unwrap_or_else(|| panic!("{factor} {label} {class} hidden"));
+    100.0 * count as f64 / row.n as f64
+}
+
+/// Largest minus smallest share of a class over the known levels of a factor.
+fn spread(entry: &CohortEntry, factor: &str, class: &str) -> f64 {
+    let shares: Vec<f64> = entry
+        .factor(factor)
+        .unwrap()
+        .rows
+        .iter()
+        .filter(|r| r.label != "Non renseigné")
+        .filter_map(|r| {
+            let c = r.class(class)?.count?;
+            Some(100.0 * c as f64 / r.n as f64)
+        })
+        .collect();
+    shares.iter().copied().fold(f64::MIN, f64::max)
+        - shares.iter().copied().fold(f64::MAX, f64::min)
+}
+
+/// The levels of a factor, from the highest share of a class to the lowest.
+fn ranked(entry: &CohortEntry, factor: &str, class: &str) -> Vec<String> {
+    let mut rows: Vec<(f64, String)> = entry
+        .factor(factor)
+        .unwrap()
+        .rows
+        .iter()
+        .filter(|r| r.label != "Non renseigné")
+        .filter_map(|r| {
+            let c = r.class(class)?.count?;
+            Some((100.0 * c as f64 / r.n as f64, r.label.clone()))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+#[test]
+fn pe_level_gradient() {
+    let pe = pe();
+    let s = |label: &str, class: &str| share(pe, "level", label, class);
+    assert_eq!(printed(s("Niveau V", "sustainable_job"), 0), 43.0);
+    assert_eq!(printed(s("Niveau II", "sustainable_job"), 0), 55.0);
+    assert_eq!(
+        printed(s("Niveau II", "sustainable_job"), 0)
+            - printed(s("Niveau V", "sustainable_job"), 0),
+        12.0
+    );
+    assert_eq!(
+        printed(s("Niveau V", "no_job") - s("Niveau II", "no_job"), 0),
+        9.0
+    );
+    assert_eq!(
+        printed(s("Niveau V", "near_job") - s("Niveau II", "near_job"), 0),
+        4.0
+    );
+    for (lower, higher) in [
+        ("Niveau V", "Niveau IV"),
+        ("Niveau IV", "Niveau III"),
+        ("Niveau III", "Niveau II"),
+    ] {
+        assert!(
+            s(higher, "sustainable_job") > s(lower, "sustainable_job"),
+            "{higher} over {lower}"
+        );
+        assert!(
+            s(higher, "no_job") < s(lower, "no_job"),
+            "{higher} under {lower}"
+        );
+    }
+    // « de 43 à 55 % » is the whole range over the levels shown.
+    let published: Vec<f64> = [
+        "Niveau I",
+        "Niveau II",
+        "Niveau III",
+        "Niveau IV",
+        "Niveau V",
+    ]
+    .iter()
+    .map(|l| printed(s(l, "sustainable_job"), 0))
+    .collect();
+    assert_eq!(published.iter().copied().fold(f64::MAX, f64::min), 43.0);
+    assert_eq!(published.iter().copied().fold(f64::MIN, f64::max), 55.0);
+}
+
+#[test]
+fn pe_success_factors() {
+    let pe = pe();
+    let s = |f: &str, l: &str, c: &str| share(pe, f, l, c);
+    let (ed, near, none) = ("sustainable_job", "near_job", "no_job");
+    // Femme + − −, faible.
+    assert!(s("sex", "Femme", ed) > s("sex", "Homme", ed));
+    assert!(s("sex", "Femme", near) < s("sex", "Homme", near));
+    assert!(s("sex", "Femme", none) <= s("sex", "Homme", none));
+    assert!(s("sex", "Femme", ed) - s("sex", "Homme", ed) < 4.0, "weak");
+    // Âge = = =, sauf les plus de 25 ans (défavorable).
+    for c in [ed, near, none] {
+        assert!((s("age_band", "22-25 ans", c) - s("age_band", "18-21 ans", c)).abs() < 1.5);
+    }
+    assert!(s("age_band", "Plus de 25 ans", ed) < s("age_band", "22-25 ans", ed) - 5.0);
+    assert!(s("age_band", "Plus de 25 ans", none) > s("age_band", "22-25 ans", none) + 5.0);
+    // Employés qualifiés et techniciens + − − ; ouvriers : plus d'emplois courts.
+    for better in ["Employé qualifié", "Technicien, agent de maîtrise"] {
+        for worker in ["Ouvrier qualifié", "Manœuvre, ouvrier spécialisé"] {
+            assert!(s("qualification", better, ed) > s("qualification", worker, ed) + 4.0);
+            assert!(s("qualification", better, near) < s("qualification", worker, near) - 4.0);
+            assert!(s("qualification", better, none) < s("qualification", worker, none));
+        }
+    }
+    // Français + + −, plus sur l'emploi durable.
+    assert!(s("nationality", "Française", ed) > s("nationality", "Étrangère", ed) + 3.0);
+    assert!(s("nationality", "Française", near) >= s("nationality", "Étrangère", near));
+    assert!(s("nationality", "Française", none) < s("nationality", "Étrangère", none) - 3.0);
+    // ZUS − − +, écarts faibles.
+    assert!(s("zus", "En ZUS", ed) < s("zus", "Hors ZUS", ed));
+    assert!(s("zus", "En ZUS", near) < s("zus", "Hors ZUS", near));
+    assert!(s("zus", "En ZUS", none) > s("zus", "Hors ZUS", none));
+    assert!(
+        s("zus", "Hors ZUS", ed) - s("zus", "En ZUS", ed) < 6.0,
+        "small gaps"
+    );
+    // Inscription ancienne − = +, peu sensible, défavorable surtout au-delà de deux ans.
+    let reg = [
+        "6 mois ou moins",
+        "De 7 à 12 mois",
+        "De 13 à 24 mois",
+        "Plus de 24 mois",
+    ];
+    for pair in reg.windows(2) {
+        assert!(s("registration", pair[1], ed) < s("registration", pair[0], ed));
+        assert!(s("registration", pair[1], none) > s("registration", pair[0], none));
+    }
+    assert!(spread(pe, "registration", near) < 1.5);
+    assert!(
+        s("registration", "De 13 à 24 mois", ed) - s("registration", "Plus de 24 mois", ed)
+            > s("registration", "6 mois ou moins", ed) - s("registration", "De 13 à 24 mois", ed),
+        "worst over two years"
+    );
+    // Forte fréquence des entretiens ++ − −−, sauf les accompagnements très courts.
+    let (low, high) = ("Plus de 1 à 2 par mois", "Plus de 3 par mois");
+    assert!(s("interview_frequency", high, ed) > s("interview_frequency", low, ed) + 10.0);
+    assert!(s("interview_frequency", high, near) < s("interview_frequency", low, near));
+    assert!(s("interview_frequency", high, none) < s("interview_frequency", low, none) - 8.0);
+    assert!(
+        s("interview_frequency", "1 ou moins par mois", ed)
+            > s("interview_frequency", low, ed) + 5.0,
+        "« des taux de sortie importants en emploi durable avec un entretien par mois et moins »"
+    );
+    // Périodes de travail − + +, défavorable.
+    let (with, without) = (
+        "Au moins une période de travail",
+        "Aucune période de travail",
+    );
+    assert!(s("work_periods", with, ed) < s("work_periods", without, ed) - 5.0);
+    assert!(s("work_periods", with, near) > s("work_periods", without, near));
+    assert!(s("work_periods", with, none) > s("work_periods", without, none));
+    // Formation =+ =+ = ; POE individuelle et AFPR : ++ emploi durable ; POE collective et
+    // AFC : emplois courts.
+    let (individual, collective, untrained) = (
+        "POE individuelle ou AFPR",
+        "POE collective, AFC ou AIF",
+        "Aucune formation",
+    );
+    assert!(s("training", individual, ed) > s("training", untrained, ed) + 5.0);
+    assert!(s("training", collective, near) > s("training", untrained, near) + 5.0);
+    let trained = |c: &str| {
+        let (a, b) = (
+            level(pe, "training", individual),
+            level(pe, "training", collective),
+        );
+        let count = |r: &atelier::cohort::FactorRow| r.class(c).unwrap().count.unwrap() as f64;
+        100.0 * (count(a) + count(b)) / (a.n + b.n) as f64
+    };
+    assert!(trained(ed) >= s("training", untrained, ed));
+    assert!(trained(near) >= s("training", untrained, near));
+    assert!((trained(none) - s("training", untrained, none)).abs() <= 3.0);
+    // Région : écarts de 25, 25 et 20 points ; emploi durable fort en Haute-Normandie,
+    // Midi-Pyrénées, Basse-Normandie, faible en IDF, Franche-Comté, NPdC, Centre.
+    assert_eq!(printed(spread(pe, "region", ed), 0), 25.0);
+    assert_eq!(printed(spread(pe, "region", near), 0), 25.0);
+    assert_eq!(printed(spread(pe, "region", none), 0), 20.0);
+    let order = ranked(pe, "region", ed);
+    let mut top: Vec<&str> = order[..3].iter().map(String::as_str).collect();
+    top.sort_unstable();
+    assert_eq!(top, ["Basse-Normandie", "Haute-Normandie", "Midi-Pyrénées"]);
+    let mut bottom: Vec<&str> = order[order.len() - 4..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    bottom.sort_unstable();
+    assert_eq!(
+        bottom,
+        [
+            "Centre",
+            "Franche-Comté",
+            "Nord-Pas-de-Calais",
+            "Île-de-France"
+        ]
+    );
+}
+
+#[test]
+fn ml_level_table() {
+    let ml = ml();
+    let s = |label: &str, class: &str| share(ml, "level", label, class);
+    for (label, ed, training, neither) in [
+        ("Niveau IV et plus", 32.0, 24.0, 43.0),
+        ("Niveau V", 30.0, 19.0, 52.0),
+        ("Niveau V bis", 28.0, 17.0, 55.0),
+        ("Niveau VI", 25.0, 15.0, 61.0),
+    ] {
+        assert_eq!(printed(s(label, "sustainable_job"), 0), ed, "{label}");
+        assert_eq!(printed(s(label, "training"), 0), training, "{label}");
+        assert!(
+            (printed(s(label, "neither"), 0) - neither).abs() <= 1.0,
+            "{label}: the printed rows add up to 99-101 %, « ni-ni » is kept within a point"
+        );
+    }
+    assert_eq!(
+        printed(s("Niveau IV et plus", "sustainable_job"), 0)
+            - printed(s("Niveau VI", "sustainable_job"), 0),
+        7.0
+    );
+}
+
+#[test]
+fn ml_success_factors() {
+    let ml = ml();
+    let s = |f: &str, l: &str, c: &str| share(ml, f, l, c);
+    let (ed, tr, nn) = ("sustainable_job", "training", "neither");
+    // Femme − = +, faible sauf pour l'emploi durable, en faveur des hommes.
+    assert!(s("sex", "Femme", ed) < s("sex", "Homme", ed) - 2.0);
+    assert!((s("sex", "Femme", tr) - s("sex", "Homme", tr)).abs() < 0.5);
+    assert!(s("sex", "Femme", nn) > s("sex", "Homme", nn));
+    // Âge ++ − − : les plus âgés en emploi durable, les plus jeunes en formation, « ni-ni »
+    // semblable à tout âge.
+    let ages = ["Moins de 18 ans", "18-21 ans", "22-25 ans"];
+    for pair in ages.windows(2) {
+        assert!(s("age_band", pair[1], ed) > s("age_band", pair[0], ed));
+        assert!(s("age_band", pair[1], tr) < s("age_band", pair[0], tr));
+        assert!(s("age_band", pair[1], nn) <= s("age_band", pair[0], nn));
+    }
+    assert!(
+        spread(ml, "age_band", nn) < 2.0,
+        "« relativement similaire »"
+    );
+    // Français = = =.
+    for c in [ed, tr, nn] {
+        assert!((s("nationality", "Française", c) - s("nationality", "Étrangère", c)).abs() < 1.0);
+    }
+    assert!(
+        !ml.factor("nationality")
+            .unwrap()
+            .test
+            .as_ref()
+            .unwrap()
+            .significant
+    );
+    // ZUS −− = + : seulement l'emploi durable et le chômage.
+    assert!(s("zus", "En ZUS", ed) < s("zus", "Hors ZUS", ed) - 5.0);
+    assert!((s("zus", "En ZUS", tr) - s("zus", "Hors ZUS", tr)).abs() < 0.5);
+    assert!(s("zus", "En ZUS", nn) > s("zus", "Hors ZUS", nn));
+    // Inscription ancienne (plus de 3 mois) − = +.
+    for later in ["De 3 à 12 mois", "Plus de 12 mois"] {
+        assert!(s("registration", later, ed) < s("registration", "Moins de 3 mois", ed));
+        assert!(s("registration", later, nn) > s("registration", "Moins de 3 mois", nn));
+    }
+    assert!(spread(ml, "registration", tr) < 0.5);
+    // Level and ZUS weigh most on jobs; sex, age and registration less; nationality not.
+    let level_gap = spread(ml, "level", ed);
+    let zus_gap = spread(ml, "zus", ed);
+    for weaker in ["sex", "age_band", "registration", "nationality"] {
+        assert!(spread(ml, weaker, ed) < zus_gap.min(level_gap), "{weaker}");
+    }
+    // Level, then age, weigh on training; the others do not.
+    assert!(spread(ml, "level", tr) > spread(ml, "age_band", tr));
+    for none in ["sex", "zus", "registration", "nationality"] {
+        assert!(spread(ml, none, tr) < 0.5, "{none}");
+    }
+    // Fréquence des entretiens +++ +++ −−− : 16 % « ni-ni » au-delà de deux entretiens par
+    // mois, 87 % en deçà d'un tous les deux mois.
+    assert_eq!(
+        printed(s("interview_frequency", "Plus de 2 par mois", nn), 0),
+        16.0
+    );
+    assert_eq!(
+        printed(s("interview_frequency", "Moins de 0,5 par mois", nn), 0),
+        87.0
+    );
+    let bands = [
+        "Moins de 0,5 par mois",
+        "De 0,5 à 1 par mois",
+        "De 1 à 2 par mois",
+        "Plus de 2 par mois",
+    ];
+    for pair in bands.windows(2) {
+        assert!(s("interview_frequency", pair[1], ed) > s("interview_frequency", pair[0], ed));
+        assert!(s("interview_frequency", pair[1], tr) > s("interview_frequency", pair[0], tr));
+        assert!(s("interview_frequency", pair[1], nn) < s("interview_frequency", pair[0], nn));
+    }
+    // Région : écarts de 15, 15 et 20 points; emploi durable fort en Franche-Comté, Alsace,
+    // Centre, IdF (tableau) et Aquitaine, Midi-Pyrénées (texte), faible en NPdC, Limousin,
+    // Picardie, PACA ; « ni-ni » fort en NPdC, Limousin, Picardie, Champagne-Ardenne.
+    assert_eq!(printed(spread(ml, "region", ed), 0), 15.0);
+    assert_eq!(printed(spread(ml, "region", tr), 0), 15.0);
+    assert_eq!(printed(spread(ml, "region", nn), 0), 20.0);
+    let order = ranked(ml, "region", ed);
+    let mut top: Vec<&str> = order[..6].iter().map(String::as_str).collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        [
+            "Alsace",
+            "Aquitaine",
+            "Centre",
+            "Franche-Comté",
+            "Midi-Pyrénées",
+            "Île-de-France"
+        ]
+    );
+    let mut bottom: Vec<&str> = order[order.len() - 4..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    bottom.sort_unstable();
+    assert_eq!(
+        bottom,
+        [
+            "Limousin",
+            "Nord-Pas-de-Calais",
+            "Picardie",
+            "Provence-Alpes-Côte d'Azur"
+        ]
+    );
+    let neither = ranked(ml, "region", nn);
+    let mut most: Vec<&str> = neither[..4].iter().map(String::as_str).collect();
+    most.sort_unstable();
+    assert_eq!(
+        most,
+        [
+            "Champagne-Ardenne",
+            "Limousin",
+            "Nord-Pas-de-Calais",
+            "Picardie"
+        ]
+    );
+}
+
+#[test]
+fn pe_support_over_all_phases() {
+    let pe = pe();
+    assert_eq!(value(pe, "duration_total"), 4.7);
+    assert_eq!(printed(value(pe, "interviews_per_youth"), 1), 8.8);
+    assert_eq!(printed(value(pe, "interviews_per_month"), 1), 1.9);
+    assert_eq!(printed(value(pe, "trained_share"), 1), 4.5);
+    assert_eq!(
+        count(pe, "renewals"),
+        987,
+        "« près de mille renouvellements »"
+    );
+    assert!(pct(pe, "last_registration", "Moins de 5 mois") > 50.0);
+}
+
+#[test]
+fn ml_support_over_all_phases() {
+    let ml = ml();
+    assert_eq!(printed(value(ml, "interviews_per_youth"), 1), 10.9);
+    assert_eq!(printed(value(ml, "interviews_per_month"), 1), 0.9);
 }

@@ -383,6 +383,19 @@ fn event_indicators(b: &mut Builder, network: Network, t: &Tally) {
         ),
     );
     b.add(
+        "interviews_per_month_phases12",
+        "Entretiens par mois, phases 1 et 2",
+        ratio(
+            (interviews[0] + interviews[1]) as f64,
+            months(0) + months(1),
+            2,
+        ),
+        "par mois",
+        &format!(
+            "Entretiens individuels des phases 1 et 2 rapportés à leur durée cumulée. {scope}"
+        ),
+    );
+    b.add(
         "trained_share",
         "Jeunes ayant suivi une formation",
         pct(t.ev_trained, t.ev_youths),

@@ -490,7 +490,7 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         // collective POE and AFC to short ones (L2960-2962); « Formation =+ =+ = ».
         Some(&intensity::Trainings {
             shares: [0.027, 0.018],
-            classes: [[58.0, 18.0, 24.0], [38.0, 36.0, 26.0]],
+            classes: [[58.0, 16.0, 26.0], [38.0, 35.0, 27.0]],
         }),
         &mut rng,
     );
