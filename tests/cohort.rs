@@ -1279,3 +1279,106 @@ fn ml_support_over_all_phases() {
     assert_eq!(printed(value(ml, "interviews_per_youth"), 1), 10.9);
     assert_eq!(printed(value(ml, "interviews_per_month"), 1), 0.9);
 }
+
+#[test]
+fn flows_add_up() {
+    for entry in [pe(), ml()] {
+        let flows = entry.breakdown("flows").unwrap();
+        let total: u64 = flows.rows.iter().map(|r| r.count).sum();
+        assert_eq!(total, count(entry, "entries"), "{:?}", entry.network);
+        assert_eq!(flows.n, total);
+        // Phase 2: exits and losses, plus those still in it, are its entrants.
+        assert_eq!(
+            n(entry, "exit_reason_phase2") + count(entry, "phase2_in_progress"),
+            count(entry, "phase2_entries"),
+            "{:?}",
+            entry.network
+        );
+    }
+    // The 22 Missions locales records with impossible dates that reached phase 2: among the
+    // entries and the bad dates, in no phase, their drop-outs shown apart.
+    let ml = ml();
+    assert_eq!(count(ml, "invalid_beyond_phase1"), 22);
+    assert_eq!(
+        count(ml, "phase1_exits") + count(ml, "phase2_entries") + 22,
+        31_542,
+        "8,700 + 22,820 + 22"
+    );
+    assert_eq!(
+        row(
+            ml,
+            "flows",
+            "Dates erronées, passées en phase 2 (dans aucune phase) : abandon du jeune"
+        )
+        .count,
+        22
+    );
+    assert_eq!(
+        row(ml, "exit_reason_phase2", "Abandon du jeune").count + 22,
+        3_393,
+        "the report's 3,371 drop-outs and the 22 the file also holds"
+    );
+}
+
+#[test]
+fn rates_of_sites_side_by_side_name_their_denominator_and_share_a_base() {
+    let report = &fixture().report;
+    for site in &report.sites {
+        let own = site.indicator("positive_exit_rate").unwrap();
+        let common = site.indicator("positive_exit_rate_common").unwrap();
+        assert!(own.label.contains("(/ "), "{}", own.label);
+        assert!(
+            common.label.contains("entrants en phase 2"),
+            "{}",
+            common.label
+        );
+        let expected = printed(
+            100.0 * value(site, "positive_exits") / value(site, "phase2_entries"),
+            1,
+        );
+        assert_eq!(common.number(), Some(expected), "{:?}", site.id);
+        if site.network == Network::Pe {
+            assert_eq!(
+                own.number(),
+                common.number(),
+                "PE's own base is the common one"
+            );
+        }
+    }
+    let touraine = report.site("ml_touraine").unwrap();
+    assert!(
+        value(touraine, "positive_exit_rate") > value(touraine, "positive_exit_rate_common") + 5.0,
+        "on the common base an ML site's rate falls"
+    );
+    let text = atelier::cohort::to_text(report, None);
+    let line = text.lines().find(|l| l.contains("ml_touraine")).unwrap();
+    assert!(
+        line.contains("des sortants de phase 2 hors pertes et déménagements (taux du réseau)")
+            && line.contains("des entrants en phase 2 (base commune)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn fitted_definitions_say_so() {
+    let ml = ml();
+    for id in [
+        "positive_exit_rate",
+        "positive_exit_rate_phase2_exits_except_moves",
+        "positive_exit_rate_phase2_ended",
+        "exit_class_n",
+        "interviews_per_youth",
+    ] {
+        let definition = &ml.indicator(id).unwrap().definition;
+        assert!(
+            definition.contains("Définition ajustée"),
+            "{id}: {definition}"
+        );
+    }
+    assert!(
+        pe().indicator("exit_class_n")
+            .unwrap()
+            .definition
+            .contains("Définition ajustée")
+    );
+}

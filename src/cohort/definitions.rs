@@ -225,12 +225,16 @@ impl Denominator {
                  (L3070), que l'échantillon reproduit (indicateur sustainable_employment_rate)."
             }
             (Network::Ml, Denominator::Phase2ExitsExceptMoves) => {
-                " Dénominateur de la synthèse chiffrée du rapport (36,6 %, L3146-3150). Le rapport \
-                 écrit « y c abandons et réorientations mais hors pertes » ; 36,6 % n'est atteint \
-                 qu'en excluant aussi les déménagements."
+                " Dénominateur de la synthèse chiffrée du rapport (36,6 %, L3146-3150). Définition \
+                 ajustée pour retrouver ce chiffre : le rapport écrit « y c abandons et \
+                 réorientations mais hors pertes », mais 36,6 % n'est atteint qu'en excluant aussi \
+                 les déménagements."
             }
             (Network::Ml, Denominator::Phase2Ended) => {
-                " Le rapport : 29,6 % « par rapport aux entrants en phase 2 » (L2896-2897)."
+                " Le rapport : 29,6 % « par rapport aux entrants en phase 2 » (L2896-2897). \
+                 Définition ajustée pour retrouver ce chiffre : 29,6 % n'est atteint que sur les \
+                 entrants en phase 2 sortis ou perdus, pas sur tous les entrants (les jeunes encore \
+                 en phase 2 à la date d'extraction sont exclus)."
             }
             (Network::Ml, Denominator::Phase2Exits) => {
                 " Le rapport : 33,8 % « par rapport aux sortants dont la situation est connue avec \

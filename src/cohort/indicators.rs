@@ -79,6 +79,17 @@ pub fn indicators(
          « date_problems ».",
     );
     b.count(
+        "invalid_beyond_phase1",
+        "Fiches aux dates erronées passées en phase 2",
+        t.invalid_beyond_phase1,
+        "Fiches aux dates inutilisables dont la ligne montre un passage en phase 2 (date de début \
+         ou motif de fin de phase 2). Comme dans le rapport, elles sont comptées dans les entrées \
+         et les dates erronées mais dans aucune phase : ni dans les entrées en phase 2, ni dans \
+         les sorties de phase 2 (Missions locales : 8 700 sorties en phase 1 + 22 820 entrées en \
+         phase 2 = 31 520 sur 31 542 entrées ; leurs 22 abandons manquent aux 3 371 du rapport). \
+         La répartition « flows » montre où va chaque entrée.",
+    );
+    b.count(
         "phase1_exits",
         "Sorties en phase 1",
         t.phase1_exits,
@@ -201,6 +212,23 @@ pub fn indicators(
             "Sorties positives rapportées aux {}. {}",
             chosen.label(),
             chosen.definition(network)
+        ),
+    );
+    let common = Denominator::Phase2Entries;
+    b.add(
+        "positive_exit_rate_common",
+        &format!("Taux de sortie positive, base commune (/ {})", common.label()),
+        pct(t.positive, denominator_count(t, common)),
+        "%",
+        &format!(
+            "Sorties positives rapportées aux {} : la même base pour les deux réseaux, pour \
+             comparer des sites de réseaux différents. Le taux propre de chaque réseau (indicateur \
+             positive_exit_rate) suit le dénominateur de sa synthèse chiffrée : entrants en phase 2 \
+             pour Pôle emploi, sortants de phase 2 hors pertes et déménagements pour les Missions \
+             locales ; les deux ne se comparent pas. Les sorties positives elles-mêmes diffèrent \
+             (la formation en est une pour les Missions locales, pas pour Pôle emploi). {}",
+            common.label(),
+            common.definition(network)
         ),
     );
     for d in Denominator::ALL {

@@ -32,7 +32,7 @@ pub use classes::{ClassOutcome, ExitClassShare, ExitClasses};
 pub use definitions::{Denominator, Network, Options};
 pub use factors::{AdjustedModel, AdjustedTerm, ClassShare, FactorRow, FactorTable, FactorTest};
 pub use report::{Breakdown, Indicator, Row, Value};
-pub use text::{french_number, to_text};
+pub use text::{comparable_rates, french_number, to_text};
 
 use crate::import::read::{read_bytes, read_path};
 use crate::model::cell::{cell_text, format_date};

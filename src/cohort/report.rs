@@ -474,6 +474,54 @@ pub fn breakdowns(
         }
     }
     out.push(outcome);
+    // Where every entry goes, so that the flows add up: phase-1 outcomes, phase 2, and the
+    // records whose dates cannot be used but whose row shows they went further (the report
+    // counts them among entries and bad dates, in no phase).
+    let mut flow_rows: Vec<(String, u64)> = vec![
+        ("Sorties en phase 1".to_owned(), t.phase1_exits),
+        ("Pertes en phase 1".to_owned(), t.lost[0]),
+        ("Encore en phase 1".to_owned(), t.in_progress[0]),
+        ("Entrées en phase 2".to_owned(), t.reached[1]),
+    ];
+    let mut beyond: Vec<(u32, u64)> = t
+        .invalid_phase2_reasons
+        .known
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(i, c)| (i as u32, *c))
+        .collect();
+    beyond.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (reason, count) in beyond {
+        flow_rows.push((
+            format!(
+                "Dates erronées, passées en phase 2 (dans aucune phase) : {}",
+                labels.reasons.label(reason).to_lowercase()
+            ),
+            count,
+        ));
+    }
+    if t.invalid_phase2_reasons.missing > 0 {
+        flow_rows.push((
+            "Dates erronées, passées en phase 2 (dans aucune phase) : motif non renseigné"
+                .to_owned(),
+            t.invalid_phase2_reasons.missing,
+        ));
+    }
+    let placed: u64 = flow_rows.iter().map(|r| r.1).sum();
+    if t.entries > placed {
+        flow_rows.push((
+            "Dates erronées, en phase 1 sans motif de sortie lisible".to_owned(),
+            t.entries - placed,
+        ));
+    }
+    let flow_refs: Vec<(&str, u64)> = flow_rows.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    out.push(grouped(
+        "flows",
+        "Où vont les entrées en phase 1 (les lignes totalisent les entrées)",
+        &flow_refs,
+        0,
+    ));
     let problems: Vec<(&str, u64)> = DateProblem::ALL
         .iter()
         .map(|p| (p.label(), t.problems[p.index()]))

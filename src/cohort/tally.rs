@@ -150,6 +150,11 @@ pub struct Tally {
     pub last_registration: Counts<3>,
     /// Time known to the structure at entry: under 3 months, 3 to 12, over 12 (valid dates).
     pub known_for: Counts<3>,
+    /// Records with unusable dates whose row shows they went beyond phase 1 (a phase-2 or
+    /// phase-3 start or reason): counted in entries, in no phase.
+    pub invalid_beyond_phase1: u64,
+    /// The phase-2 end reasons of those records.
+    pub invalid_phase2_reasons: Open,
     /// Phase-1 exits, all records.
     pub phase1_exits: u64,
     /// Phase-1 exit reasons, all records.
@@ -348,6 +353,10 @@ impl Tally {
         let Some(states) = states else {
             if let Some(p) = rec.problem {
                 self.problems[p.index()] += 1;
+            }
+            if rec.last_phase() >= 2 || rec.reasons[1].is_some() {
+                self.invalid_beyond_phase1 += 1;
+                self.invalid_phase2_reasons.add(rec.reasons[1]);
             }
             // A phase-1 exit reason can be read even when the dates cannot.
             if rec.last_phase() <= 1

@@ -298,15 +298,14 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
                         .indicator("entries")
                         .map(|i| shown(Some(i)))
                         .unwrap_or_default();
-                    let rate = shown(site.indicator("positive_exit_rate"));
                     let _ = writeln!(
                         out,
-                        "  {} ({}, {}) : {} entrées, taux de sortie positive {}",
+                        "  {} ({}, {}) : {} entrées, {}",
                         site.id.as_deref().unwrap_or_default(),
                         site.name.as_deref().unwrap_or_default(),
                         site.network.id(),
                         entries,
-                        rate
+                        comparable_rates(site)
                     );
                 }
             }
@@ -331,6 +330,30 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
     }
     // A terminal shows a no-break space as a space; a plain one lets `grep "28 505"` find it.
     out.replace(french::NBSP, " ")
+}
+
+/// A scope's positive-exit rate on its network's own denominator, named, and on the base
+/// common to both networks, so that sites of different networks can stand side by side.
+pub fn comparable_rates(entry: &CohortEntry) -> String {
+    let own = entry.indicator("positive_exit_rate");
+    let common = entry.indicator("positive_exit_rate_common");
+    let rate = |i: Option<&Indicator>| {
+        i.and_then(|i| i.value)
+            .map(|v| format!("{} %", french_number(v, "%")))
+            .unwrap_or_else(|| "—".to_owned())
+    };
+    let denominator = |i: Option<&Indicator>| {
+        i.and_then(|i| i.label.split_once("(/ "))
+            .map(|(_, d)| d.trim_end_matches(')').to_owned())
+            .unwrap_or_default()
+    };
+    format!(
+        "sortie positive {} des {} (taux du réseau), {} des {} (base commune)",
+        rate(own),
+        denominator(own),
+        rate(common),
+        denominator(common)
+    )
 }
 
 fn source_line(s: &super::SourceSummary) -> String {

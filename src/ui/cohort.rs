@@ -125,12 +125,27 @@ impl CohortPanel {
         for (i, site) in report.sites.iter().enumerate() {
             let selected = self.scope == Some(Scope::Site(i));
             let name = site.name.as_deref().unwrap_or_default();
+            let own = site.indicator("positive_exit_rate");
+            let common = site.indicator("positive_exit_rate_common");
+            let hover = [own, common]
+                .iter()
+                .flatten()
+                .map(|i| format!("{} : {}", i.label, i.definition))
+                .collect::<Vec<_>>()
+                .join("\n\n");
             if ui
                 .selectable_label(selected, format!("{name} ({})", site.network.id()))
+                .on_hover_text(&hover)
                 .clicked()
             {
                 self.scope = Some(Scope::Site(i));
             }
+            ui.label(
+                RichText::new(crate::cohort::comparable_rates(site))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(&hover);
         }
         if !report.warnings.is_empty() {
             ui.add_space(8.0);
