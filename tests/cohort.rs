@@ -628,6 +628,61 @@ fn json_follows_the_contract() {
         }
     }
     assert_eq!(json["networks"][0]["indicators"][0]["value"], 28_505);
+    // The success factors, as DESIGN.md §3 gives them.
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    for entry in json["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["sites"].as_array().unwrap())
+    {
+        let classes = entry["exit_classes"].as_array().unwrap();
+        assert_eq!(classes.len(), 3);
+        for class in classes {
+            assert_eq!(keys(class), ["count", "id", "label", "pct"]);
+        }
+        let ids: Vec<&str> = entry["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap())
+            .collect();
+        for id in [
+            "sex",
+            "age_band",
+            "level",
+            "nationality",
+            "zus",
+            "registration",
+            "interview_frequency",
+            "region",
+        ] {
+            assert!(ids.contains(&id), "factor {id} missing from {ids:?}");
+        }
+        if entry["network"] == "PE" {
+            for id in ["qualification", "work_periods", "training"] {
+                assert!(ids.contains(&id), "PE holds {id}");
+            }
+        }
+        for factor in entry["factors"].as_array().unwrap() {
+            assert_eq!(keys(factor), ["id", "label", "rows", "test"]);
+            for row in factor["rows"].as_array().unwrap() {
+                assert_eq!(keys(row), ["classes", "label", "n"]);
+                for class in row["classes"].as_array().unwrap() {
+                    assert_eq!(keys(class), ["id", "pct"]);
+                }
+            }
+        }
+        let models = entry["adjusted"].as_array().unwrap();
+        assert_eq!(models.len(), 3);
+        for model in models {
+            assert_eq!(keys(model), ["class", "n", "terms"]);
+            for term in model["terms"].as_array().unwrap() {
+                assert_eq!(keys(term), ["factor", "high", "level", "low", "odds_ratio"]);
+            }
+        }
+    }
     let site = atelier::cohort::to_json(report, Some("pe_lille"));
     assert_eq!(site["sites"][0]["id"], "pe_lille");
     assert_eq!(site["sites"][0]["name"], "Pôle emploi Lille");

@@ -3,10 +3,12 @@
 //! the covariance of the estimates from the inverse of the information matrix at the
 //! optimum (as R's `glm` and statsmodels' `Logit` give it).
 //!
-//! No pure-Rust crate we could find gives standard errors for a logistic fit (linfa's and
-//! smartcore's give coefficients only), and the fit is short: units sharing a covariate
-//! pattern are aggregated into binomial counts, each pattern touches only its active
-//! columns, and the information matrix is solved by Cholesky. Columns that duplicate
+//! Why not a crate: linfa's and smartcore's logistic regressions give coefficients without
+//! standard errors; inferust and regression-diagnostics give them, but are young
+//! single-author crates that bring nalgebra or ndarray and statrs, and fit a dense design
+//! (a million young people × fifty dummies). The fit is short here: units sharing a
+//! covariate pattern are aggregated into binomial counts, each pattern touches only its
+//! active columns, and the information matrix is solved by Cholesky. Columns that duplicate
 //! others (two dummies picking the same young people) are found before fitting and left
 //! out, as R reports them `NA`; a fit whose estimates run away (complete or quasi-complete
 //! separation) is reported as such, never as an infinite odds ratio.
