@@ -101,6 +101,7 @@ fn bench(c: &mut Criterion) {
         LaunchOptions {
             path: None,
             view: View::Charts,
+            cohort_view: atelier::ui::CohortView::Indicators,
             screenshot: None,
             remember: false,
             places: atelier::session::places::Places::at(

@@ -13,7 +13,7 @@ use atelier::model::{ImportError, Survey};
 use atelier::progress::Silent;
 use atelier::session::places::Places;
 use atelier::store::{self, Project, StoreError};
-use atelier::ui::{self, View};
+use atelier::ui::{self, CohortView, View};
 use clap::{Parser, Subcommand};
 
 /// Atelier: survey exports, coding, charts and monographs for programme evaluators.
@@ -31,6 +31,10 @@ struct Cli {
     /// The view shown first (with --screenshot, the view captured).
     #[arg(long, value_enum, default_value_t = View::Sources)]
     view: View,
+    /// What Cohortes shows first (with --view cohort): its indicators, or its success
+    /// factors (« Facteurs de réussite »).
+    #[arg(long, value_enum, default_value_t = CohortView::Indicators)]
+    cohort_view: CohortView,
     /// A project, a folder holding atelier.json, or a survey export.
     path: Option<PathBuf>,
     #[command(subcommand)]
@@ -454,7 +458,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Some(Command::Open { path }) => open_window(Some(path), cli.view, None),
+        Some(Command::Open { path }) => open_window(Some(path), cli.view, cli.cohort_view, None),
         None => {
             // Without a path, the last evaluation (not for a screenshot: it must be repeatable).
             let path = match (cli.path, &cli.screenshot) {
@@ -462,7 +466,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 (None, Some(_)) => atelier::session::places::bundled_sample(),
                 (None, None) => atelier::session::recent::default_path(&places()),
             };
-            open_window(path, cli.view, cli.screenshot)
+            open_window(path, cli.view, cli.cohort_view, cli.screenshot)
         }
     }
 }
@@ -735,6 +739,7 @@ fn emit(text: &str) -> anyhow::Result<()> {
 fn open_window(
     path: Option<PathBuf>,
     view: View,
+    cohort_view: CohortView,
     screenshot: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     if let Some(path) = &path
@@ -758,6 +763,7 @@ fn open_window(
     let options = ui::LaunchOptions {
         path,
         view,
+        cohort_view,
         screenshot,
         remember,
         places: places.clone(),

@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use atelier::charts::{
-    BarChart, BoxPlot, BoxStats, ChartSpec, DivergingChart, HeatColumn, HeatMap, Histogram,
-    SegmentSide, diverging_item_order, diverging_layout, file_scale, natural_height, render_png,
-    render_rgba, render_svg, write_svg,
+    BarChart, BoxPlot, BoxStats, ChartSpec, DivergingChart, ForestPlot, HeatColumn, HeatMap,
+    Histogram, SegmentSide, diverging_item_order, diverging_layout, file_scale, natural_height,
+    render_png, render_rgba, render_svg, write_svg,
 };
 
 const SCALE: [&str; 4] = [
@@ -675,4 +675,55 @@ fn diverging_renders_quickly_enough_for_the_screen() {
     if !cfg!(debug_assertions) {
         assert!(per_chart.as_millis() < 50, "{per_chart:?}");
     }
+}
+
+/// Odds ratios of a success-factor model, as Cohortes draws them.
+fn forest_spec() -> ChartSpec {
+    let plot = ForestPlot::new("Rapport des chances", 1.0)
+        .heading("Niveau de formation")
+        .note("Niveau IV", "référence")
+        .estimate("Niveau III", 1.58, 1.48, 1.69)
+        .estimate("Niveau V", 0.63, 0.59, 0.68)
+        .heading("Résidence en ZUS")
+        .note("Hors ZUS", "référence")
+        .estimate("En ZUS", 0.81, 0.73, 0.89)
+        .note("Non renseigné", "non estimable");
+    ChartSpec::new("« Emploi durable » : effets ajustés", plot)
+        .subtitle("Pôle emploi (national) — régression logistique, n = 20 888")
+}
+
+#[test]
+fn a_forest_plot_draws_each_odds_ratio_with_its_interval() {
+    let svg = render_both(&forest_spec(), "forest");
+    let texts = svg_texts(&svg);
+    for expected in [
+        "Niveau de formation",
+        "Niveau III",
+        "1,58 [1,48 – 1,69]",
+        "0,63 [0,59 – 0,68]",
+        "référence",
+        "non estimable",
+        "Rapport des chances",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} missing from {texts:?}"
+        );
+    }
+    // A logarithmic axis with no effect at 1.
+    assert!(texts.iter().any(|t| t == "1,00"), "{texts:?}");
+    let bad = ForestPlot::new("Rapport des chances", 1.0).estimate("x", 2.0, 3.0, 4.0);
+    assert!(ChartSpec::new("T", bad).validate().is_err());
+}
+
+#[test]
+#[ignore = "writes a PNG for a person to look at"]
+fn forest_preview_for_review() {
+    render_png(
+        &forest_spec(),
+        Path::new("/tmp/forest-preview.png"),
+        1200,
+        600,
+    )
+    .unwrap();
 }

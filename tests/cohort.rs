@@ -152,7 +152,43 @@ fn pe_positive_exits() {
         4.0
     );
     assert_eq!(printed(100.0 * creation / value(pe, "exits_known"), 0), 2.0);
-    assert_eq!(printed(pct(pe, "situation_class", "Sans emploi"), 0), 27.0);
+}
+
+#[test]
+fn pe_negative_exits() {
+    let pe = pe();
+    assert_eq!(count(pe, "negative_exits"), 12_013);
+    let without_job = row(pe, "situation_class", "Sans emploi").count as f64;
+    let short_jobs = row(pe, "situation_class", "Emploi de moins de 6 mois").count as f64;
+    let negative = value(pe, "negative_exits");
+    assert_eq!(printed(100.0 * without_job / negative, 0), 49.0);
+    let exits = value(pe, "positive_exits") + negative;
+    assert_eq!(printed(100.0 * without_job / exits, 0), 27.0);
+    assert_eq!(
+        printed(100.0 * short_jobs / negative, 0),
+        33.0,
+        "« pour un tiers des sorties en emploi de moins de six mois »"
+    );
+}
+
+#[test]
+fn pe_exit_classes() {
+    let pe = pe();
+    assert_eq!(count(pe, "exit_class_n"), 20_888);
+    for (id, expected, share) in [
+        ("sustainable_job", 10_060, 48.2),
+        ("near_job", 4_926, 23.6),
+        ("no_job", 5_902, 28.3),
+    ] {
+        let class = pe.exit_class(id).unwrap();
+        assert_eq!(class.count, Some(expected), "{id}");
+        assert_eq!(class.pct, Some(share), "{id}");
+    }
+    assert_eq!(
+        printed(pe.exit_class("no_job").unwrap().pct.unwrap(), 0),
+        28.0,
+        "« seuls 28 % des jeunes sont sans emploi »"
+    );
 }
 
 #[test]
@@ -193,6 +229,15 @@ fn pe_profile() {
     );
     assert_eq!(printed(value(pe, "registration_months_mean"), 0), 14.0);
     assert_eq!(printed(value(pe, "registration_over_12_months"), 0), 40.0);
+    // « Ile de France, Rhône Alpes puis Nord pas de Calais et Paca arrivent en tête ».
+    let regions: Vec<&str> = pe.breakdown("region").unwrap().rows[..4]
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(&regions[..2], ["Île-de-France", "Rhône-Alpes"]);
+    let mut next = regions[2..].to_vec();
+    next.sort_unstable();
+    assert_eq!(next, ["Nord-Pas-de-Calais", "Provence-Alpes-Côte d'Azur"]);
 }
 
 #[test]
@@ -231,6 +276,11 @@ fn pe_intensity() {
         );
     }
     assert_eq!(printed(value(pe, "work_periods_phase1"), 0), 2.0);
+    assert_eq!(
+        value(pe, "work_periods_phase2"),
+        15.2,
+        "4,340 young people of 28,477 (L2467-2468)"
+    );
 }
 
 #[test]
@@ -304,6 +354,19 @@ fn ml_phase2_exits() {
         );
         assert_eq!(pct(ml, "outcome_end_phase2", label), share, "{label}");
     }
+    for (id, expected, share) in [
+        ("sustainable_job", 3_999, 28.7),
+        ("training", 2_535, 18.2),
+        ("neither", 7_415, 53.2),
+    ] {
+        let class = ml.exit_class(id).unwrap();
+        assert_eq!(
+            (class.count, class.pct),
+            (Some(expected), Some(share)),
+            "{id}"
+        );
+    }
+    assert_eq!(count(ml, "exit_class_n"), 13_949);
     assert_eq!(
         pct(ml, "situation_end_phase2", "Formation qualifiante"),
         13.1
@@ -331,6 +394,11 @@ fn ml_positive_exits() {
         "default: the synthèse's denominator"
     );
     assert_eq!(value(ml, "sustainable_employment_rate"), 28.7);
+    assert_eq!(
+        printed(value(ml, "employment_rate"), 0),
+        35.0,
+        "« environ 35 % »"
+    );
 }
 
 #[test]
@@ -354,6 +422,11 @@ fn ml_phase3_exits() {
     }
     assert_eq!(count(ml, "lost_phase3"), 1_520);
     assert_eq!(count(ml, "phase3_positive_exits"), 4_345);
+    assert_eq!(
+        value(ml, "phase3_positive_rate").floor(),
+        86.0,
+        "« 86 % des sortants dont la situation est connue » (4,345 / 5,006, cut to the unit)"
+    );
 }
 
 #[test]
@@ -404,6 +477,19 @@ fn ml_profile() {
         61.0
     );
     assert_eq!(pct(ml, "zus", "En ZUS"), 15.6);
+    assert_eq!(
+        printed(pct(ml, "zus", "En ZUS"), 0),
+        16.0,
+        "section 7 table (L3502)"
+    );
+    // « PACA et Ile-de-France ont des quotas plus importants ».
+    let regions: Vec<&str> = ml.breakdown("region").unwrap().rows[..2]
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    let mut regions = regions;
+    regions.sort_unstable();
+    assert_eq!(regions, ["Provence-Alpes-Côte d'Azur", "Île-de-France"]);
     assert_eq!(printed(pct(ml, "known_for", "Moins de 3 mois"), 0), 19.0);
 }
 
@@ -542,6 +628,61 @@ fn json_follows_the_contract() {
         }
     }
     assert_eq!(json["networks"][0]["indicators"][0]["value"], 28_505);
+    // The success factors, as DESIGN.md §3 gives them.
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    for entry in json["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["sites"].as_array().unwrap())
+    {
+        let classes = entry["exit_classes"].as_array().unwrap();
+        assert_eq!(classes.len(), 3);
+        for class in classes {
+            assert_eq!(keys(class), ["count", "id", "label", "pct"]);
+        }
+        let ids: Vec<&str> = entry["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap())
+            .collect();
+        for id in [
+            "sex",
+            "age_band",
+            "level",
+            "nationality",
+            "zus",
+            "registration",
+            "interview_frequency",
+            "region",
+        ] {
+            assert!(ids.contains(&id), "factor {id} missing from {ids:?}");
+        }
+        if entry["network"] == "PE" {
+            for id in ["qualification", "work_periods", "training"] {
+                assert!(ids.contains(&id), "PE holds {id}");
+            }
+        }
+        for factor in entry["factors"].as_array().unwrap() {
+            assert_eq!(keys(factor), ["id", "label", "rows", "test"]);
+            for row in factor["rows"].as_array().unwrap() {
+                assert_eq!(keys(row), ["classes", "label", "n"]);
+                for class in row["classes"].as_array().unwrap() {
+                    assert_eq!(keys(class), ["id", "pct"]);
+                }
+            }
+        }
+        let models = entry["adjusted"].as_array().unwrap();
+        assert_eq!(models.len(), 3);
+        for model in models {
+            assert_eq!(keys(model), ["class", "n", "terms"]);
+            for term in model["terms"].as_array().unwrap() {
+                assert_eq!(keys(term), ["factor", "high", "level", "low", "odds_ratio"]);
+            }
+        }
+    }
     let site = atelier::cohort::to_json(report, Some("pe_lille"));
     assert_eq!(site["sites"][0]["id"], "pe_lille");
     assert_eq!(site["sites"][0]["name"], "Pôle emploi Lille");
@@ -605,6 +746,32 @@ fn cli(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Where two JSON values first differ, as a path (`/networks/0/indicators/3/value: …`).
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at}: keys {:?} against {:?}", x.keys(), y.keys()));
+            }
+            x.iter().find_map(|(k, v)| match y.get(k) {
+                Some(w) => first_difference(v, w, format!("{at}/{k}")),
+                None => Some(format!("{at}/{k}: missing")),
+            })
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at}: {} items against {}", x.len(), y.len()));
+            }
+            x.iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}/{i}")))
+        }
+        _ => (a != b).then(|| format!("{at}: {a} against {b}")),
+    }
+}
+
 #[test]
 fn the_command_line_prints_the_same_figures() {
     let out = cli(&["--json"]);
@@ -614,7 +781,10 @@ fn the_command_line_prints_the_same_figures() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json, atelier::cohort::to_json(&fixture().report, None));
+    let expected = atelier::cohort::to_json(&fixture().report, None);
+    if let Some(place) = first_difference(&json, &expected, String::new()) {
+        panic!("the command line and the library differ at {place}");
+    }
     let networks = json["networks"].as_array().unwrap();
     let pe = networks.iter().find(|n| n["network"] == "PE").unwrap();
     let indicator = |entry: &serde_json::Value, id: &str| {
@@ -646,4 +816,624 @@ fn the_command_line_prints_the_same_figures() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+/// The fixture of `tests/data/cohort_factors/` (a 900-row PE extract, its statsmodels
+/// reference values and the script that made both), read by `atelier::cohort`.
+fn factor_fixture(name: &str, edit: impl Fn(&str) -> String) -> CohortReport {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cohort_factors");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(data.join("pe_factors.csv")).unwrap();
+    let file = dir.join("pe_factors.csv");
+    std::fs::write(&file, edit(&text)).unwrap();
+    atelier::cohort::compute_file(&file, &Silent).unwrap()
+}
+
+/// Agreement to three significant figures (half a unit of the third).
+fn same_3sf(ours: f64, reference: f64) -> bool {
+    (ours - reference).abs() <= 5e-4 * reference.abs()
+}
+
+#[test]
+fn adjusted_effects_match_statsmodels() {
+    let report = factor_fixture("factors-statsmodels", str::to_owned);
+    let pe = report.network(Network::Pe).unwrap();
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cohort_factors/reference.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for class in reference["classes"].as_array().unwrap() {
+        let id = class["class"].as_str().unwrap();
+        let model = pe.adjusted_for(id).unwrap();
+        assert_eq!(model.n, class["n"].as_u64().unwrap(), "{id}");
+        let terms = class["terms"].as_array().unwrap();
+        assert_eq!(model.terms.len(), terms.len(), "{id}: {:?}", model.terms);
+        for t in terms {
+            let ours = model
+                .terms
+                .iter()
+                .find(|m| m.factor == t["factor"] && m.level == t["level"])
+                .unwrap_or_else(|| panic!("{id}: no term {t}"));
+            for (value, key) in [
+                (ours.odds_ratio, "odds_ratio"),
+                (ours.low, "low"),
+                (ours.high, "high"),
+            ] {
+                let expected = t[key].as_f64().unwrap();
+                let value = value.unwrap_or(f64::NAN);
+                assert!(
+                    same_3sf(value, expected),
+                    "{id} {} {} {key}: {value} against statsmodels' {expected}",
+                    t["factor"],
+                    t["level"]
+                );
+                checked += 1;
+            }
+        }
+        assert!(model.notes.is_empty(), "{id}: {:?}", model.notes);
+    }
+    assert_eq!(checked, 3 * 13 * 3);
+}
+
+#[test]
+fn a_perfectly_separated_level_is_reported_not_infinite() {
+    // Everyone in Normandie finds a sustainable job.
+    let report = factor_fixture("factors-separated", |text| {
+        text.lines()
+            .map(|line| {
+                let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+                if cells[2] == "Normandie" {
+                    cells[8] = "CDI".to_owned();
+                }
+                cells.join(";")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let pe = report.network(Network::Pe).unwrap();
+    let model = pe.adjusted_for("sustainable_job").unwrap();
+    let normandie = model
+        .terms
+        .iter()
+        .find(|t| t.factor == "region" && t.level == "Normandie")
+        .unwrap();
+    assert_eq!(
+        (normandie.odds_ratio, normandie.low, normandie.high),
+        (None, None, None)
+    );
+    assert!(
+        model
+            .notes
+            .iter()
+            .any(|n| n.contains("séparation complète")),
+        "{:?}",
+        model.notes
+    );
+    for m in &pe.adjusted {
+        for t in &m.terms {
+            for v in [t.odds_ratio, t.low, t.high].into_iter().flatten() {
+                assert!(v.is_finite() && v > 0.0 && v < 1e6, "{} {:?}", m.class, t);
+            }
+        }
+    }
+    let others = model
+        .terms
+        .iter()
+        .filter(|t| t.odds_ratio.is_some())
+        .count();
+    assert_eq!(
+        others,
+        model.terms.len() - 1,
+        "every other level is estimated"
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(
+        json.contains(r#""level":"Normandie","odds_ratio":null,"low":null,"high":null"#),
+        "the JSON says the level could not be estimated"
+    );
+}
+
+// Success factors: the report's tables and gaps (REFERENCE.md, « Facteurs de réussite »).
+
+/// A published level of a factor table, by its label (or a merged level holding it).
+fn level<'a>(entry: &'a CohortEntry, factor: &str, label: &str) -> &'a atelier::cohort::FactorRow {
+    let table = entry
+        .factor(factor)
+        .unwrap_or_else(|| panic!("no factor {factor}"));
+    table
+        .rows
+        .iter()
+        .find(|r| r.label == label)
+        .or_else(|| {
+            table
+                .rows
+                .iter()
+                .find(|r| r.label.split(" ou ").any(|part| part == label))
+        })
+        .unwrap_or_else(|| panic!("no level {label:?} of {factor}: {:?}", table.rows))
+}
+
+/// The share of a class at a level, in percent, from its count (no rounding).
+fn share(entry: &CohortEntry, factor: &str, label: &str, class: &str) -> f64 {
+    let row = level(entry, factor, label);
+    let count = row
+        .class(class)
+        .and_then(|c| c.count)
+        .unwrap_or_else(|| panic!("{factor} {label} {class} hidden"));
+    100.0 * count as f64 / row.n as f64
+}
+
+/// Largest minus smallest share of a class over the known levels of a factor.
+fn spread(entry: &CohortEntry, factor: &str, class: &str) -> f64 {
+    let shares: Vec<f64> = entry
+        .factor(factor)
+        .unwrap()
+        .rows
+        .iter()
+        .filter(|r| r.label != "Non renseigné")
+        .filter_map(|r| {
+            let c = r.class(class)?.count?;
+            Some(100.0 * c as f64 / r.n as f64)
+        })
+        .collect();
+    shares.iter().copied().fold(f64::MIN, f64::max)
+        - shares.iter().copied().fold(f64::MAX, f64::min)
+}
+
+/// The levels of a factor, from the highest share of a class to the lowest.
+fn ranked(entry: &CohortEntry, factor: &str, class: &str) -> Vec<String> {
+    let mut rows: Vec<(f64, String)> = entry
+        .factor(factor)
+        .unwrap()
+        .rows
+        .iter()
+        .filter(|r| r.label != "Non renseigné")
+        .filter_map(|r| {
+            let c = r.class(class)?.count?;
+            Some((100.0 * c as f64 / r.n as f64, r.label.clone()))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+#[test]
+fn pe_level_gradient() {
+    let pe = pe();
+    let s = |label: &str, class: &str| share(pe, "level", label, class);
+    assert_eq!(printed(s("Niveau V", "sustainable_job"), 0), 43.0);
+    assert_eq!(printed(s("Niveau II", "sustainable_job"), 0), 55.0);
+    assert_eq!(
+        printed(s("Niveau II", "sustainable_job"), 0)
+            - printed(s("Niveau V", "sustainable_job"), 0),
+        12.0
+    );
+    assert_eq!(
+        printed(s("Niveau V", "no_job") - s("Niveau II", "no_job"), 0),
+        9.0
+    );
+    assert_eq!(
+        printed(s("Niveau V", "near_job") - s("Niveau II", "near_job"), 0),
+        4.0
+    );
+    for (lower, higher) in [
+        ("Niveau V", "Niveau IV"),
+        ("Niveau IV", "Niveau III"),
+        ("Niveau III", "Niveau II"),
+    ] {
+        assert!(
+            s(higher, "sustainable_job") > s(lower, "sustainable_job"),
+            "{higher} over {lower}"
+        );
+        assert!(
+            s(higher, "no_job") < s(lower, "no_job"),
+            "{higher} under {lower}"
+        );
+    }
+    // « de 43 à 55 % » is the whole range over the levels shown.
+    let published: Vec<f64> = [
+        "Niveau I",
+        "Niveau II",
+        "Niveau III",
+        "Niveau IV",
+        "Niveau V",
+    ]
+    .iter()
+    .map(|l| printed(s(l, "sustainable_job"), 0))
+    .collect();
+    assert_eq!(published.iter().copied().fold(f64::MAX, f64::min), 43.0);
+    assert_eq!(published.iter().copied().fold(f64::MIN, f64::max), 55.0);
+}
+
+#[test]
+fn pe_success_factors() {
+    let pe = pe();
+    let s = |f: &str, l: &str, c: &str| share(pe, f, l, c);
+    let (ed, near, none) = ("sustainable_job", "near_job", "no_job");
+    // Femme + − −, faible.
+    assert!(s("sex", "Femme", ed) > s("sex", "Homme", ed));
+    assert!(s("sex", "Femme", near) < s("sex", "Homme", near));
+    assert!(s("sex", "Femme", none) <= s("sex", "Homme", none));
+    assert!(s("sex", "Femme", ed) - s("sex", "Homme", ed) < 4.0, "weak");
+    // Âge = = =, sauf les plus de 25 ans (défavorable).
+    for c in [ed, near, none] {
+        assert!((s("age_band", "22-25 ans", c) - s("age_band", "18-21 ans", c)).abs() < 1.5);
+    }
+    assert!(s("age_band", "Plus de 25 ans", ed) < s("age_band", "22-25 ans", ed) - 5.0);
+    assert!(s("age_band", "Plus de 25 ans", none) > s("age_band", "22-25 ans", none) + 5.0);
+    // Employés qualifiés et techniciens + − − ; ouvriers : plus d'emplois courts.
+    for better in ["Employé qualifié", "Technicien, agent de maîtrise"] {
+        for worker in ["Ouvrier qualifié", "Manœuvre, ouvrier spécialisé"] {
+            assert!(s("qualification", better, ed) > s("qualification", worker, ed) + 4.0);
+            assert!(s("qualification", better, near) < s("qualification", worker, near) - 4.0);
+            assert!(s("qualification", better, none) < s("qualification", worker, none));
+        }
+    }
+    // Français + + −, plus sur l'emploi durable.
+    assert!(s("nationality", "Française", ed) > s("nationality", "Étrangère", ed) + 3.0);
+    assert!(s("nationality", "Française", near) >= s("nationality", "Étrangère", near));
+    assert!(s("nationality", "Française", none) < s("nationality", "Étrangère", none) - 3.0);
+    // ZUS − − +, écarts faibles.
+    assert!(s("zus", "En ZUS", ed) < s("zus", "Hors ZUS", ed));
+    assert!(s("zus", "En ZUS", near) < s("zus", "Hors ZUS", near));
+    assert!(s("zus", "En ZUS", none) > s("zus", "Hors ZUS", none));
+    assert!(
+        s("zus", "Hors ZUS", ed) - s("zus", "En ZUS", ed) < 6.0,
+        "small gaps"
+    );
+    // Inscription ancienne − = +, peu sensible, défavorable surtout au-delà de deux ans.
+    let reg = [
+        "6 mois ou moins",
+        "De 7 à 12 mois",
+        "De 13 à 24 mois",
+        "Plus de 24 mois",
+    ];
+    for pair in reg.windows(2) {
+        assert!(s("registration", pair[1], ed) < s("registration", pair[0], ed));
+        assert!(s("registration", pair[1], none) > s("registration", pair[0], none));
+    }
+    assert!(spread(pe, "registration", near) < 1.5);
+    assert!(
+        s("registration", "De 13 à 24 mois", ed) - s("registration", "Plus de 24 mois", ed)
+            > s("registration", "6 mois ou moins", ed) - s("registration", "De 13 à 24 mois", ed),
+        "worst over two years"
+    );
+    // Forte fréquence des entretiens ++ − −−, sauf les accompagnements très courts.
+    let (low, high) = ("Plus de 1 à 2 par mois", "Plus de 3 par mois");
+    assert!(s("interview_frequency", high, ed) > s("interview_frequency", low, ed) + 10.0);
+    assert!(s("interview_frequency", high, near) < s("interview_frequency", low, near));
+    assert!(s("interview_frequency", high, none) < s("interview_frequency", low, none) - 8.0);
+    assert!(
+        s("interview_frequency", "1 ou moins par mois", ed)
+            > s("interview_frequency", low, ed) + 5.0,
+        "« des taux de sortie importants en emploi durable avec un entretien par mois et moins »"
+    );
+    // Périodes de travail − + +, défavorable.
+    let (with, without) = (
+        "Au moins une période de travail",
+        "Aucune période de travail",
+    );
+    assert!(s("work_periods", with, ed) < s("work_periods", without, ed) - 5.0);
+    assert!(s("work_periods", with, near) > s("work_periods", without, near));
+    assert!(s("work_periods", with, none) > s("work_periods", without, none));
+    // Formation =+ =+ = ; POE individuelle et AFPR : ++ emploi durable ; POE collective et
+    // AFC : emplois courts.
+    let (individual, collective, untrained) = (
+        "POE individuelle ou AFPR",
+        "POE collective, AFC ou AIF",
+        "Aucune formation",
+    );
+    assert!(s("training", individual, ed) > s("training", untrained, ed) + 5.0);
+    assert!(s("training", collective, near) > s("training", untrained, near) + 5.0);
+    let trained = |c: &str| {
+        let (a, b) = (
+            level(pe, "training", individual),
+            level(pe, "training", collective),
+        );
+        let count = |r: &atelier::cohort::FactorRow| r.class(c).unwrap().count.unwrap() as f64;
+        100.0 * (count(a) + count(b)) / (a.n + b.n) as f64
+    };
+    assert!(trained(ed) >= s("training", untrained, ed));
+    assert!(trained(near) >= s("training", untrained, near));
+    assert!((trained(none) - s("training", untrained, none)).abs() <= 3.0);
+    // Région : écarts de 25, 25 et 20 points ; emploi durable fort en Haute-Normandie,
+    // Midi-Pyrénées, Basse-Normandie, faible en IDF, Franche-Comté, NPdC, Centre.
+    assert_eq!(printed(spread(pe, "region", ed), 0), 25.0);
+    assert_eq!(printed(spread(pe, "region", near), 0), 25.0);
+    assert_eq!(printed(spread(pe, "region", none), 0), 20.0);
+    let order = ranked(pe, "region", ed);
+    let mut top: Vec<&str> = order[..3].iter().map(String::as_str).collect();
+    top.sort_unstable();
+    assert_eq!(top, ["Basse-Normandie", "Haute-Normandie", "Midi-Pyrénées"]);
+    let mut bottom: Vec<&str> = order[order.len() - 4..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    bottom.sort_unstable();
+    assert_eq!(
+        bottom,
+        [
+            "Centre",
+            "Franche-Comté",
+            "Nord-Pas-de-Calais",
+            "Île-de-France"
+        ]
+    );
+}
+
+#[test]
+fn ml_level_table() {
+    let ml = ml();
+    let s = |label: &str, class: &str| share(ml, "level", label, class);
+    for (label, ed, training, neither) in [
+        ("Niveau IV et plus", 32.0, 24.0, 43.0),
+        ("Niveau V", 30.0, 19.0, 52.0),
+        ("Niveau V bis", 28.0, 17.0, 55.0),
+        ("Niveau VI", 25.0, 15.0, 61.0),
+    ] {
+        assert_eq!(printed(s(label, "sustainable_job"), 0), ed, "{label}");
+        assert_eq!(printed(s(label, "training"), 0), training, "{label}");
+        assert!(
+            (printed(s(label, "neither"), 0) - neither).abs() <= 1.0,
+            "{label}: the printed rows add up to 99-101 %, « ni-ni » is kept within a point"
+        );
+    }
+    assert_eq!(
+        printed(s("Niveau IV et plus", "sustainable_job"), 0)
+            - printed(s("Niveau VI", "sustainable_job"), 0),
+        7.0
+    );
+}
+
+#[test]
+fn ml_success_factors() {
+    let ml = ml();
+    let s = |f: &str, l: &str, c: &str| share(ml, f, l, c);
+    let (ed, tr, nn) = ("sustainable_job", "training", "neither");
+    // Femme − = +, faible sauf pour l'emploi durable, en faveur des hommes.
+    assert!(s("sex", "Femme", ed) < s("sex", "Homme", ed) - 2.0);
+    assert!((s("sex", "Femme", tr) - s("sex", "Homme", tr)).abs() < 0.5);
+    assert!(s("sex", "Femme", nn) > s("sex", "Homme", nn));
+    // Âge ++ − − : les plus âgés en emploi durable, les plus jeunes en formation, « ni-ni »
+    // semblable à tout âge.
+    let ages = ["Moins de 18 ans", "18-21 ans", "22-25 ans"];
+    for pair in ages.windows(2) {
+        assert!(s("age_band", pair[1], ed) > s("age_band", pair[0], ed));
+        assert!(s("age_band", pair[1], tr) < s("age_band", pair[0], tr));
+        assert!(s("age_band", pair[1], nn) <= s("age_band", pair[0], nn));
+    }
+    assert!(
+        spread(ml, "age_band", nn) < 2.0,
+        "« relativement similaire »"
+    );
+    // Français = = =.
+    for c in [ed, tr, nn] {
+        assert!((s("nationality", "Française", c) - s("nationality", "Étrangère", c)).abs() < 1.0);
+    }
+    assert!(
+        !ml.factor("nationality")
+            .unwrap()
+            .test
+            .as_ref()
+            .unwrap()
+            .significant
+    );
+    // ZUS −− = + : seulement l'emploi durable et le chômage.
+    assert!(s("zus", "En ZUS", ed) < s("zus", "Hors ZUS", ed) - 5.0);
+    assert!((s("zus", "En ZUS", tr) - s("zus", "Hors ZUS", tr)).abs() < 0.5);
+    assert!(s("zus", "En ZUS", nn) > s("zus", "Hors ZUS", nn));
+    // Inscription ancienne (plus de 3 mois) − = +.
+    for later in ["De 3 à 12 mois", "Plus de 12 mois"] {
+        assert!(s("registration", later, ed) < s("registration", "Moins de 3 mois", ed));
+        assert!(s("registration", later, nn) > s("registration", "Moins de 3 mois", nn));
+    }
+    assert!(spread(ml, "registration", tr) < 0.5);
+    // Level and ZUS weigh most on jobs; sex, age and registration less; nationality not.
+    let level_gap = spread(ml, "level", ed);
+    let zus_gap = spread(ml, "zus", ed);
+    for weaker in ["sex", "age_band", "registration", "nationality"] {
+        assert!(spread(ml, weaker, ed) < zus_gap.min(level_gap), "{weaker}");
+    }
+    // Level, then age, weigh on training; the others do not.
+    assert!(spread(ml, "level", tr) > spread(ml, "age_band", tr));
+    for none in ["sex", "zus", "registration", "nationality"] {
+        assert!(spread(ml, none, tr) < 0.5, "{none}");
+    }
+    // Fréquence des entretiens +++ +++ −−− : 16 % « ni-ni » au-delà de deux entretiens par
+    // mois, 87 % en deçà d'un tous les deux mois.
+    assert_eq!(
+        printed(s("interview_frequency", "Plus de 2 par mois", nn), 0),
+        16.0
+    );
+    assert_eq!(
+        printed(s("interview_frequency", "Moins de 0,5 par mois", nn), 0),
+        87.0
+    );
+    let bands = [
+        "Moins de 0,5 par mois",
+        "De 0,5 à 1 par mois",
+        "De 1 à 2 par mois",
+        "Plus de 2 par mois",
+    ];
+    for pair in bands.windows(2) {
+        assert!(s("interview_frequency", pair[1], ed) > s("interview_frequency", pair[0], ed));
+        assert!(s("interview_frequency", pair[1], tr) > s("interview_frequency", pair[0], tr));
+        assert!(s("interview_frequency", pair[1], nn) < s("interview_frequency", pair[0], nn));
+    }
+    // Région : écarts de 15, 15 et 20 points; emploi durable fort en Franche-Comté, Alsace,
+    // Centre, IdF (tableau) et Aquitaine, Midi-Pyrénées (texte), faible en NPdC, Limousin,
+    // Picardie, PACA ; « ni-ni » fort en NPdC, Limousin, Picardie, Champagne-Ardenne.
+    assert_eq!(printed(spread(ml, "region", ed), 0), 15.0);
+    assert_eq!(printed(spread(ml, "region", tr), 0), 15.0);
+    assert_eq!(printed(spread(ml, "region", nn), 0), 20.0);
+    let order = ranked(ml, "region", ed);
+    let mut top: Vec<&str> = order[..6].iter().map(String::as_str).collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        [
+            "Alsace",
+            "Aquitaine",
+            "Centre",
+            "Franche-Comté",
+            "Midi-Pyrénées",
+            "Île-de-France"
+        ]
+    );
+    let mut bottom: Vec<&str> = order[order.len() - 4..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    bottom.sort_unstable();
+    assert_eq!(
+        bottom,
+        [
+            "Limousin",
+            "Nord-Pas-de-Calais",
+            "Picardie",
+            "Provence-Alpes-Côte d'Azur"
+        ]
+    );
+    let neither = ranked(ml, "region", nn);
+    let mut most: Vec<&str> = neither[..4].iter().map(String::as_str).collect();
+    most.sort_unstable();
+    assert_eq!(
+        most,
+        [
+            "Champagne-Ardenne",
+            "Limousin",
+            "Nord-Pas-de-Calais",
+            "Picardie"
+        ]
+    );
+}
+
+#[test]
+fn pe_support_over_all_phases() {
+    let pe = pe();
+    assert_eq!(value(pe, "duration_total"), 4.7);
+    assert_eq!(printed(value(pe, "interviews_per_youth"), 1), 8.8);
+    assert_eq!(printed(value(pe, "interviews_per_month"), 1), 1.9);
+    assert_eq!(printed(value(pe, "trained_share"), 1), 4.5);
+    assert_eq!(
+        count(pe, "renewals"),
+        987,
+        "« près de mille renouvellements »"
+    );
+    assert!(pct(pe, "last_registration", "Moins de 5 mois") > 50.0);
+}
+
+#[test]
+fn ml_support_over_all_phases() {
+    let ml = ml();
+    assert_eq!(printed(value(ml, "interviews_per_youth"), 1), 10.9);
+    assert_eq!(printed(value(ml, "interviews_per_month"), 1), 0.9);
+}
+
+#[test]
+fn flows_add_up() {
+    for entry in [pe(), ml()] {
+        let flows = entry.breakdown("flows").unwrap();
+        let total: u64 = flows.rows.iter().map(|r| r.count).sum();
+        assert_eq!(total, count(entry, "entries"), "{:?}", entry.network);
+        assert_eq!(flows.n, total);
+        // Phase 2: exits and losses, plus those still in it, are its entrants.
+        assert_eq!(
+            n(entry, "exit_reason_phase2") + count(entry, "phase2_in_progress"),
+            count(entry, "phase2_entries"),
+            "{:?}",
+            entry.network
+        );
+    }
+    // The 22 Missions locales records with impossible dates that reached phase 2: among the
+    // entries and the bad dates, in no phase, their drop-outs shown apart.
+    let ml = ml();
+    assert_eq!(count(ml, "invalid_beyond_phase1"), 22);
+    assert_eq!(
+        count(ml, "phase1_exits") + count(ml, "phase2_entries") + 22,
+        31_542,
+        "8,700 + 22,820 + 22"
+    );
+    assert_eq!(
+        row(
+            ml,
+            "flows",
+            "Dates erronées, passées en phase 2 (dans aucune phase) : abandon du jeune"
+        )
+        .count,
+        22
+    );
+    assert_eq!(
+        row(ml, "exit_reason_phase2", "Abandon du jeune").count + 22,
+        3_393,
+        "the report's 3,371 drop-outs and the 22 the file also holds"
+    );
+}
+
+#[test]
+fn rates_of_sites_side_by_side_name_their_denominator_and_share_a_base() {
+    let report = &fixture().report;
+    for site in &report.sites {
+        let own = site.indicator("positive_exit_rate").unwrap();
+        let common = site.indicator("positive_exit_rate_common").unwrap();
+        assert!(own.label.contains("(/ "), "{}", own.label);
+        assert!(
+            common.label.contains("entrants en phase 2"),
+            "{}",
+            common.label
+        );
+        let expected = printed(
+            100.0 * value(site, "positive_exits") / value(site, "phase2_entries"),
+            1,
+        );
+        assert_eq!(common.number(), Some(expected), "{:?}", site.id);
+        if site.network == Network::Pe {
+            assert_eq!(
+                own.number(),
+                common.number(),
+                "PE's own base is the common one"
+            );
+        }
+    }
+    let touraine = report.site("ml_touraine").unwrap();
+    assert!(
+        value(touraine, "positive_exit_rate") > value(touraine, "positive_exit_rate_common") + 5.0,
+        "on the common base an ML site's rate falls"
+    );
+    let text = atelier::cohort::to_text(report, None);
+    let line = text.lines().find(|l| l.contains("ml_touraine")).unwrap();
+    assert!(
+        line.contains("des sortants de phase 2 hors pertes et déménagements (taux du réseau)")
+            && line.contains("des entrants en phase 2 (base commune)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn fitted_definitions_say_so() {
+    let ml = ml();
+    for id in [
+        "positive_exit_rate",
+        "positive_exit_rate_phase2_exits_except_moves",
+        "positive_exit_rate_phase2_ended",
+        "exit_class_n",
+        "interviews_per_youth",
+    ] {
+        let definition = &ml.indicator(id).unwrap().definition;
+        assert!(
+            definition.contains("Définition ajustée"),
+            "{id}: {definition}"
+        );
+    }
+    assert!(
+        pe().indicator("exit_class_n")
+            .unwrap()
+            .definition
+            .contains("Définition ajustée")
+    );
 }

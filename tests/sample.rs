@@ -96,6 +96,24 @@ fn every_reference_figure_names_an_existing_test() {
         checked += 1;
     }
     assert!(checked >= 40, "only {checked} figures listed");
+    // At least 90 % of the figures the sample could reproduce are listed (the others are
+    // listed too, with the reason they are not reproduced).
+    let not_reproduced = reference
+        .split("## Chiffres reproductibles non reproduits")
+        .nth(1)
+        .map_or(0, |rest| {
+            rest.lines()
+                .filter(|l| l.starts_with("| ") && !l.starts_with("| Chiffre"))
+                .count()
+        });
+    assert!(
+        checked * 10 >= (checked + not_reproduced) * 9,
+        "{checked} reproduced for {not_reproduced} not reproduced"
+    );
+    assert!(reference.contains(&format!(
+        "Couverture : {checked} chiffres reproduits et vérifiés sur {} reproductibles",
+        checked + not_reproduced
+    )));
 }
 
 #[test]

@@ -50,6 +50,7 @@ fn harness_with(places: Places, path: Option<PathBuf>) -> Harness<'static, Ateli
         LaunchOptions {
             path,
             view: View::Sources,
+            cohort_view: atelier::ui::CohortView::Indicators,
             screenshot: None,
             remember: false,
             places,
@@ -300,6 +301,34 @@ fn the_cohort_view_shows_a_site_beside_its_network() {
     harness.run_steps(3);
     harness.get_by_label("Pôle emploi Lille — Pôle emploi");
     harness.get_by_label("Entrées en phase 2");
+}
+
+#[test]
+fn the_cohort_view_shows_success_factors_and_adjusted_effects() {
+    let mut harness = harness("the_cohort_view_shows_success_factors_and_adjusted_effects");
+    open_sample(&mut harness);
+    harness.get_by_label("Cohortes").click();
+    let start = Instant::now();
+    while harness.state().state.cohort.is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "cohort figures not computed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Facteurs de réussite").click();
+    harness.run_steps(3);
+    harness.get_by_label("Classes de sortie en fin de phase 2");
+    harness.get_by_label("Facteurs de réussite, un facteur à la fois");
+    harness.get_by_label("Effets ajustés (ce que le rapport ne pouvait pas donner)");
+    // A site stands beside its network, and the tab is kept when the scope changes.
+    harness
+        .get_by_label("Mission locale de Touraine (ML)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Effets ajustés (ce que le rapport ne pouvait pas donner)");
 }
 
 /// A copy of the small test evaluation in a fresh folder, and the user's folders beside it.

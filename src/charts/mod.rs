@@ -39,8 +39,8 @@ use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
 pub use layout::{BarSegment, SegmentSide, diverging_item_order, diverging_layout};
 pub use spec::{
     BarChart, BarMode, BarSeries, BarValue, BoxPlot, BoxStats, ChartBody, ChartSpec, Denominator,
-    DivergingChart, GroupArrangement, HeatCell, HeatColumn, HeatMap, HeatUnit, Histogram,
-    HistogramBin, LikertDenominator, LikertRow, RowOrder, SMALL_N, Whiskers,
+    DivergingChart, ForestPlot, ForestRow, GroupArrangement, HeatCell, HeatColumn, HeatMap,
+    HeatUnit, Histogram, HistogramBin, LikertDenominator, LikertRow, RowOrder, SMALL_N, Whiskers,
 };
 
 use draw::{PlottersPainter, Target};

@@ -83,6 +83,16 @@ impl Network {
         }
     }
 
+    /// The situation an entry into phase 3 implies when the extract records none: Pôle
+    /// emploi's phase 3 is follow-up in sustainable employment (L2285-2287); a Mission
+    /// locale's may follow a job or a qualifying training, so nothing can be deduced.
+    pub fn phase3_situation(self) -> Option<Situation> {
+        match self {
+            Network::Pe => Some(Situation::SustainableJob),
+            Network::Ml => None,
+        }
+    }
+
     /// Whether a situation at the end of phase 2 is a positive exit for this network.
     pub fn is_positive(self, situation: Situation) -> bool {
         match situation {
@@ -215,12 +225,16 @@ impl Denominator {
                  (L3070), que l'échantillon reproduit (indicateur sustainable_employment_rate)."
             }
             (Network::Ml, Denominator::Phase2ExitsExceptMoves) => {
-                " Dénominateur de la synthèse chiffrée du rapport (36,6 %, L3146-3150). Le rapport \
-                 écrit « y c abandons et réorientations mais hors pertes » ; 36,6 % n'est atteint \
-                 qu'en excluant aussi les déménagements."
+                " Dénominateur de la synthèse chiffrée du rapport (36,6 %, L3146-3150). Définition \
+                 ajustée pour retrouver ce chiffre : le rapport écrit « y c abandons et \
+                 réorientations mais hors pertes », mais 36,6 % n'est atteint qu'en excluant aussi \
+                 les déménagements."
             }
             (Network::Ml, Denominator::Phase2Ended) => {
-                " Le rapport : 29,6 % « par rapport aux entrants en phase 2 » (L2896-2897)."
+                " Le rapport : 29,6 % « par rapport aux entrants en phase 2 » (L2896-2897). \
+                 Définition ajustée pour retrouver ce chiffre : 29,6 % n'est atteint que sur les \
+                 entrants en phase 2 sortis ou perdus, pas sur tous les entrants (les jeunes encore \
+                 en phase 2 à la date d'extraction sont exclus)."
             }
             (Network::Ml, Denominator::Phase2Exits) => {
                 " Le rapport : 33,8 % « par rapport aux sortants dont la situation est connue avec \

@@ -5,6 +5,7 @@
 
 use super::definitions::fold;
 use super::extract::{DateCell, IdKey, Record, date_cell};
+use super::factors::{EventHolds, Training, YouthEvents};
 use super::hash::FastMap;
 use super::tally::{EventKind, PhaseState, Tally};
 use super::{CohortError, missing_column};
@@ -20,10 +21,14 @@ pub struct Link {
     pub starts: [Option<i32>; 3],
     /// Days of each complete phase; negative when the phase is not complete.
     pub days: [i32; 3],
+    /// Days from entry to the end of the last phase, for a young person whose phase 2
+    /// ended normally and whose last phase is over; negative otherwise.
+    pub over_days: i32,
 }
 
 pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
     let mut days = [-1; 3];
+    let mut over_days = -1;
     if let Some(states) = states {
         for p in 0..3 {
             if let (PhaseState::Ended { .. }, Some(s), Some(e)) =
@@ -31,6 +36,21 @@ pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
             {
                 days[p] = e - s;
             }
+        }
+        let known = matches!(
+            states[1],
+            PhaseState::Ended {
+                kind: super::definitions::EndKind::Normal,
+                ..
+            }
+        );
+        let last_end = match states[2] {
+            PhaseState::NotReached => rec.ends[1],
+            PhaseState::Ended { .. } => rec.ends[2],
+            _ => None,
+        };
+        if let (true, Some(s), Some(e)) = (known, rec.starts[0], last_end) {
+            over_days = e - s;
         }
     }
     Link {
@@ -41,6 +61,7 @@ pub fn link(rec: &Record, states: Option<&[PhaseState; 3]>) -> Link {
             [None; 3]
         },
         days,
+        over_days,
     }
 }
 
@@ -70,15 +91,34 @@ const EVENT_HEADINGS: [&[&str]; 4] = [
     &["phase"],
 ];
 
-/// Adds the events of a file to the tallies; returns the rows read and the rows whose young
-/// person is unknown or unusable.
+/// What an events file gave.
+pub struct Added {
+    /// Rows read.
+    pub rows: u64,
+    /// Rows whose young person is unknown or unusable.
+    pub unmatched: u64,
+    /// What the file says of each record (indexed like the records).
+    pub youths: Vec<YouthEvents>,
+    /// Which event-based factors the file holds.
+    pub holds: EventHolds,
+}
+
+/// How an event type is read: one of the counted kinds, a training, or neither.
+#[derive(Clone, Copy)]
+enum Read {
+    Event(EventKind),
+    Training(Training),
+    Other,
+}
+
+/// Adds the events of a file to the tallies, and returns what it says of each young person.
 pub fn add(
     raw: &RawTable,
     ids: &FastMap<IdKey, u32>,
     links: &[Link],
     national: &mut Tally,
     sites: &mut [Tally],
-) -> Result<(u64, u64), CohortError> {
+) -> Result<Added, CohortError> {
     let mut cols = [None; 4];
     if raw.height() > 0 {
         for (c, cell) in raw.row(0).iter().enumerate() {
@@ -101,9 +141,12 @@ pub fn add(
         };
         return Err(missing_column(raw, column));
     };
-    let mut kinds: FastMap<String, Option<EventKind>> = FastMap::default();
+    let mut kinds: FastMap<String, Read> = FastMap::default();
     let mut present = vec![false; links.len()];
     let mut work = vec![0u8; links.len()];
+    let mut youths = vec![YouthEvents::default(); links.len()];
+    let mut trained = vec![false; links.len()];
+    let mut holds = EventHolds::default();
     let (mut rows, mut unmatched) = (0u64, 0u64);
     for row in 1..raw.height() {
         let cells = raw.row(row);
@@ -123,18 +166,36 @@ pub fn add(
             continue;
         }
         present[youth as usize] = true;
-        let kind = match cells.get(type_col).and_then(cell_text) {
+        let read = match cells.get(type_col).and_then(cell_text) {
             Some(t) => match kinds.get(t.as_ref()) {
                 Some(k) => *k,
                 None => {
-                    let k = EventKind::classify(&t);
+                    // A training is read first: « préparation opérationnelle à l'emploi »
+                    // is no work period.
+                    let k = match (Training::classify(&t), EventKind::classify(&t)) {
+                        (Some(training), _) => Read::Training(training),
+                        (None, Some(kind)) => Read::Event(kind),
+                        (None, None) => Read::Other,
+                    };
                     kinds.insert(t.into_owned(), k);
                     k
                 }
             },
-            None => None,
+            None => Read::Other,
         };
-        let Some(kind) = kind else { continue };
+        let kind = match read {
+            Read::Event(kind) => kind,
+            Read::Training(training) => {
+                holds.training = true;
+                trained[youth as usize] = true;
+                let youth = &mut youths[youth as usize];
+                if youth.training != Some(Training::Individual) {
+                    youth.training = Some(training);
+                }
+                continue;
+            }
+            Read::Other => continue,
+        };
         let date = || match date_col.and_then(|c| cells.get(c)).map(date_cell) {
             Some(DateCell::Date(d)) => Some(d),
             _ => None,
@@ -150,20 +211,47 @@ pub fn add(
             continue;
         }
         let k = kind as usize;
+        let over = kind == EventKind::Interview && link.over_days >= 0;
         national.events[k][p] += 1;
+        national.ev_over_interviews += u64::from(over);
         if let Some(t) = link.site.and_then(|s| sites.get_mut(s as usize)) {
             t.events[k][p] += 1;
+            t.ev_over_interviews += u64::from(over);
         }
-        if kind == EventKind::WorkPeriod {
-            work[youth as usize] |= 1 << p;
+        match kind {
+            EventKind::WorkPeriod => {
+                work[youth as usize] |= 1 << p;
+                holds.work_periods = true;
+                if p < 2 {
+                    youths[youth as usize].work12 = true;
+                }
+            }
+            EventKind::Interview => {
+                holds.interviews = true;
+                if p < 2 {
+                    youths[youth as usize].interviews12 += 1;
+                }
+            }
+            _ => {}
         }
     }
     for (i, link) in links.iter().enumerate() {
         if !present[i] {
             continue;
         }
+        youths[i].present = true;
+        youths[i].days12 = if link.days[0] >= 0 && link.days[1] >= 0 {
+            link.days[0] + link.days[1]
+        } else {
+            -1
+        };
         let add = |t: &mut Tally| {
             t.ev_youths += 1;
+            t.ev_trained += u64::from(trained[i]);
+            if link.over_days >= 0 {
+                t.ev_over_youths += 1;
+                t.ev_over_days += i64::from(link.over_days);
+            }
             for p in 0..3 {
                 if link.days[p] >= 0 {
                     t.ev_phase_youths[p] += 1;
@@ -179,7 +267,12 @@ pub fn add(
             add(t);
         }
     }
-    Ok((rows, unmatched))
+    Ok(Added {
+        rows,
+        unmatched,
+        youths,
+        holds,
+    })
 }
 
 /// The phase (0-based) an event's phase cell names: « 2 », « Phase 2 »; `None` for

@@ -2,6 +2,7 @@
 //! exits, positive exits and their rate on every denominator the report uses, losses,
 //! durations, registration history and, from the events file, support intensity.
 
+use super::classes::ExitClasses;
 use super::definitions::{DAYS_PER_MONTH, Denominator, Network, Options};
 use super::report::{Indicator, Present, Value, pct, ratio};
 use super::tally::Tally;
@@ -76,6 +77,17 @@ pub fn indicators(
          ou des dates dans le désordre. Comptées dans les entrées, les profils et les motifs de \
          sortie en phase 1 ; écartées des indicateurs fondés sur des dates. Détail : répartition \
          « date_problems ».",
+    );
+    b.count(
+        "invalid_beyond_phase1",
+        "Fiches aux dates erronées passées en phase 2",
+        t.invalid_beyond_phase1,
+        "Fiches aux dates inutilisables dont la ligne montre un passage en phase 2 (date de début \
+         ou motif de fin de phase 2). Comme dans le rapport, elles sont comptées dans les entrées \
+         et les dates erronées mais dans aucune phase : ni dans les entrées en phase 2, ni dans \
+         les sorties de phase 2 (Missions locales : 8 700 sorties en phase 1 + 22 820 entrées en \
+         phase 2 = 31 520 sur 31 542 entrées ; leurs 22 abandons manquent aux 3 371 du rapport). \
+         La répartition « flows » montre où va chaque entrée.",
     );
     b.count(
         "phase1_exits",
@@ -161,6 +173,35 @@ pub fn indicators(
         t.positive,
         network.positive_exit_definition(),
     );
+    b.count(
+        "negative_exits",
+        "Sorties non positives",
+        t.negative,
+        "Sorties de phase 2 à situation connue qui ne sont pas des sorties positives, les \
+         situations « autres » écartées de la variable en trois catégories (maladie…) mises à \
+         part ; une sortie sans situation renseignée y est comptée (rapport : 12 013 sorties \
+         « négatives » à Pôle emploi, L2864-2866).",
+    );
+    let classes = ExitClasses::of(network);
+    let class_definition = classes.definition();
+    b.count(
+        "exit_class_n",
+        "Sorties réparties en trois catégories",
+        t.classes.iter().sum(),
+        &class_definition,
+    );
+    b.count(
+        "exit_class_excluded",
+        "Sorties aux situations « autres », hors des trois catégories",
+        t.class_excluded,
+        &class_definition,
+    );
+    b.count(
+        "exit_class_unknown",
+        "Sorties sans situation renseignée, hors des trois catégories",
+        t.class_unknown,
+        &class_definition,
+    );
     let chosen = options.denominator(network);
     b.add(
         "positive_exit_rate",
@@ -171,6 +212,23 @@ pub fn indicators(
             "Sorties positives rapportées aux {}. {}",
             chosen.label(),
             chosen.definition(network)
+        ),
+    );
+    let common = Denominator::Phase2Entries;
+    b.add(
+        "positive_exit_rate_common",
+        &format!("Taux de sortie positive, base commune (/ {})", common.label()),
+        pct(t.positive, denominator_count(t, common)),
+        "%",
+        &format!(
+            "Sorties positives rapportées aux {} : la même base pour les deux réseaux, pour \
+             comparer des sites de réseaux différents. Le taux propre de chaque réseau (indicateur \
+             positive_exit_rate) suit le dénominateur de sa synthèse chiffrée : entrants en phase 2 \
+             pour Pôle emploi, sortants de phase 2 hors pertes et déménagements pour les Missions \
+             locales ; les deux ne se comparent pas. Les sorties positives elles-mêmes diffèrent \
+             (la formation en est une pour les Missions locales, pas pour Pôle emploi). {}",
+            common.label(),
+            common.definition(network)
         ),
     );
     for d in Denominator::ALL {
@@ -318,19 +376,63 @@ fn event_indicators(b: &mut Builder, network: Network, t: &Tally) {
     let months = |p: usize| t.ev_phase_days[p] as f64 / DAYS_PER_MONTH;
     let all_months: f64 = (0..3).map(months).sum();
     let interviews: [u64; 3] = t.events[0];
-    b.add(
-        "interviews_per_month",
-        "Entretiens par mois, toutes phases",
-        ratio(interviews.iter().sum::<u64>() as f64, all_months, 2),
-        "par mois",
-        &format!(
-            "Entretiens individuels rapportés à la durée cumulée, en mois, des phases. {scope}"
-        ),
-    );
     let report_lines = match network {
         Network::Pe => "rapport L2303-2313",
         Network::Ml => "rapport L2506-2523",
     };
+    let over = "Calculé sur les jeunes présents dans le fichier des événements dont \
+                l'accompagnement est terminé : phase 2 terminée normalement (situation connue) et \
+                dernière phase close par une date de fin, comme la durée moyenne toutes phases. \
+                Définition ajustée pour retrouver le rapport : la colonne « toutes phases » de son \
+                tableau ne peut pas porter sur les mêmes jeunes que les colonnes par phase (par \
+                jeune, elle est inférieure à la somme des phases 1 et 2).";
+    b.add(
+        "interviews_per_youth",
+        "Entretiens par jeune, toutes phases",
+        ratio(t.ev_over_interviews as f64, t.ev_over_youths as f64, 2),
+        "par jeune",
+        &format!(
+            "Entretiens individuels de toutes les phases rapportés aux jeunes ({report_lines}). \
+             {over}"
+        ),
+    );
+    b.add(
+        "interviews_per_month",
+        "Entretiens par mois, toutes phases",
+        ratio(
+            t.ev_over_interviews as f64,
+            t.ev_over_days as f64 / DAYS_PER_MONTH,
+            2,
+        ),
+        "par mois",
+        &format!(
+            "Entretiens individuels de toutes les phases rapportés à la durée de l'accompagnement, \
+             de l'entrée à la fin de la dernière phase ({report_lines}). {over}"
+        ),
+    );
+    b.add(
+        "interviews_per_month_phases12",
+        "Entretiens par mois, phases 1 et 2",
+        ratio(
+            (interviews[0] + interviews[1]) as f64,
+            months(0) + months(1),
+            2,
+        ),
+        "par mois",
+        &format!(
+            "Entretiens individuels des phases 1 et 2 rapportés à leur durée cumulée. {scope}"
+        ),
+    );
+    b.add(
+        "trained_share",
+        "Jeunes ayant suivi une formation",
+        pct(t.ev_trained, t.ev_youths),
+        "%",
+        &format!(
+            "Part des jeunes ayant une formation (POE individuelle ou collective, AFPR, AFC, AIF) \
+             dans le fichier des événements (rapport L3287-3304 : 4,5 % à Pôle emploi). {scope}"
+        ),
+    );
     for (p, count) in interviews.iter().enumerate() {
         let n = p + 1;
         b.add(

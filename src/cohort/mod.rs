@@ -11,10 +11,12 @@
 //! The serialised [`CohortReport`] is the `atelier cohort PATH --json` contract:
 //! `{"networks": [...], "sites": [...]}`.
 
+mod classes;
 mod columns;
 pub mod definitions;
 mod events;
 pub mod extract;
+pub mod factors;
 mod hash;
 mod indicators;
 mod outcomes;
@@ -26,9 +28,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub use classes::{ClassOutcome, ExitClassShare, ExitClasses};
 pub use definitions::{Denominator, Network, Options};
+pub use factors::{AdjustedModel, AdjustedTerm, ClassShare, FactorRow, FactorTable, FactorTest};
 pub use report::{Breakdown, Indicator, Row, Value};
-pub use text::{french_number, to_text};
+pub use text::{comparable_rates, french_number, to_text};
 
 use crate::import::read::{read_bytes, read_path};
 use crate::model::cell::{cell_text, format_date};
@@ -103,6 +107,12 @@ pub struct CohortEntry {
     pub indicators: Vec<Indicator>,
     /// Breakdowns by sex, age, level, ZUS, exit reason…
     pub breakdowns: Vec<Breakdown>,
+    /// The report's three classes of exit at the end of phase 2.
+    pub exit_classes: Vec<ExitClassShare>,
+    /// The three classes by each success factor, one factor at a time.
+    pub factors: Vec<FactorTable>,
+    /// For each class, its logistic regression on all the factors together.
+    pub adjusted: Vec<AdjustedModel>,
 }
 
 impl CohortEntry {
@@ -119,6 +129,21 @@ impl CohortEntry {
     /// The breakdown with this id.
     pub fn breakdown(&self, id: &str) -> Option<&Breakdown> {
         self.breakdowns.iter().find(|b| b.id == id)
+    }
+
+    /// The table of a success factor, by id.
+    pub fn factor(&self, id: &str) -> Option<&FactorTable> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    /// The adjusted model of a class of exit, by id.
+    pub fn adjusted_for(&self, class: &str) -> Option<&AdjustedModel> {
+        self.adjusted.iter().find(|m| m.class == class)
+    }
+
+    /// The share of a class of exit, by id.
+    pub fn exit_class(&self, id: &str) -> Option<&ExitClassShare> {
+        self.exit_classes.iter().find(|c| c.id == id)
     }
 }
 
@@ -240,7 +265,11 @@ pub fn compute_with(
             .filter(|(_, s)| Network::parse(&s.network) == Some(network))
             .collect();
         let site_refs: Vec<&SiteEntry> = network_sites.iter().map(|(_, s)| *s).collect();
-        let computed = compute_extract(extracts, extract, network, &site_refs, options, progress)?;
+        let settings = Settings {
+            options,
+            threshold: u32::from(manifest.disclosure_threshold),
+        };
+        let computed = compute_extract(extracts, extract, network, &site_refs, settings, progress)?;
         report.networks.push(computed.national);
         for ((order, _), entry) in network_sites.iter().zip(computed.sites) {
             sites.push((*order, entry));
@@ -277,7 +306,10 @@ pub fn compute_file(path: &Path, progress: &dyn Progress) -> Result<CohortReport
         raw,
         network,
         &[],
-        &Options::default(),
+        Settings {
+            options: &Options::default(),
+            threshold: u32::from(crate::model::Threshold::default()),
+        },
         progress,
     )?;
     Ok(CohortReport {
@@ -327,11 +359,19 @@ fn compute_extract(
     extract: &CohortExtract,
     network: Network,
     sites: &[&SiteEntry],
-    options: &Options,
+    settings: Settings<'_>,
     progress: &dyn Progress,
 ) -> Result<Computed, CohortError> {
     let raw = extracts.read(&extract.file, progress)?;
-    compute_table(extracts, extract, raw, network, sites, options, progress)
+    compute_table(extracts, extract, raw, network, sites, settings, progress)
+}
+
+/// The choices a computation follows: denominators, and the disclosure threshold every
+/// published factor table obeys.
+#[derive(Clone, Copy)]
+struct Settings<'a> {
+    options: &'a Options,
+    threshold: u32,
 }
 
 fn compute_table(
@@ -340,9 +380,10 @@ fn compute_table(
     raw: RawTable,
     network: Network,
     sites: &[&SiteEntry],
-    options: &Options,
+    settings: Settings<'_>,
     progress: &dyn Progress,
 ) -> Result<Computed, CohortError> {
+    let Settings { options, threshold } = settings;
     if progress.cancelled() {
         return Err(CohortError::Cancelled);
     }
@@ -388,6 +429,7 @@ fn compute_table(
         reason_kinds: &reason_kinds,
         situation_classes: &situation_classes,
         stand_ins,
+        classes: ExitClasses::of(network),
     };
     let mut national = Tally::default();
     let mut site_tallies = vec![Tally::default(); sites.len()];
@@ -395,8 +437,30 @@ fn compute_table(
         Vec::with_capacity(if wants_ids { records.len() } else { 0 });
     let mut warnings = Vec::new();
     let mut problems = 0usize;
-    for rec in &records {
+    let holds = factors::Holds {
+        sex: columns.has(Field::Sex),
+        age: columns.has(Field::Age),
+        level: columns.has(Field::Level),
+        qualification: columns.has(Field::Qualification),
+        nationality: columns.has(Field::Nationality),
+        zus: columns.has(Field::Zus),
+        registration: match network {
+            Network::Pe => columns.has(Field::RegistrationMonths),
+            Network::Ml => columns.has(Field::FirstContact),
+        },
+        region: columns.has(Field::Region),
+    };
+    let mut observations =
+        factors::Observations::new(network, holds, &reader.qualifications, &reader.regions);
+    for (index, rec) in records.iter().enumerate() {
         let states = rec.problem.is_none().then(|| phase_states(rec, &ctx));
+        if let Some(exit) = states
+            .as_ref()
+            .and_then(|s| tally::known_exit(rec, s, &ctx))
+            && let ClassOutcome::Class(class) = exit.class
+        {
+            observations.push(index, rec, class);
+        }
         national.add(rec, states.as_ref(), &ctx);
         if let Some(tally) = rec.site.and_then(|s| site_tallies.get_mut(s as usize)) {
             tally.add(rec, states.as_ref(), &ctx);
@@ -442,8 +506,9 @@ fn compute_table(
             return Err(CohortError::Cancelled);
         }
         let events = extracts.read(events_file, progress)?;
-        let (rows, unmatched) =
-            events::add(&events, &ids, &links, &mut national, &mut site_tallies)?;
+        let added = events::add(&events, &ids, &links, &mut national, &mut site_tallies)?;
+        observations.add_events(&added.youths, added.holds);
+        let (rows, unmatched) = (added.rows, added.unmatched);
         summary.events = rows;
         summary.events_unmatched = unmatched;
         if unmatched > 0 {
@@ -475,19 +540,28 @@ fn compute_table(
         .horizon
         .clone()
         .unwrap_or_else(|| "inconnue".to_owned());
-    let entry = |tally: &Tally, site: Option<&SiteEntry>| CohortEntry {
-        network,
-        id: site.map(|s| s.id.clone()),
-        name: site.map(|s| s.name.clone()),
-        indicators: indicators::indicators(network, tally, options, present, &horizon_text),
-        breakdowns: report::breakdowns(network, tally, &labels, present),
+    let classes = ExitClasses::of(network);
+    let entry = |tally: &Tally, site: Option<(usize, &SiteEntry)>| {
+        let members = observations.scope(site.map(|(i, _)| i as u16));
+        let (factors, adjusted) = observations.analyse(&members, classes, threshold);
+        CohortEntry {
+            network,
+            id: site.map(|(_, s)| s.id.clone()),
+            name: site.map(|(_, s)| s.name.clone()),
+            indicators: indicators::indicators(network, tally, options, present, &horizon_text),
+            breakdowns: report::breakdowns(network, tally, &labels, present),
+            exit_classes: report::exit_classes(classes, tally, threshold),
+            factors,
+            adjusted,
+        }
     };
     Ok(Computed {
         national: entry(&national, None),
         sites: sites
             .iter()
+            .enumerate()
             .zip(&site_tallies)
-            .map(|(s, t)| entry(t, Some(s)))
+            .map(|((i, s), t)| entry(t, Some((i, s))))
             .collect(),
         summary,
         warnings,

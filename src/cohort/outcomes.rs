@@ -2,7 +2,7 @@
 //! moves, normal ends, broken contracts or losses, and situations at the end of phase 2
 //! read as sustainable jobs, business creation, short jobs, training or no job.
 
-use super::definitions::{Network, fold};
+use super::definitions::fold;
 
 /// A young person's situation at the end of phase 2, as the extract records it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -128,43 +128,6 @@ impl Situation {
                 | Situation::BusinessCreation
                 | Situation::ShortJob
         )
-    }
-
-    /// The evaluators' three-way outcome variable (L2868-2893), `None` when the situation
-    /// is left out of it (PE's « autres », e.g. illness).
-    pub fn outcome(self, network: Network) -> Option<usize> {
-        match network {
-            // Emploi durable / emploi proche / sans emploi.
-            Network::Pe => match self {
-                Situation::SustainableJob
-                | Situation::NonMarketJob
-                | Situation::BusinessCreation => Some(0),
-                Situation::ShortJob
-                | Situation::QualifyingTraining
-                | Situation::PreHiringTraining
-                | Situation::ReturnToSchool => Some(1),
-                Situation::NoJob => Some(2),
-                Situation::Other => None,
-            },
-            // Emploi durable / formation / ni l'un ni l'autre.
-            Network::Ml => match self {
-                Situation::SustainableJob | Situation::BusinessCreation => Some(0),
-                Situation::QualifyingTraining | Situation::ReturnToSchool => Some(1),
-                _ => Some(2),
-            },
-        }
-    }
-
-    /// The labels of [`Situation::outcome`]'s categories.
-    pub fn outcome_labels(network: Network) -> [&'static str; 3] {
-        match network {
-            Network::Pe => ["Emploi durable", "Emploi proche", "Sans emploi"],
-            Network::Ml => [
-                "Emploi durable",
-                "Formation initiale ou qualifiante",
-                "Ni emploi durable ni formation",
-            ],
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::classes::{ExitClassShare, ExitClasses};
 use super::definitions::{EndKind, Level, Network, Situation};
 use super::extract::{DateProblem, Interner};
 use super::tally::{Counts, Open, Tally};
@@ -210,6 +211,30 @@ fn open(
     let mut groups: Vec<(&str, u64)> = pairs.iter().map(|(i, c)| (labels.label(*i), *c)).collect();
     groups.extend(extra.iter().filter(|e| e.1 > 0).copied());
     grouped(id, label, &groups, counts.missing)
+}
+
+/// The three classes of exit of a tally, with their shares of the young people who have
+/// one. A class under the disclosure threshold is hidden, with the smallest other when it
+/// alone could be recomputed from the total.
+pub fn exit_classes(classes: &ExitClasses, t: &Tally, threshold: u32) -> Vec<ExitClassShare> {
+    let n: u64 = t.classes.iter().sum();
+    let hidden = crate::stats::suppress_line(&t.classes, threshold);
+    classes
+        .classes
+        .iter()
+        .zip(t.classes)
+        .zip(hidden)
+        .map(|((def, count), hidden)| ExitClassShare {
+            id: def.id.to_owned(),
+            label: def.label.to_owned(),
+            count: hidden.is_none().then_some(count),
+            pct: if hidden.is_none() {
+                pct(count, n).map(Value::as_f64)
+            } else {
+                None
+            },
+        })
+        .collect()
 }
 
 /// Every breakdown of a tally.
@@ -428,19 +453,75 @@ pub fn breakdowns(
         &classes,
         t.situation_missing,
     ));
-    let outcome_labels = Situation::outcome_labels(network);
-    let mut outcome = fixed(
+    let classes = ExitClasses::of(network);
+    let in_classes: Vec<(&str, u64)> = classes.labels().into_iter().zip(t.classes).collect();
+    let mut outcome = grouped(
         "outcome_end_phase2",
         "Situation en fin de phase 2 en trois catégories",
-        &t.outcome,
-        &outcome_labels,
+        &in_classes,
+        0,
     );
-    if let Some(last) = outcome.rows.last_mut()
-        && last.label == MISSING
-    {
-        last.label = "Hors champ (autres situations, non renseignée)".to_owned();
+    for (label, count) in [
+        ("Situation « autre », écartée", t.class_excluded),
+        ("Situation non renseignée", t.class_unknown),
+    ] {
+        if count > 0 {
+            outcome.rows.push(Row {
+                label: label.to_owned(),
+                count,
+                pct: None,
+            });
+        }
     }
     out.push(outcome);
+    // Where every entry goes, so that the flows add up: phase-1 outcomes, phase 2, and the
+    // records whose dates cannot be used but whose row shows they went further (the report
+    // counts them among entries and bad dates, in no phase).
+    let mut flow_rows: Vec<(String, u64)> = vec![
+        ("Sorties en phase 1".to_owned(), t.phase1_exits),
+        ("Pertes en phase 1".to_owned(), t.lost[0]),
+        ("Encore en phase 1".to_owned(), t.in_progress[0]),
+        ("Entrées en phase 2".to_owned(), t.reached[1]),
+    ];
+    let mut beyond: Vec<(u32, u64)> = t
+        .invalid_phase2_reasons
+        .known
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(i, c)| (i as u32, *c))
+        .collect();
+    beyond.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (reason, count) in beyond {
+        flow_rows.push((
+            format!(
+                "Dates erronées, passées en phase 2 (dans aucune phase) : {}",
+                labels.reasons.label(reason).to_lowercase()
+            ),
+            count,
+        ));
+    }
+    if t.invalid_phase2_reasons.missing > 0 {
+        flow_rows.push((
+            "Dates erronées, passées en phase 2 (dans aucune phase) : motif non renseigné"
+                .to_owned(),
+            t.invalid_phase2_reasons.missing,
+        ));
+    }
+    let placed: u64 = flow_rows.iter().map(|r| r.1).sum();
+    if t.entries > placed {
+        flow_rows.push((
+            "Dates erronées, en phase 1 sans motif de sortie lisible".to_owned(),
+            t.entries - placed,
+        ));
+    }
+    let flow_refs: Vec<(&str, u64)> = flow_rows.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    out.push(grouped(
+        "flows",
+        "Où vont les entrées en phase 1 (les lignes totalisent les entrées)",
+        &flow_refs,
+        0,
+    ));
     let problems: Vec<(&str, u64)> = DateProblem::ALL
         .iter()
         .map(|p| (p.label(), t.problems[p.index()]))

@@ -6,6 +6,7 @@
 //! (phase entries, durations, losses, exits, rates) counts only records whose dates are
 //! valid.
 
+use super::classes::{ClassOutcome, ExitClasses};
 use super::definitions::{DAYS_PER_MONTH, EndKind, Network, Situation, classify_reason};
 use super::extract::{Interner, Nationality, Record, Sex, Validated};
 
@@ -149,6 +150,11 @@ pub struct Tally {
     pub last_registration: Counts<3>,
     /// Time known to the structure at entry: under 3 months, 3 to 12, over 12 (valid dates).
     pub known_for: Counts<3>,
+    /// Records with unusable dates whose row shows they went beyond phase 1 (a phase-2 or
+    /// phase-3 start or reason): counted in entries, in no phase.
+    pub invalid_beyond_phase1: u64,
+    /// The phase-2 end reasons of those records.
+    pub invalid_phase2_reasons: Open,
     /// Phase-1 exits, all records.
     pub phase1_exits: u64,
     /// Phase-1 exit reasons, all records.
@@ -169,8 +175,15 @@ pub struct Tally {
     pub situation_class: [u64; 9],
     /// Known exits without a readable situation.
     pub situation_missing: u64,
-    /// The three-way outcome, and known exits left out of it.
-    pub outcome: Counts<3>,
+    /// Known exits in each of the three classes of exit ([`ExitClasses`]).
+    pub classes: [u64; 3],
+    /// Known exits whose situation the classes leave out (« autres »).
+    pub class_excluded: u64,
+    /// Known exits without a recorded situation (no class).
+    pub class_unknown: u64,
+    /// Known exits whose situation is neither positive nor left out (« autres »): the
+    /// report's « sorties négatives ».
+    pub negative: u64,
     /// Positive exits.
     pub positive: u64,
     /// Known exits in sustainable employment.
@@ -197,6 +210,14 @@ pub struct Tally {
     pub events: [[u64; 3]; 4],
     /// Youths with a work period in each (complete) phase.
     pub work_youths: [u64; 3],
+    /// Youths with events whose support is over (phase 2 ended normally, last phase ended).
+    pub ev_over_youths: u64,
+    /// Days of support of those youths, entry to the end of the last phase.
+    pub ev_over_days: i64,
+    /// Interviews of those youths, all phases.
+    pub ev_over_interviews: u64,
+    /// Youths with events who followed a training (POE, AFPR, AFC, AIF).
+    pub ev_trained: u64,
 }
 
 /// Row labels that stand in for a missing reason.
@@ -233,6 +254,59 @@ pub struct Context<'a> {
     pub situation_classes: &'a [Situation],
     /// Stand-in labels.
     pub stand_ins: StandIns,
+    /// The network's three classes of exit.
+    pub classes: &'static ExitClasses,
+}
+
+/// A known exit from phase 2: its situation (recorded, named by the reason, or deduced
+/// from the entry into phase 3) and its class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownExit {
+    /// The situation, when it can be told.
+    pub situation: Option<Situation>,
+    /// Interned situation label, when recorded.
+    pub written: Option<u32>,
+    /// Its place in the three classes.
+    pub class: ClassOutcome,
+}
+
+/// The known exit of a record whose phase 2 ended normally, `None` for anyone else.
+pub fn known_exit(rec: &Record, states: &[PhaseState; 3], ctx: &Context<'_>) -> Option<KnownExit> {
+    let PhaseState::Ended {
+        kind: EndKind::Normal,
+        label,
+    } = states[1]
+    else {
+        return None;
+    };
+    let written = rec.situation.map(|s| {
+        ctx.situation_classes
+            .get(s as usize)
+            .copied()
+            .unwrap_or(Situation::Other)
+    });
+    let implied = ctx.reason_kinds.get(label as usize).and_then(|k| k.1);
+    // Information is a situation the extract gives; an entry into phase 3 without one is
+    // only deduced (PE: follow-up in sustainable employment), enough for a positive exit
+    // but not for the three classes (see `classes`).
+    let informed = written.or(implied);
+    let deduced = if label == ctx.stand_ins.next_phase[1] {
+        ctx.network.phase3_situation()
+    } else {
+        None
+    };
+    let class = match informed {
+        Some(s) => match ctx.classes.class_of(s) {
+            Some(c) => ClassOutcome::Class(c as u8),
+            None => ClassOutcome::Excluded,
+        },
+        None => ClassOutcome::Unknown,
+    };
+    Some(KnownExit {
+        situation: informed.or(deduced),
+        written: rec.situation,
+        class,
+    })
 }
 
 /// The state of each phase of a record with valid dates.
@@ -279,6 +353,10 @@ impl Tally {
         let Some(states) = states else {
             if let Some(p) = rec.problem {
                 self.problems[p.index()] += 1;
+            }
+            if rec.last_phase() >= 2 || rec.reasons[1].is_some() {
+                self.invalid_beyond_phase1 += 1;
+                self.invalid_phase2_reasons.add(rec.reasons[1]);
             }
             // A phase-1 exit reason can be read even when the dates cannot.
             if rec.last_phase() <= 1
@@ -331,43 +409,31 @@ impl Tally {
         if rec.renewed == Some(true) && states[1] != PhaseState::NotReached {
             self.renewals += 1;
         }
-        if let PhaseState::Ended {
-            kind: EndKind::Normal,
-            label,
-        } = states[1]
-        {
-            self.add_known_exit(rec, label, states, ctx);
+        if let Some(exit) = known_exit(rec, states, ctx) {
+            self.add_known_exit(rec, exit, states, ctx);
         }
     }
 
     fn add_known_exit(
         &mut self,
         rec: &Record,
-        label: u32,
+        exit: KnownExit,
         states: &[PhaseState; 3],
         ctx: &Context<'_>,
     ) {
-        let written = rec.situation.map(|s| {
-            (
-                s,
-                ctx.situation_classes
-                    .get(s as usize)
-                    .copied()
-                    .unwrap_or(Situation::Other),
-            )
-        });
-        let implied = ctx.reason_kinds.get(label as usize).and_then(|k| k.1);
-        let situation = written.map(|w| w.1).or(implied);
-        match written {
-            Some((s, _)) => self.situations.add(Some(s)),
-            None => self.situations.add(None),
+        self.situations.add(exit.written);
+        match exit.class {
+            ClassOutcome::Class(c) => self.classes[usize::from(c)] += 1,
+            ClassOutcome::Excluded => self.class_excluded += 1,
+            ClassOutcome::Unknown => self.class_unknown += 1,
         }
-        match situation {
+        match exit.situation {
             Some(class) => {
                 self.situation_class[class.index()] += 1;
-                self.outcome.add(class.outcome(ctx.network));
                 if ctx.network.is_positive(class) {
                     self.positive += 1;
+                } else if !ctx.classes.excluded.contains(&class) {
+                    self.negative += 1;
                 }
                 if class.is_sustainable_employment() {
                     self.sustainable += 1;
@@ -378,7 +444,7 @@ impl Tally {
             }
             None => {
                 self.situation_missing += 1;
-                self.outcome.add(None);
+                self.negative += 1;
             }
         }
         let last_end = match states[2] {

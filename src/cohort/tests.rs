@@ -191,3 +191,161 @@ fn a_site_json_holds_the_site_and_its_network() {
         Some(0)
     );
 }
+
+/// 48 young people whose phase 2 ended normally, laid out so that the factor tables can be
+/// computed by hand: 21 men (10 sustainable jobs, 6 near jobs, 5 without a job), 24 women
+/// (12, 5, 7), and 3 more with an « autre » situation. By level: Niveau I 3 (all
+/// sustainable jobs), Niveau IV 30 (17, 6, 7), Niveau V 12 (2, 5, 5).
+fn factor_extract() -> String {
+    let mut rows = vec![
+        "Identifiant;Agence;Date d'entrée;Date de début de phase 2;Date de sortie;Motif de sortie;Situation en fin de phase 2;Sexe;Niveau de formation;Nationalité"
+            .to_owned(),
+    ];
+    // (sex, level, situation, how many)
+    let groups: [(&str, &str, &str, usize); 12] = [
+        ("Homme", "Niveau I", "CDI", 3),
+        ("Homme", "Niveau V", "CDI", 1),
+        ("Homme", "Niveau V", "Emploi de moins de 6 mois", 3),
+        ("Homme", "Niveau V", "Sans emploi", 2),
+        ("Homme", "Niveau IV", "CDI", 6),
+        ("Homme", "Niveau IV", "Emploi de moins de 6 mois", 3),
+        ("Homme", "Niveau IV", "Sans emploi", 3),
+        ("Femme", "Niveau V", "CDI", 1),
+        ("Femme", "Niveau V", "Formation qualifiante", 2),
+        ("Femme", "Niveau V", "Sans emploi", 3),
+        ("Femme", "Niveau IV", "CDD de 6 mois ou plus", 11),
+        ("Femme", "Niveau IV", "Formation qualifiante", 3),
+    ];
+    let mut id = 0;
+    let mut push = |sex: &str, level: &str, situation: &str| {
+        id += 1;
+        // Three men of level IV (a sustainable job, a short job, no job) are foreign.
+        let nationality = if [11, 17, 20].contains(&id) {
+            "Hors UE"
+        } else {
+            "Française"
+        };
+        rows.push(format!(
+            "{id};Agence;05/01/2012;01/02/2012;01/06/2012;Fin de la phase 2;{situation};{sex};{level};{nationality}"
+        ));
+    };
+    for (sex, level, situation, n) in groups {
+        for _ in 0..n {
+            push(sex, level, situation);
+        }
+    }
+    for _ in 0..4 {
+        push("Femme", "Niveau IV", "Sans emploi");
+    }
+    for _ in 0..3 {
+        push("Femme", "Niveau IV", "Autre situation (santé)");
+    }
+    rows.join("\n") + "\n"
+}
+
+fn factor_report(name: &str) -> CohortReport {
+    let dir = folder(name);
+    std::fs::write(dir.join("pe.csv"), factor_extract()).unwrap();
+    compute_file(&dir.join("pe.csv"), &Silent).unwrap()
+}
+
+#[test]
+fn exit_classes_count_the_classes_and_set_others_apart() {
+    let report = factor_report("classes");
+    let pe = &report.networks[0];
+    let ids: Vec<&str> = pe.exit_classes.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["sustainable_job", "near_job", "no_job"]);
+    let counts: Vec<Option<u64>> = pe.exit_classes.iter().map(|c| c.count).collect();
+    assert_eq!(counts, [Some(22), Some(11), Some(12)]);
+    assert_eq!(pe.exit_classes[0].pct, Some(48.9), "22 / 45");
+    assert_eq!(pe.value("exit_class_n"), Some(45.0));
+    assert_eq!(pe.value("exit_class_excluded"), Some(3.0));
+    assert_eq!(pe.value("exit_class_unknown"), Some(0.0));
+    assert_eq!(
+        pe.value("negative_exits"),
+        Some(23.0),
+        "48 known exits, 22 positive, 3 « autres » set apart"
+    );
+}
+
+#[test]
+fn factor_tables_match_a_hand_computation() {
+    let report = factor_report("factor-tables");
+    let sex = report.networks[0].factor("sex").unwrap();
+    let men = sex.row("Homme").unwrap();
+    assert_eq!(men.n, 21);
+    assert_eq!(men.pct("sustainable_job"), Some(47.6), "10 / 21");
+    assert_eq!(men.pct("near_job"), Some(28.6), "6 / 21");
+    // Wilson 95 % for 10 / 21: (0.2834, 0.6763).
+    let (low, high) = men.class("sustainable_job").unwrap().interval.unwrap();
+    assert!(
+        (low - 28.34).abs() < 0.05 && (high - 67.63).abs() < 0.05,
+        "{low} {high}"
+    );
+    let women = sex.row("Femme").unwrap();
+    assert_eq!((women.n, women.pct("no_job")), (24, Some(29.2)));
+    // Pearson's chi-square on [[10, 6, 5], [12, 5, 7]]: expected counts 10.27, 5.13, 5.6,
+    // 11.73, 5.87, 6.4, statistic 0.4079 on 2 df, p = exp(−0.4079 / 2) = 0.8155.
+    let test = sex.test.as_ref().unwrap();
+    assert_eq!(test.name, "chi2");
+    assert_eq!(test.df, 2);
+    assert!((test.statistic.unwrap() - 0.4079).abs() < 1e-3);
+    assert!((test.p_value.unwrap() - 0.8155).abs() < 1e-3);
+    assert_eq!(test.n, 45);
+    assert!(
+        !test.significant,
+        "groups under 30 are never called significant"
+    );
+}
+
+#[test]
+fn small_groups_are_not_published_in_factor_tables() {
+    let report = factor_report("small-groups");
+    let pe = &report.networks[0];
+    // Bands: a level under the threshold, or with a class under it, is merged with its
+    // neighbour rather than shown.
+    let level = pe.factor("level").unwrap();
+    assert!(level.row("Niveau I").is_none(), "three young people");
+    assert!(level.row("Niveau V").is_none(), "two sustainable jobs");
+    assert!(
+        level.withheld_note().contains("regroupé"),
+        "{}",
+        level.withheld_note()
+    );
+    // Unordered levels are pooled; a pool still under the threshold is not published, and
+    // what would let it be recomputed from the class totals is hidden too.
+    let nationality = pe.factor("nationality").unwrap();
+    assert_eq!(nationality.withheld, 1, "three foreigners");
+    assert!(nationality.row("Autres").is_none());
+    let french = nationality.row("Française").unwrap();
+    assert_eq!(french.n, 42);
+    assert!(
+        french
+            .classes
+            .iter()
+            .all(|c| c.pct.is_none() && c.count.is_none()),
+        "each class of the three would be the class total minus the French count"
+    );
+    assert!(
+        nationality.test.is_none(),
+        "one published level: nothing to test"
+    );
+    let note = nationality.withheld_note();
+    assert!(
+        note.contains("1 modalité(s) de moins de 5 jeunes non publiée(s)"),
+        "{note}"
+    );
+    // The JSON and the text say the same.
+    let json = to_json(&report, None);
+    let table = json["networks"][0]["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "nationality")
+        .unwrap()
+        .clone();
+    assert_eq!(table["rows"].as_array().unwrap().len(), 1);
+    assert!(table["rows"][0]["classes"][0]["pct"].is_null());
+    let text = to_text(&report, None);
+    assert!(text.contains(&note), "{text}");
+}

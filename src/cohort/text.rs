@@ -110,6 +110,128 @@ fn table(out: &mut String, columns: &[(&str, &CohortEntry)]) {
     }
 }
 
+/// The three classes of exit, the factor tables and the adjusted effects of each column
+/// (a site, then its network).
+fn factors_text(out: &mut String, columns: &[(&str, &CohortEntry)]) {
+    for (title, entry) in columns {
+        if entry.exit_classes.is_empty() {
+            continue;
+        }
+        let n = entry.indicator("exit_class_n").map(|i| shown(Some(i)));
+        let _ = writeln!(
+            out,
+            "\nClasses de sortie en fin de phase 2 — {title} (n = {}{}{})",
+            n.unwrap_or_default(),
+            entry
+                .indicator("exit_class_excluded")
+                .filter(|i| i.number().unwrap_or(0.0) > 0.0)
+                .map(|i| format!(" ; « autres » écartées : {}", shown(Some(i))))
+                .unwrap_or_default(),
+            entry
+                .indicator("exit_class_unknown")
+                .filter(|i| i.number().unwrap_or(0.0) > 0.0)
+                .map(|i| format!(" ; situation non renseignée : {}", shown(Some(i))))
+                .unwrap_or_default(),
+        );
+        for class in &entry.exit_classes {
+            let count = class.count.map_or_else(|| "s".to_owned(), french::count);
+            let share = class
+                .pct
+                .map_or_else(|| "s".to_owned(), |p| french::percent(p, 1));
+            let _ = writeln!(out, "  {}  {count}  {share}", pad(&class.label, 34));
+        }
+    }
+    for (title, entry) in columns {
+        if entry.factors.is_empty() {
+            continue;
+        }
+        let labels: Vec<&str> = entry
+            .exit_classes
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nFacteurs de réussite, un facteur à la fois — {title} : part de chaque classe \
+             [intervalle de confiance à 95 %, Wilson]"
+        );
+        let _ = writeln!(out, "  Classes : {}", labels.join(" | "));
+        for factor in &entry.factors {
+            let _ = writeln!(out, "  {}", factor.label);
+            for row in &factor.rows {
+                let cells: Vec<String> = row
+                    .classes
+                    .iter()
+                    .map(|c| match (c.pct, c.interval) {
+                        (Some(p), Some((lo, hi))) => format!(
+                            "{} [{}–{}]",
+                            french::percent(p, 1),
+                            french::number(lo, 1),
+                            french::number(hi, 1)
+                        ),
+                        (Some(p), None) => french::percent(p, 1),
+                        _ => "s".to_owned(),
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "    {} n = {:>7}   {}",
+                    pad(&row.label, 36),
+                    french::count(row.n),
+                    cells.join(" | ")
+                );
+            }
+            if let Some(test) = &factor.test {
+                let _ = writeln!(out, "    Test : {}", test.text);
+            }
+            let note = factor.withheld_note();
+            if !note.is_empty() {
+                let _ = writeln!(out, "    {note}");
+            }
+        }
+    }
+    for (title, entry) in columns {
+        if entry.adjusted.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\nEffets ajustés — {title} : régression logistique de chaque classe contre les deux \
+             autres sur tous les facteurs ensemble ; rapports des chances [IC à 95 %] par rapport \
+             à la modalité de référence"
+        );
+        for model in &entry.adjusted {
+            let _ = writeln!(out, "  {} (n = {})", model.label, french::count(model.n));
+            let mut last_factor = "";
+            for term in &model.terms {
+                if term.factor != last_factor {
+                    last_factor = &term.factor;
+                    let reference = model
+                        .references
+                        .iter()
+                        .find(|r| r.0 == term.factor)
+                        .map(|r| format!("{} (réf. : {})", r.1, r.2))
+                        .unwrap_or_else(|| term.factor.clone());
+                    let _ = writeln!(out, "    {reference}");
+                }
+                let value = match (term.odds_ratio, term.low, term.high) {
+                    (Some(or), Some(lo), Some(hi)) => format!(
+                        "{} [{}–{}]",
+                        french::number(or, 2),
+                        french::number(lo, 2),
+                        french::number(hi, 2)
+                    ),
+                    _ => "non estimable".to_owned(),
+                };
+                let _ = writeln!(out, "      {}  {value}", pad(&term.level, 36));
+            }
+            for note in &model.notes {
+                let _ = writeln!(out, "    Note : {note}");
+            }
+        }
+    }
+}
+
 fn row_cell(breakdown: &Breakdown, label: &str) -> String {
     match breakdown.row(label) {
         Some(row) => match row.pct {
@@ -146,9 +268,14 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
             out.push('\n');
             match report.network(site.network) {
                 Some(national) => {
-                    table(&mut out, &[("Site", site), ("Réseau (national)", national)])
+                    let columns = [("Site", site), ("Réseau (national)", national)];
+                    table(&mut out, &columns);
+                    factors_text(&mut out, &columns);
                 }
-                None => table(&mut out, &[("Site", site)]),
+                None => {
+                    table(&mut out, &[("Site", site)]);
+                    factors_text(&mut out, &[("Site", site)]);
+                }
             }
         }
         None => {
@@ -162,6 +289,7 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
                 }
                 out.push('\n');
                 table(&mut out, &[("National", national)]);
+                factors_text(&mut out, &[("National", national)]);
             }
             if !report.sites.is_empty() {
                 out.push_str("\nSites visités (détail : --site ID) :\n");
@@ -170,15 +298,14 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
                         .indicator("entries")
                         .map(|i| shown(Some(i)))
                         .unwrap_or_default();
-                    let rate = shown(site.indicator("positive_exit_rate"));
                     let _ = writeln!(
                         out,
-                        "  {} ({}, {}) : {} entrées, taux de sortie positive {}",
+                        "  {} ({}, {}) : {} entrées, {}",
                         site.id.as_deref().unwrap_or_default(),
                         site.name.as_deref().unwrap_or_default(),
                         site.network.id(),
                         entries,
-                        rate
+                        comparable_rates(site)
                     );
                 }
             }
@@ -203,6 +330,30 @@ pub fn to_text(report: &CohortReport, site: Option<&str>) -> String {
     }
     // A terminal shows a no-break space as a space; a plain one lets `grep "28 505"` find it.
     out.replace(french::NBSP, " ")
+}
+
+/// A scope's positive-exit rate on its network's own denominator, named, and on the base
+/// common to both networks, so that sites of different networks can stand side by side.
+pub fn comparable_rates(entry: &CohortEntry) -> String {
+    let own = entry.indicator("positive_exit_rate");
+    let common = entry.indicator("positive_exit_rate_common");
+    let rate = |i: Option<&Indicator>| {
+        i.and_then(|i| i.value)
+            .map(|v| format!("{} %", french_number(v, "%")))
+            .unwrap_or_else(|| "—".to_owned())
+    };
+    let denominator = |i: Option<&Indicator>| {
+        i.and_then(|i| i.label.split_once("(/ "))
+            .map(|(_, d)| d.trim_end_matches(')').to_owned())
+            .unwrap_or_default()
+    };
+    format!(
+        "sortie positive {} des {} (taux du réseau), {} des {} (base commune)",
+        rate(own),
+        denominator(own),
+        rate(common),
+        denominator(common)
+    )
 }
 
 fn source_line(s: &super::SourceSummary) -> String {

@@ -9,13 +9,16 @@
 //! Each reproduced figure is recorded for `REFERENCE.md` with the test that reads it back
 //! through [`crate::cohort`].
 
+mod calibrate;
 mod common;
 mod events;
 mod figures;
+mod intensity;
 mod layout;
 mod ml;
 mod pe;
 mod people;
+mod targets;
 
 use std::path::Path;
 

@@ -80,6 +80,10 @@ pub struct Sample {
     pub manifest: Manifest,
     /// Figures listed in `REFERENCE.md`.
     pub reference: Vec<ReferenceFigure>,
+    /// Where the report contradicts itself: the figure kept, and why.
+    pub choices: Vec<(String, String)>,
+    /// Figures the sample could carry but does not reproduce, with the reason.
+    pub not_reproduced: Vec<(String, String, String)>,
 }
 
 impl Sample {
@@ -116,7 +120,7 @@ pub fn write_sample(dir: &Path) -> Result<Sample, SynthError> {
             disclosure_threshold: crate::model::manifest::Threshold::default(),
             ..Default::default()
         },
-        reference: Vec::new(),
+        ..Sample::default()
     };
     surveys::write(dir, &mut sample)?;
     notes::write(dir, &mut sample)?;
@@ -154,6 +158,36 @@ pub fn reference_markdown(sample: &Sample) -> String {
             f.figure, f.value, f.report_line, f.test
         ));
     }
+    if !sample.choices.is_empty() {
+        out.push_str(
+            "\n## Choix entre chiffres contradictoires\n\n\
+             Là où le rapport se contredit, l'échantillon reproduit l'un des chiffres ; voici lequel et \
+             pourquoi.\n\n",
+        );
+        for (subject, choice) in &sample.choices {
+            out.push_str(&format!("- **{subject}** — {choice}\n"));
+        }
+    }
+    if !sample.not_reproduced.is_empty() {
+        out.push_str(
+            "\n## Chiffres reproductibles non reproduits\n\n\
+             Chiffres que les fichiers de l'échantillon pourraient porter mais ne reproduisent pas \
+             (ou qu'Atelier ne calcule pas), avec la raison.\n\n| Chiffre | Rapport | Raison |\n|---|---|---|\n",
+        );
+        for (figure, line, why) in &sample.not_reproduced {
+            out.push_str(&format!("| {figure} | {line} | {why} |\n"));
+        }
+    }
+    let listed = sample.reference.len();
+    let missing = sample.not_reproduced.len();
+    if listed + missing > 0 {
+        out.push_str(&format!(
+            "\nCouverture : {listed} chiffres reproduits et vérifiés sur {} reproductibles recensés \
+             ({} %).\n",
+            listed + missing,
+            100 * listed / (listed + missing)
+        ));
+    }
     out
 }
 
@@ -189,7 +223,7 @@ pub fn write_scale(dir: &Path, responses: usize) -> Result<(), SynthError> {
             disclosure_threshold: crate::model::manifest::Threshold::default(),
             ..Default::default()
         },
-        reference: Vec::new(),
+        ..Sample::default()
     };
     // The cohort extracts take longest (a million rows at 100,000 responses): they are
     // written on their own thread while the questionnaires and notes are written here.

@@ -145,7 +145,7 @@ impl AtelierApp {
             places: options.places,
             pending: Vec::new(),
             sources: SourcesPanel::default(),
-            cohort_panel: super::cohort::CohortPanel::default(),
+            cohort_panel: super::cohort::CohortPanel::with_view(options.cohort_view),
             charts_panel: super::charts::ChartsPanel::default(),
             monographs_panel: monographs::MonographsPanel::default(),
             coding_panel: super::coding::CodingPanel::default(),

@@ -18,10 +18,34 @@ enum Scope {
     Site(usize),
 }
 
+/// What the Cohortes panel shows of a scope.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CohortView {
+    /// Indicators and breakdowns.
+    #[default]
+    Indicators,
+    /// The three classes of exit, success factors and adjusted effects.
+    Factors,
+}
+
+impl CohortView {
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CohortView::Indicators => "Indicateurs",
+            CohortView::Factors => "Facteurs de réussite",
+        }
+    }
+}
+
 /// View state of the Cohortes panel.
 #[derive(Default)]
 pub struct CohortPanel {
     scope: Option<Scope>,
+    /// The tab shown, kept while the window is open.
+    view: CohortView,
+    /// Factor charts already drawn.
+    factor_textures: super::cohort_factors::Textures,
     /// Breakdown charts already drawn, by (scope, breakdown, width): switching back is instant.
     textures: HashMap<(Scope, String, u32), TextureHandle>,
     /// The report the textures were drawn from.
@@ -29,6 +53,14 @@ pub struct CohortPanel {
 }
 
 impl CohortPanel {
+    /// A panel opening on `view`.
+    pub fn with_view(view: CohortView) -> Self {
+        CohortPanel {
+            view,
+            ..CohortPanel::default()
+        }
+    }
+
     /// Draw the panel. `computing` names the running computation, if any.
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, computing: Option<&str>) {
         let report = match &state.cohort {
@@ -58,6 +90,7 @@ impl CohortPanel {
         let identity = std::sync::Arc::as_ptr(report) as usize;
         if self.drawn_for != identity {
             self.textures.clear();
+            self.factor_textures.clear();
             self.drawn_for = identity;
             self.scope = None;
         }
@@ -92,12 +125,27 @@ impl CohortPanel {
         for (i, site) in report.sites.iter().enumerate() {
             let selected = self.scope == Some(Scope::Site(i));
             let name = site.name.as_deref().unwrap_or_default();
+            let own = site.indicator("positive_exit_rate");
+            let common = site.indicator("positive_exit_rate_common");
+            let hover = [own, common]
+                .iter()
+                .flatten()
+                .map(|i| format!("{} : {}", i.label, i.definition))
+                .collect::<Vec<_>>()
+                .join("\n\n");
             if ui
                 .selectable_label(selected, format!("{name} ({})", site.network.id()))
+                .on_hover_text(&hover)
                 .clicked()
             {
                 self.scope = Some(Scope::Site(i));
             }
+            ui.label(
+                RichText::new(crate::cohort::comparable_rates(site))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(&hover);
         }
         if !report.warnings.is_empty() {
             ui.add_space(8.0);
@@ -127,7 +175,18 @@ impl CohortPanel {
             (Some(name), Some(_)) => format!("{name} — {}", entry.network.label()),
             _ => format!("{} — ensemble national", entry.network.label()),
         };
-        ui.heading(title);
+        ui.horizontal(|ui| {
+            ui.heading(title);
+            ui.add_space(16.0);
+            for view in [CohortView::Indicators, CohortView::Factors] {
+                if ui
+                    .selectable_label(self.view == view, view.label())
+                    .clicked()
+                {
+                    self.view = view;
+                }
+            }
+        });
         for source in report.sources.iter().filter(|s| s.network == entry.network) {
             ui.weak(format!(
                 "{} : {} fiches, dont {} aux dates valides{}",
@@ -142,6 +201,10 @@ impl CohortPanel {
             ));
         }
         ui.add_space(6.0);
+        if self.view == CohortView::Factors {
+            super::cohort_factors::factors_ui(ui, &mut self.factor_textures, entry, national);
+            return;
+        }
         egui::Panel::left("cohort_indicator_table")
             .resizable(true)
             .default_size(600.0)

@@ -8,6 +8,7 @@ mod app;
 mod charts;
 mod coding;
 mod cohort;
+mod cohort_factors;
 mod monographs;
 mod screenshot;
 mod sources;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 
 pub use actions::Action;
 pub use app::{AtelierApp, JobView, Running};
+pub use cohort::CohortView;
 
 use crate::session::places::Places;
 
@@ -63,6 +65,8 @@ pub struct LaunchOptions {
     pub path: Option<PathBuf>,
     /// The view shown first.
     pub view: View,
+    /// What Cohortes shows first: indicators, or success factors.
+    pub cohort_view: CohortView,
     /// Write a PNG of the window to this file once the data is loaded, then exit.
     pub screenshot: Option<PathBuf>,
     /// Remember what is opened, to reopen it next time (off for screenshots and tests).

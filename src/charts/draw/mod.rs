@@ -9,6 +9,7 @@
 mod bars;
 mod distribution;
 mod diverging;
+mod forest;
 mod heatmap;
 
 use plotters::coord::Shift;
@@ -612,6 +613,10 @@ fn body_heights(body: &ChartBody, ctx: &Ctx, rect: Rect) -> (f64, f64) {
             let plan = heatmap::plan(h, ctx, rect);
             (plan.needed_height(), plan.comfortable_height())
         }
+        ChartBody::Forest(f) => {
+            let plan = forest::plan(f, ctx, rect);
+            (plan.needed_height(), plan.comfortable_height())
+        }
     }
 }
 
@@ -628,6 +633,7 @@ fn draw_body(
         ChartBody::Histogram(h) => distribution::draw_histogram(h, ctx, rect, p),
         ChartBody::BoxPlot(b) => distribution::boxplot_plan(b, ctx, rect).draw(p),
         ChartBody::HeatMap(h) => heatmap::plan(h, ctx, rect).draw(p),
+        ChartBody::Forest(f) => forest::plan(f, ctx, rect).draw(p),
     }
 }
 
@@ -640,5 +646,6 @@ fn body_notes(body: &ChartBody) -> Vec<String> {
         ChartBody::Histogram(h) => distribution::histogram_notes(h),
         ChartBody::BoxPlot(b) => distribution::boxplot_notes(b),
         ChartBody::HeatMap(h) => heatmap::notes(h),
+        ChartBody::Forest(f) => forest::notes(f),
     }
 }

@@ -16,6 +16,8 @@ pub enum Denominator {
     Answers,
     /// Young people of an administrative cohort whose value is known.
     CohortKnown,
+    /// Young people of a cohort whose exit is in one of the three classes.
+    CohortClassified,
 }
 
 impl Denominator {
@@ -26,6 +28,9 @@ impl Denominator {
             Denominator::SurveyRespondents => "% des répondants à l'enquête",
             Denominator::Answers => "% des réponses",
             Denominator::CohortKnown => "% des jeunes de la cohorte dont la valeur est renseignée",
+            Denominator::CohortClassified => {
+                "% des sorties de phase 2 dont la situation est renseignée (trois classes)"
+            }
         }
     }
 }

@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 use super::ChartError;
 
 mod bars;
+mod forest;
 mod heatmap;
 mod likert;
 mod numeric;
 
 pub use bars::{BarChart, BarMode, BarSeries, BarValue, Denominator};
+pub use forest::{ForestPlot, ForestRow};
 pub use heatmap::{HeatCell, HeatColumn, HeatMap, HeatUnit};
 pub use likert::{DivergingChart, GroupArrangement, LikertDenominator, LikertRow, RowOrder};
 pub use numeric::{BoxPlot, BoxStats, Histogram, HistogramBin, Whiskers};
@@ -53,6 +55,8 @@ pub enum ChartBody {
     BoxPlot(BoxPlot),
     /// Matrix of codes × groups (counts or percentages).
     HeatMap(HeatMap),
+    /// Estimates with their intervals on a logarithmic axis (odds ratios).
+    Forest(ForestPlot),
 }
 
 impl From<DivergingChart> for ChartBody {
@@ -78,6 +82,11 @@ impl From<BoxPlot> for ChartBody {
 impl From<HeatMap> for ChartBody {
     fn from(v: HeatMap) -> Self {
         ChartBody::HeatMap(v)
+    }
+}
+impl From<ForestPlot> for ChartBody {
+    fn from(v: ForestPlot) -> Self {
+        ChartBody::Forest(v)
     }
 }
 
@@ -129,6 +138,7 @@ impl ChartSpec {
             ChartBody::Histogram(h) => h.problem(),
             ChartBody::BoxPlot(b) => b.problem(),
             ChartBody::HeatMap(h) => h.problem(),
+            ChartBody::Forest(f) => f.problem(),
         };
         match problem {
             None => Ok(()),

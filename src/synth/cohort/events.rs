@@ -9,11 +9,15 @@ use crate::cohort::definitions::DAYS_PER_MONTH;
 use crate::synth::rng::{Rng, apportion};
 
 /// Event types, as the files write them.
-pub const TYPES: [&str; 4] = [
+pub const TYPES: [&str; 8] = [
     "Entretien",
     "Atelier",
     "Mise en relation",
     "Période d'emploi",
+    "AFPR",
+    "POE individuelle",
+    "POE collective",
+    "AFC",
 ];
 
 /// One event.
@@ -117,11 +121,31 @@ pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
             .sum();
         for (kind, intensity) in [(0u8, spec.interviews[phase]), (2u8, spec.referrals[phase])] {
             let total = pick_total(complete.len(), months, &intensity);
+            // Interviews fixed by the success factors (phases 1 and 2) are given first; the
+            // others share what the published total leaves.
+            let fixed = |p: &Person| {
+                (kind == 0 && phase < 2)
+                    .then_some(p.planned)
+                    .flatten()
+                    .map(|c| c[phase] as usize)
+            };
+            let given: usize = complete.iter().filter_map(|(p, _, _)| fixed(p)).sum();
             let weights: Vec<f64> = complete
                 .iter()
-                .map(|(_, s, e)| f64::from((e - s).max(1)) * (0.5 + rng.unit()))
+                .map(|(p, s, e)| {
+                    if fixed(p).is_some() {
+                        0.0
+                    } else {
+                        f64::from((e - s).max(1)) * (0.5 + rng.unit())
+                    }
+                })
                 .collect();
-            let counts = apportion(total, &weights);
+            let mut counts = apportion(total.saturating_sub(given), &weights);
+            for (c, (p, _, _)) in counts.iter_mut().zip(&complete) {
+                if let Some(n) = fixed(p) {
+                    *c = n;
+                }
+            }
             for ((person, s, e), count) in complete.iter().zip(counts) {
                 for _ in 0..count {
                     events.push(Event {
@@ -144,9 +168,18 @@ pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
                 });
             }
         }
+        // Work periods: those the success factors fix first (in phase 2), then others at
+        // random, never someone fixed without one.
         let with_work = (spec.work_share[phase] * complete.len() as f64).round() as usize;
-        let mut order: Vec<usize> = (0..complete.len()).collect();
+        let mut order: Vec<usize> = (0..complete.len())
+            .filter(|&i| complete[i].0.work_planned != Some(false))
+            .collect();
         rng.shuffle(&mut order);
+        if phase == 1 {
+            order.sort_by_key(|&i| complete[i].0.work_planned != Some(true));
+        } else {
+            order.retain(|&i| complete[i].0.work_planned.is_none());
+        }
         for &i in order.iter().take(with_work) {
             let (person, s, e) = complete[i];
             events.push(Event {
@@ -155,6 +188,18 @@ pub fn generate(people: &[Person], spec: &Spec, rng: &mut Rng) -> Vec<Event> {
                 kind: 3,
                 phase: phase as u8 + 1,
             });
+        }
+        // Trainings, in the phase the young person's support ends in (2 at the latest).
+        for (person, s, e) in &complete {
+            let last = usize::from(person.ends[1].is_some());
+            if person.training > 0 && phase == last {
+                events.push(Event {
+                    id: person.id,
+                    date: on_working_day(rng, *s, *e),
+                    kind: 3 + person.training,
+                    phase: phase as u8 + 1,
+                });
+            }
         }
         // Open phases (lost or ongoing): a few events early on, counted nowhere.
         for person in &sampled {

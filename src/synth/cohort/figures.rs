@@ -6,7 +6,9 @@ use crate::synth::Sample;
 /// The report's figures the extracts reproduce, with the test that reads each back.
 pub fn record(sample: &mut Sample) {
     const PE: &str = "Cohorte PE";
+    const PF: &str = "Cohorte PE — facteurs de réussite";
     const ML: &str = "Cohorte ML";
+    const MF: &str = "Cohorte ML — facteurs de réussite";
     let t = |name: &str| format!("tests/cohort.rs::{name}");
     let rows: &[(&str, &str, &str, &str, &str)] = &[
         (
@@ -95,10 +97,45 @@ pub fn record(sample: &mut Sample) {
         ),
         (
             PE,
-            "Sorties sans emploi : part des sorties à situation connue",
-            "27 %",
+            "Sorties non positives (« négatives »), hors situations « autres »",
+            "12 013",
+            "L2864",
+            "pe_negative_exits",
+        ),
+        (
+            PE,
+            "Sorties sans emploi : part des sorties négatives ; part de l'ensemble des sorties (positives et négatives)",
+            "49 % ; 27 %",
             "L2864-2866",
-            "pe_positive_exits",
+            "pe_negative_exits",
+        ),
+        (
+            PE,
+            "Sorties en emploi de moins de six mois : part des sorties négatives",
+            "un tiers (33 %)",
+            "L2866",
+            "pe_negative_exits",
+        ),
+        (
+            PE,
+            "Variable en trois catégories (situation renseignée, « autres » éliminées) : effectif",
+            "20 888",
+            "L2871-2874, L2920-2921",
+            "pe_exit_classes",
+        ),
+        (
+            PE,
+            "Emploi durable ; emploi proche ; sans emploi",
+            "10 060 (48,2 %) ; 4 926 (23,6 %) ; 5 902 (28,3 %)",
+            "L2872-2874",
+            "pe_exit_classes",
+        ),
+        (
+            PE,
+            "Sans emploi parmi les sortants dont la situation est connue (variable en trois catégories)",
+            "28 %",
+            "L2875-2876",
+            "pe_exit_classes",
         ),
         (
             PE,
@@ -197,6 +234,146 @@ pub fn record(sample: &mut Sample) {
             "2 %",
             "L2465-2467",
             "pe_intensity",
+        ),
+        (
+            PE,
+            "Jeunes ayant eu une période de travail en phase 2 (4 340 jeunes)",
+            "15,2 % des entrants en phase 2",
+            "L2467-2468",
+            "pe_intensity",
+        ),
+        (
+            PE,
+            "Renouvellements de la phase 2",
+            "près de mille (987)",
+            "L2279-2281",
+            "pe_support_over_all_phases",
+        ),
+        (
+            PE,
+            "Adhésion moins de 5 mois après la dernière inscription",
+            "la majorité",
+            "L1731-1732",
+            "pe_support_over_all_phases",
+        ),
+        (
+            PE,
+            "Durée moyenne d'accompagnement toutes phases (jeunes ayant au moins terminé la phase 2)",
+            "4,7 mois",
+            "L2262-2264, L2771",
+            "pe_support_over_all_phases",
+        ),
+        (
+            PE,
+            "Entretiens toutes phases : par jeune ; par mois",
+            "8,8 ; 1,9",
+            "L2308-2313, L3287-3304",
+            "pe_support_over_all_phases",
+        ),
+        (
+            PE,
+            "Jeunes formés (POE, AFPR, AFC)",
+            "4,5 %",
+            "L3287-3304",
+            "pe_support_over_all_phases",
+        ),
+        (
+            PE,
+            "Régions en tête des entrées : Île-de-France, Rhône-Alpes, puis Nord-Pas-de-Calais et PACA",
+            "classement",
+            "L1323-1326",
+            "pe_profile",
+        ),
+        (
+            PF,
+            "Emploi durable selon le niveau d'études : de 43 % (niveau V) à 55 % (niveau II), écart de 12 points",
+            "43 % ; 55 % ; 12",
+            "L2933",
+            "pe_level_gradient",
+        ),
+        (
+            PF,
+            "Niveau d'études : écart de non-emploi entre les niveaux V et II ; écart pour les situations intermédiaires",
+            "environ 9 points ; 4 points",
+            "L2933-2935",
+            "pe_level_gradient",
+        ),
+        (
+            PF,
+            "Femme : emploi durable, emploi court ou formation, non-emploi (plus d'emploi durable, moins d'emplois courts)",
+            "+ − − (faible)",
+            "L2924-2925, L3086",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Âge : sans effet, sauf au-delà de 25 ans (défavorable)",
+            "= = =",
+            "L2927-2928, L3087-3089",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Niveau d'études plus élevé (écarts importants)",
+            "++ ; −− (emploi proche : voir les choix)",
+            "L2930-2935, L3090-3092",
+            "pe_level_gradient",
+        ),
+        (
+            PF,
+            "Employés qualifiés et techniciens ; ouvriers : plus d'emplois courts",
+            "+ − −",
+            "L2937-2938, L3093-3097",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Nationalité française (plus sur l'emploi durable)",
+            "+ + −",
+            "L2944-2945, L3098",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Résidence en ZUS (écarts faibles)",
+            "− − +",
+            "L2947-2949, L3099",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Inscription ancienne à Pôle emploi (peu sensible ; défavorable surtout au-delà de deux ans)",
+            "− = +",
+            "L2940-2942, L3100-3102",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Forte fréquence des entretiens (sauf accompagnements très courts : emploi durable élevé à un entretien par mois ou moins)",
+            "++ − −−",
+            "L2952-2956, L3103-3109",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Périodes de travail pendant l'accompagnement (défavorable)",
+            "− + +",
+            "L2964-2967, L3110-3113",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Formation ; POE individuelle et AFPR : emploi durable ; POE collective et AFC : emplois courts",
+            "=+ =+ = ; ++",
+            "L2960-2962, L3114-3116",
+            "pe_success_factors",
+        ),
+        (
+            PF,
+            "Régions : écarts d'emploi durable, d'emploi court ou formation, de non-emploi ; emploi durable fort en Haute-Normandie, Midi-Pyrénées, Basse-Normandie, faible en Île-de-France, Franche-Comté, Nord-Pas-de-Calais, Centre",
+            "25 ; 25 ; 20 points",
+            "L2969-2970, L3117-3130",
+            "pe_success_factors",
         ),
         (
             ML,
@@ -388,8 +565,264 @@ pub fn record(sample: &mut Sample) {
             "L2592-2608",
             "ml_intensity",
         ),
+        (
+            ML,
+            "Taux d'emploi en fin de phase 2, emplois courts compris (situations connues)",
+            "environ 35 %",
+            "L3142-3145",
+            "ml_positive_exits",
+        ),
+        (
+            ML,
+            "Sorties positives en fin de phase 3 : part des sortants dont la situation est connue",
+            "86 %",
+            "L2904-2906",
+            "ml_phase3_exits",
+        ),
+        (
+            ML,
+            "Résidence en ZUS (tableau de la section 7)",
+            "16 %",
+            "L3502",
+            "ml_profile",
+        ),
+        (
+            ML,
+            "Quotas régionaux plus importants : PACA et Île-de-France",
+            "en tête des entrées",
+            "L1343-1345",
+            "ml_profile",
+        ),
+        (
+            ML,
+            "Entretiens par jeune, toutes phases",
+            "10,9",
+            "L2506-2512",
+            "ml_support_over_all_phases",
+        ),
+        (
+            ML,
+            "Entretiens par mois, trois phases (hors téléphone)",
+            "0,9",
+            "L3516-3522",
+            "ml_support_over_all_phases",
+        ),
+        (
+            MF,
+            "Situation en fin de phase 2 par niveau de formation : ni emploi ni formation / emploi durable / formation, niveaux IV, V, V bis, VI",
+            "43/32/24 ; 52/30/19 ; 55/28/17 ; 61/25/15 %",
+            "L3635-3647",
+            "ml_level_table",
+        ),
+        (
+            MF,
+            "Écart d'emploi durable entre les niveaux VI et IV",
+            "7 points",
+            "L3627-3629",
+            "ml_level_table",
+        ),
+        (
+            MF,
+            "Femme (faible, sauf l'emploi durable, en faveur des hommes)",
+            "− = +",
+            "L2999-3000, L3162-3165",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Âge : les plus âgés en emploi durable, les plus jeunes en formation, « ni-ni » semblable à tout âge",
+            "++ − −",
+            "L3002-3005, L3166",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Niveau de formation plus élevé (écarts importants)",
+            "++ ++ −−",
+            "L3024-3026, L3167-3169",
+            "ml_level_table",
+        ),
+        (
+            MF,
+            "Nationalité française (pas d'effet)",
+            "= = =",
+            "L3031, L3170",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Résidence en ZUS : l'emploi durable et le chômage seulement",
+            "−− = +",
+            "L3033-3035, L3171",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Inscription à la Mission locale depuis plus de trois mois",
+            "− = +",
+            "L3027-3029, L3172-3174",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Facteurs principaux : de l'emploi, le niveau et la ZUS (sexe, âge, ancienneté moins, nationalité pas) ; de la formation, le niveau puis l'âge",
+            "classement",
+            "L3037-3043",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Forte fréquence des entretiens : « ni-ni » au-delà de deux entretiens par mois ; en deçà d'un tous les deux mois",
+            "+++ +++ −−− ; 16 % ; 87 %",
+            "L3045-3050, L3175-3180",
+            "ml_success_factors",
+        ),
+        (
+            MF,
+            "Régions : écarts de 15, 15 et 20 points ; emploi durable fort en Franche-Comté, Alsace, Centre, Île-de-France, Aquitaine, Midi-Pyrénées, faible en Nord-Pas-de-Calais, Limousin, Picardie, PACA ; « ni-ni » fort en Nord-Pas-de-Calais, Limousin, Picardie, Champagne-Ardenne",
+            "15 ; 15 ; 20 points",
+            "L3056-3060, L3181-3193",
+            "ml_success_factors",
+        ),
     ];
     for (section, figure, value, line, test) in rows {
         sample.figure(section, figure, value, line, &t(test));
     }
+    for (subject, choice) in CHOICES {
+        sample
+            .choices
+            .push(((*subject).to_owned(), (*choice).to_owned()));
+    }
+    for (figure, line, why) in NOT_REPRODUCED {
+        sample
+            .not_reproduced
+            .push(((*figure).to_owned(), (*line).to_owned(), (*why).to_owned()));
+    }
 }
+
+/// Where the report contradicts itself: which figure the sample keeps, and why.
+const CHOICES: &[(&str, &str)] = &[
+    (
+        "Entrées en phase 2 à Pôle emploi : 28 477 (L3066), 28 470 (L1479-1480), « 28.5000 » (L1847)",
+        "28 477, le chiffre de la synthèse chiffrée : c'est lui qui, moins les 5 134 fins anticipées et pertes, donne les 23 343 sorties à situation connue de la même synthèse.",
+    ),
+    (
+        "Sorties anticipées en phase 2 à Pôle emploi : « près de 2 800 » (L1849) contre 5 134 − 2 240 = 2 894 (graphique, L1859-1874)",
+        "2 894 : le graphique et ses parts sont reproduits au point, le texte arrondit.",
+    ),
+    (
+        "Sorties positives à Pôle emploi : « presque 10 200 » (L2857-2858) contre 35,5 % des 28 477 entrants en phase 2",
+        "10 110, soit 35,5 % : le taux est publié deux fois (texte et synthèse), 10 200 donnerait 35,8 %.",
+    ),
+    (
+        "Variable en trois catégories à Pôle emploi : 20 888 jeunes (L2920-2921) contre 23 343 sorties à situation connue et 12 013 sorties négatives",
+        "les trois catégories ne comptent que les situations renseignées dans l'extraction ; 1 220 situations « autres » (maladie…) ne sont ni positives ni négatives et 1 235 sorties n'ont pas de situation saisie (dont 500 passages en phase 3, comptés en sorties positives). Tous les chiffres publiés tiennent alors ensemble ; la définition ajustée est dite au survol.",
+    ),
+    (
+        "Durée moyenne toutes phases à Pôle emploi : 4,7 mois (L2263) contre 4,3 mois (L3312)",
+        "4,7 mois, dont la population est définie (« les jeunes ayant au moins terminé la phase 2 ») ; 4,3 porte sur la seule période jusqu'à la fin de la phase 2 de « jeunes restés dans le dispositif », une base que le rapport ne précise pas. Les jeunes perdus ou sortis en avance sont restés plus longtemps en phases 1 et 2, et 22 % des entrées en phase 3 n'ont pas de fin saisie : sans cela 4,7 mois ne tient pas avec des phases de 1,1, 3,3 et 1,7 mois.",
+    ),
+    (
+        "Entretiens « toutes phases » (Pôle emploi 8,8 par jeune, Missions locales 10,9) contre la somme des phases (3,4 + 6,4 ; 2 + 8,2)",
+        "la colonne « toutes phases » est calculée sur les jeunes dont l'accompagnement est terminé (la population de la durée toutes phases) ; les colonnes par phase sur tous ceux qui ont terminé la phase. Les jeunes sortis en avance ou perdus ont eu plus d'entretiens.",
+    ),
+    (
+        "Niveau d'études à Pôle emploi : « + » pour l'emploi court ou la formation (synthèse, L3090-3092) contre les écarts du texte (12 points d'emploi durable, environ 9 de non-emploi entre les niveaux V et II, L2933-2935)",
+        "les écarts du texte : ils imposent que la classe intermédiaire baisse d'environ 4 points entre V et II (les « écarts de 4 % » du texte).",
+    ),
+    (
+        "Part de la ZUS à Pôle emploi : 9 % (BDD Pôle emploi, L1743) contre 15,6 % (tableau de la section 7, L3279)",
+        "9 %, le chiffre de la base de Pôle emploi ; 15,6 % est celui des Missions locales (L1830), recopié dans la colonne de Pôle emploi.",
+    ),
+    (
+        "Périodes de travail en phase 2 à Pôle emploi : 4 340 jeunes « soit environ 20 % de l'effectif total » (L2467-2468)",
+        "4 340 sur 28 477 entrants en phase 2, soit 15,2 %, la part que l'échantillon reproduit ; « environ 20 % » ne correspond à aucun effectif publié.",
+    ),
+    (
+        "Ancienneté à la Mission locale : graphique 52 / 19 / 29 % (« moins de 1 mois / de 1 à 3 mois / plus de 3 mois ») contre « seuls 19 % le sont depuis moins de trois mois » (L1821-1839)",
+        "le texte, 19 % depuis moins de trois mois : les étiquettes du graphique ne peuvent pas correspondre à ses valeurs (52 % de moins d'un mois contredirait « seuls 19 % »), et le texte ajoute que les jeunes sont suivis depuis moins d'un an.",
+    ),
+    (
+        "Pertes en phase 3 dans les Missions locales : 1 520 (L1919, graphique) contre 1 517 (L2904)",
+        "1 520, la valeur du graphique des sorties de phase 3 dont les autres effectifs sont reproduits ; 1 517 apparaît une seule fois, dans le texte.",
+    ),
+    (
+        "Entrées en phase 1 dans les Missions locales : 31 542 (L1485), 31 424 traitées (L1486), 31 452 (L1494)",
+        "31 542 fiches dont 118 aux dates erronées, soit 31 424 exploitables ; 31 452 est une inversion de chiffres.",
+    ),
+    (
+        "Sorties positives en fin de phase 3 dans les Missions locales : « 86 % » (L2906) contre 4 345 / 5 006 = 86,8 %",
+        "les effectifs, reproduits au point ; le rapport tronque la part à l'unité.",
+    ),
+    (
+        "Situation par niveau dans les Missions locales (L3635-3647) : lignes qui totalisent 99 à 101 %",
+        "l'emploi durable et la formation au point près, « ni-ni » à un point près : avec les trois classes de l'ensemble (28,7 / 18,2 / 53,2 %), les douze pourcentages imprimés ne peuvent pas être tous exacts.",
+    ),
+    (
+        "Âge dans les Missions locales : « − » pour « ni-ni » (synthèse, L3166) contre « reste relativement similaire, quelle que soit la tranche d'âge » (L3004-3005)",
+        "le texte : « ni-ni » varie de moins de deux points selon l'âge, en baissant légèrement avec lui.",
+    ),
+    (
+        "Régions à emploi durable élevé dans les Missions locales : Franche-Comté, Alsace, Centre, Île-de-France (synthèse, L3188-3190) contre Aquitaine, Franche-Comté, Midi-Pyrénées (texte, L3058-3059)",
+        "les deux listes : ces six régions ont l'emploi durable le plus élevé ; de même, « ni-ni » est le plus fort dans les quatre régions du texte (L3059-3060), et l'emploi durable le plus faible dans les quatre de la synthèse.",
+    ),
+];
+
+/// Figures the extracts could carry but do not reproduce, with the reason.
+const NOT_REPRODUCED: &[(&str, &str, &str)] = &[
+    (
+        "Pôle emploi : entretiens avant l'entrée dans l'ANI (7 par jeune, 0,5 par mois)",
+        "L2306-2313",
+        "le fichier des événements ne remonte pas avant l'entrée",
+    ),
+    (
+        "Pôle emploi : mises en relation par mois avant l'entrée (0,5)",
+        "L2451-2455",
+        "idem",
+    ),
+    (
+        "Missions locales : entretiens avant l'entrée (2,3 par jeune)",
+        "L2506-2512",
+        "idem",
+    ),
+    (
+        "Missions locales : mises en relation avant l'entrée et après la sortie (1,5 ; 2,3 par jeune)",
+        "L2592-2608",
+        "idem, et rien après la sortie",
+    ),
+    (
+        "Missions locales : part des mises en relation sur un emploi, par phase (36 %, 54 %, 66 %, 50 %, 34 %, 57 %)",
+        "L2592-2608",
+        "les mises en relation ne disent pas si l'offre est un emploi ou une formation",
+    ),
+    (
+        "Pôle emploi : âge moyen par niveau (V vers 20-21 ans, IV 22-23, III 23-24)",
+        "L1709-1714",
+        "Atelier ne calcule pas d'âge moyen par niveau",
+    ),
+    (
+        "Missions locales : près de la moitié des phases 2 durent de 9 à 12 mois",
+        "L2490-2491",
+        "Atelier ne donne pas la distribution des durées",
+    ),
+    (
+        "Missions locales : 1,1 entretien par mois sur les phases 1 et 2",
+        "L3516-3522",
+        "les taux par phase du rapport (2,0 et 8,2 entretiens en 0,9 et 8,2 mois) donnent 1,2",
+    ),
+    (
+        "Missions locales : environ 650 fiches sans date ni motif de sortie",
+        "L1486-1488",
+        "le générateur ne marque pas ces fiches",
+    ),
+    (
+        "Missions locales face au public ML : emploi « régulier » 17 %, immersion en entreprise 10,7 %",
+        "L3553-3586",
+        "les situations d'immersion et le contrat « régulier » ne sont pas dans l'extraction",
+    ),
+    (
+        "Pôle emploi : 65 % en emploi sur le périmètre « rapprochable » des sorties des listes",
+        "L3383-3390",
+        "périmètre non défini assez précisément pour être recalculé",
+    ),
+];

@@ -2,12 +2,15 @@
 //! wrong or missing dates (31,424 usable), with the report's national figures
 //! (`shared/domain/cohort.md` §2) and five visited Missions locales.
 
+use super::calibrate;
 use super::common::{
     Fate, Kind, Path, SiteParams, day, normal, pair, shuffle_assign, shuffled_ids, split, uniform,
     weighted,
 };
 use super::events::{Intensity, Rate, Spec};
+use super::intensity;
 use super::people::{Broken, Calendar, Person, Placement, place, timelines};
+use super::targets;
 use crate::synth::SEED;
 use crate::synth::rng::Rng;
 use crate::synth::sites::OTHER_ML;
@@ -281,7 +284,6 @@ const BROKEN: [(Broken, usize); 4] = [
     (Broken::OutOfOrder, 30),
 ];
 
-const LEVEL_EFFECT: [f64; 7] = [0.5, 0.5, 0.5, 0.5, 0.2, 0.0, -0.3];
 const LEVEL_AGE: [f64; 7] = [21.0, 21.0, 21.0, 20.5, 18.8, 17.8, 17.0];
 
 fn region_effect(region: &str) -> f64 {
@@ -421,9 +423,9 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.mobility = slot[i];
     }
     for p in people.iter_mut() {
-        let level = p.level.unwrap_or(5);
-        p.latent = LEVEL_EFFECT[level]
-            + 0.05 * (f64::from(p.age.unwrap_or(18)) - 18.0)
+        // Level does not steer who reaches a known exit: phase-1 and phase-2 entrants have
+        // the same levels (L3474-3479); its effect on the classes is calibrated below.
+        p.latent = 0.05 * (f64::from(p.age.unwrap_or(18)) - 18.0)
             + if p.sex == 0 { 0.05 } else { -0.05 }
             + if p.zus { -0.2 } else { 0.0 }
             + [0.0, -0.05, -0.1][p.nationality]
@@ -459,10 +461,26 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.path = slot[i];
         p.situation = paths[slot[i]].situation;
     }
-    situations(&mut people, &paths, &mut rng);
-    validated(&mut people, &paths, &mut rng);
     broken(&mut people, &paths, &mut rng);
     known_for(&mut people, &mut rng);
+    // The success factors the report reads in the classes of exit.
+    let regions = region_list();
+    let region_of = |name: &str| {
+        regions
+            .iter()
+            .position(|r| *r == name)
+            .map_or(calibrate::NONE, |i| i as u8)
+    };
+    calibrate::calibrate_people(
+        &mut people,
+        &paths,
+        &class_of,
+        &|p: &Person| factor_levels(p, &region_of),
+        targets::ml(&region_of),
+        &mut rng,
+    );
+    situations(&mut people, &paths, &mut rng);
+    validated(&mut people, &paths, &mut rng);
 
     timelines(&mut people, &paths, &calendar(), &shape, &mut rng);
     let ids = shuffled_ids(people.len(), 500_001, &mut rng);
@@ -470,8 +488,96 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.id = id;
         p.sampled = p.broken.is_none() && (p.group < others || rng.chance(0.125));
     }
+    let phase3 = 3.2
+        * people
+            .iter()
+            .filter(|p| p.sampled && p.ends[2].is_some())
+            .count() as f64;
+    intensity::plan(
+        crate::cohort::Network::Ml,
+        &mut people,
+        &paths,
+        &|path: &Path| path.kind == Kind::Phase2Known || path.last == 3,
+        &class_of,
+        &intensity::Bands {
+            ranges: [(0.12, 0.45), (0.55, 0.95), (1.05, 1.95), (2.1, 3.2)],
+            sizes: [0.24, 0.36, 0.30, 0.10],
+            // « Forte fréquence des entretiens +++ +++ −−− »: 16 % « ni-ni » above two
+            // interviews a month, 87 % under one every two months (L3045-3050).
+            classes: [
+                [8.0, 5.0, 87.0],
+                [22.0, 16.0, 62.0],
+                [37.0, 23.0, 40.0],
+                [50.0, 34.0, 16.0],
+            ],
+            exact: [true, false, false, true],
+            short_first: false,
+        },
+        // « Total » : 10.9 interviews a young person (L2506-2512).
+        10.9,
+        phase3,
+        [2.2, 1.0],
+        None,
+        None,
+        &mut rng,
+    );
     people.sort_by_key(|p| p.id);
     (people, paths)
+}
+
+/// The class of exit a pathway gives: phase 3 in a job, phase 3 in training, or the end of
+/// the support period (« ni-ni »); `None` for early exits, losses and phase 1.
+fn class_of(path: &Path) -> Option<u8> {
+    if path.kind == Kind::Phase2Known {
+        return Some(2);
+    }
+    if path.last < 3 {
+        return None;
+    }
+    let (_, situation) = crate::cohort::definitions::classify_reason(path.reasons[1]?);
+    crate::cohort::ExitClasses::of(crate::cohort::Network::Ml)
+        .class_of(situation?)
+        .map(|c| c as u8)
+}
+
+/// Regions of the Missions locales, visited sites first.
+fn region_list() -> Vec<&'static str> {
+    let mut regions: Vec<&'static str> = Vec::new();
+    let visited = crate::synth::sites::SITES
+        .iter()
+        .filter(|s| s.network == crate::synth::sites::Network::Ml)
+        .map(|s| s.region);
+    for r in visited.chain(OTHER_ML.iter().map(|o| o.1)) {
+        if !regions.contains(&r) {
+            regions.push(r);
+        }
+    }
+    regions
+}
+
+/// A young person's level of each calibrated factor, coded as Atelier codes them.
+fn factor_levels(p: &Person, region_of: &dyn Fn(&str) -> u8) -> [u8; targets::FACTORS] {
+    let mut v = [calibrate::NONE; targets::FACTORS];
+    v[targets::SEX] = p.sex as u8;
+    v[targets::AGE] = targets::age_band(p.age);
+    v[targets::LEVEL] = p.level.map_or(calibrate::NONE, |l| match l {
+        0..=3 => 0,
+        4 => 1,
+        5 => 2,
+        _ => 3,
+    });
+    v[targets::NATIONALITY] = u8::from(p.nationality > 0);
+    v[targets::ZUS] = u8::from(!p.zus);
+    let months = f64::from(p.known_days) / crate::cohort::definitions::DAYS_PER_MONTH;
+    v[targets::REGISTRATION] = if months < 3.0 {
+        0
+    } else if months <= 12.0 {
+        1
+    } else {
+        2
+    };
+    v[targets::REGION] = region_of(p.region);
+    v
 }
 
 /// Contracts of those entering phase 3 in employment, and situations of those whose support

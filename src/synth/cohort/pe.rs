@@ -2,12 +2,15 @@
 //! 2012, with the report's national figures (`shared/domain/cohort.md` §1) and five visited
 //! agencies of a few hundred young people each.
 
+use super::calibrate;
 use super::common::{
     Fate, Kind, Path, SiteParams, day, normal, pair, shuffle_assign, shuffled_ids, split, uniform,
     weighted,
 };
 use super::events::{Intensity, Rate, Spec};
+use super::intensity;
 use super::people::{Calendar, Person, Placement, place, timelines};
+use super::targets;
 use crate::synth::SEED;
 use crate::synth::rng::{Rng, apportion};
 use crate::synth::sites::OTHER_PE;
@@ -83,27 +86,43 @@ const EARLY: [(&str, usize, f64); 4] = [
     ("Sortie anticipée du suivi délégué", 614, 0.8),
 ];
 
-/// Situations at the end of phase 2 without phase 3.
-const KNOWN: [(&str, usize, f64); 5] = [
-    ("Emploi de moins de 6 mois", 3915, 2.0),
-    ("POE / AFPR", 1050, 1.9),
-    ("Formation qualifiante", 850, 1.8),
-    ("Sans emploi", 6303, 1.0),
-    ("Autre situation (santé, famille)", 667, 0.95),
+/// Situations at the end of phase 2 without phase 3 (an empty label: none recorded).
+///
+/// The report's counts do not line up (`shared/domain/cohort.md` §6, item 13): 23,343 known
+/// exits, « presque 10 200 » positive exits, 12,013 negative ones, and a three-class variable
+/// on 20,888 young people (10,060 / 4,926 / 5,902). They hold together when the three classes
+/// only count recorded situations and the « autres » (illness…) are neither positive nor
+/// negative: 10,110 positive exits (35.5 % of 28,477), 1,220 « autres », 12,013 negative
+/// exits of which 5,902 without a job (49 %, and 27 % of the 22,123 positive and negative
+/// exits) and 3,980 short jobs (a third); 735 + 500 exits without a recorded situation make
+/// up the 20,888.
+const KNOWN: [(&str, usize, f64); 6] = [
+    ("Emploi de moins de 6 mois", 3_980, 2.0),
+    ("POE / AFPR", 560, 1.9),
+    ("Formation qualifiante", 386, 1.8),
+    ("Sans emploi", 5_902, 1.0),
+    ("Autre situation (santé, famille)", 1_220, 0.95),
+    ("", 735, 1.2),
 ];
 
-/// Situations leading to phase 3 (follow-up in employment).
-const TO_PHASE3: [(&str, usize, bool, f64); 4] = [
-    ("CDI", 5150, true, 3.2),
-    ("CDD de 6 mois ou plus", 4556, true, 3.0),
+/// Situations leading to phase 3 (follow-up in employment); an empty label: none recorded
+/// (the entry into phase 3 says it is a sustainable job).
+const TO_PHASE3: [(&str, usize, bool, f64); 5] = [
+    ("CDI", 4_850, true, 3.2),
+    ("CDD de 6 mois ou plus", 4_356, true, 3.0),
     ("Création d'entreprise", 404, true, 2.9),
     (
         "Contrat aidé du secteur non marchand (CUI-CAE)",
-        448,
+        450,
         false,
         2.4,
     ),
+    ("", 500, true, 3.0),
 ];
+
+/// How phase 3 ends for those who enter it: kept to the end of the follow-up, broken off,
+/// or no end recorded (« le suivi en emploi reste peu fréquent, peu dense », L2288-2290).
+const PHASE3_FATES: [f64; 3] = [0.72, 0.06, 0.22];
 
 /// The pathways and their national counts.
 pub fn paths() -> Vec<Path> {
@@ -148,16 +167,16 @@ pub fn paths() -> Vec<Path> {
     for (situation, count, goodness) in KNOWN {
         v.push(Path {
             reasons: [None, Some("Fin de la phase 2"), None],
-            situation: Some(situation),
+            situation: (!situation.is_empty()).then_some(situation),
             goodness,
             ..base(2, Fate::Ended, Kind::Phase2Known, count)
         });
     }
     for (situation, count, positive, goodness) in TO_PHASE3 {
-        let parts = apportion(count, &[0.90, 0.06, 0.04]);
+        let parts = apportion(count, &PHASE3_FATES);
         let phase3 = |reason: Option<&'static str>, fate, kind, count, goodness| Path {
             reasons: [None, None, reason],
-            situation: Some(situation),
+            situation: (!situation.is_empty()).then_some(situation),
             positive,
             goodness,
             ..base(3, fate, kind, count)
@@ -393,6 +412,27 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.path = slot[i];
         p.situation = paths[slot[i]].situation;
     }
+    registration(&mut people, &mut rng);
+    for p in people.iter_mut() {
+        p.qualification = qualification(p.level, &mut rng);
+        p.category = ["A", "B", "C"][rng.weighted(&[86.0, 8.0, 6.0]).unwrap_or(0)];
+    }
+    // The success factors the report reads in the classes of exit.
+    let regions = region_list();
+    let region_of = |name: &str| {
+        regions
+            .iter()
+            .position(|r| *r == name)
+            .map_or(calibrate::NONE, |i| i as u8)
+    };
+    calibrate::calibrate_people(
+        &mut people,
+        &paths,
+        &class_of,
+        &|p: &Person| factor_levels(p, &region_of),
+        targets::pe(&region_of),
+        &mut rng,
+    );
     // Renewals: young people in a short job or training at the end of six months.
     let mut renewable: Vec<usize> = (0..people.len())
         .filter(|i| {
@@ -404,11 +444,6 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
     for i in renewable.into_iter().take(RENEWALS) {
         people[i].renewed = true;
     }
-    registration(&mut people, &mut rng);
-    for p in people.iter_mut() {
-        p.qualification = qualification(p.level, &mut rng);
-        p.category = ["A", "B", "C"][rng.weighted(&[86.0, 8.0, 6.0]).unwrap_or(0)];
-    }
 
     timelines(&mut people, &paths, &calendar(), &shape, &mut rng);
     let ids = shuffled_ids(people.len(), 100_001, &mut rng);
@@ -416,8 +451,106 @@ pub fn people() -> (Vec<Person>, Vec<Path>) {
         p.id = id;
         p.sampled = p.group < others || rng.chance(0.125);
     }
+    let phase3 = 2.5
+        * people
+            .iter()
+            .filter(|p| p.sampled && p.ends[2].is_some())
+            .count() as f64;
+    intensity::plan(
+        crate::cohort::Network::Pe,
+        &mut people,
+        &paths,
+        &|path: &Path| path.kind == Kind::Phase2Known || path.last == 3,
+        &class_of,
+        &intensity::Bands {
+            ranges: [(0.35, 0.95), (1.1, 1.9), (2.1, 2.9), (3.15, 4.5)],
+            sizes: [0.20, 0.40, 0.28, 0.12],
+            // « Forte fréquence des entretiens ++ − −− », except very short supports
+            // (L2952-2956, L3103-3109).
+            classes: [
+                [52.0, 20.0, 28.0],
+                [41.0, 27.0, 32.0],
+                [50.0, 23.0, 27.0],
+                [60.0, 19.0, 21.0],
+            ],
+            exact: [false; 4],
+            short_first: true,
+        },
+        // « Toutes phases » : 8.8 interviews a young person (L2308-2310).
+        8.8,
+        phase3,
+        [3.1, 1.9],
+        // « Périodes de travail pendant l'accompagnement − + + », unfavourable (L2964-2967,
+        // L3110-3113).
+        Some(&intensity::Work {
+            share: 0.17,
+            with: [40.0, 30.0, 30.0],
+        }),
+        // 4.5 % trained (L3287-3304); individual POE and AFPR lead to sustainable jobs,
+        // collective POE and AFC to short ones (L2960-2962); « Formation =+ =+ = ».
+        Some(&intensity::Trainings {
+            shares: [0.027, 0.018],
+            classes: [[58.0, 16.0, 26.0], [38.0, 35.0, 27.0]],
+        }),
+        &mut rng,
+    );
     people.sort_by_key(|p| p.id);
     (people, paths)
+}
+
+/// The class of exit a pathway gives, for those whose situation at the end of phase 2 is
+/// recorded.
+fn class_of(path: &Path) -> Option<u8> {
+    let ended_normally = path.kind == Kind::Phase2Known || path.last == 3;
+    let situation = crate::cohort::definitions::Situation::classify(path.situation?);
+    ended_normally
+        .then(|| crate::cohort::ExitClasses::of(crate::cohort::Network::Pe).class_of(situation))
+        .flatten()
+        .map(|c| c as u8)
+}
+
+/// Regions of Pôle emploi's structures, visited sites first.
+fn region_list() -> Vec<&'static str> {
+    let mut regions: Vec<&'static str> = Vec::new();
+    let visited = crate::synth::sites::SITES
+        .iter()
+        .filter(|s| s.network == crate::synth::sites::Network::Pe)
+        .map(|s| s.region);
+    for r in visited.chain(OTHER_PE.iter().map(|o| o.1)) {
+        if !regions.contains(&r) {
+            regions.push(r);
+        }
+    }
+    regions
+}
+
+/// A young person's level of each calibrated factor, coded as Atelier codes them.
+fn factor_levels(p: &Person, region_of: &dyn Fn(&str) -> u8) -> [u8; targets::FACTORS] {
+    const QUALIFICATIONS: [&str; 5] = [
+        "Manœuvre, ouvrier spécialisé",
+        "Ouvrier qualifié",
+        "Employé non qualifié",
+        "Employé qualifié",
+        "Technicien, agent de maîtrise",
+    ];
+    let mut v = [calibrate::NONE; targets::FACTORS];
+    v[targets::SEX] = p.sex as u8;
+    v[targets::AGE] = targets::age_band(p.age);
+    v[targets::LEVEL] = p.level.map_or(calibrate::NONE, |l| l as u8);
+    v[targets::QUALIFICATION] = QUALIFICATIONS
+        .iter()
+        .position(|q| *q == p.qualification)
+        .map_or(calibrate::NONE, |i| i as u8);
+    v[targets::NATIONALITY] = u8::from(p.nationality > 0);
+    v[targets::ZUS] = u8::from(!p.zus);
+    v[targets::REGISTRATION] = match p.registration.0 {
+        0..=6 => 0,
+        7..=12 => 1,
+        13..=24 => 2,
+        _ => 3,
+    };
+    v[targets::REGION] = region_of(p.region);
+    v
 }
 
 /// Total months registered (mean 14, 40 % over 12) and months since the last registration
@@ -486,36 +619,45 @@ fn shape(
     rng: &mut Rng,
 ) -> (i32, (i32, i32)) {
     match phase {
+        // Supports that end in a known situation are the shorter ones: the mean duration
+        // over all phases of those who completed phase 2 is 4.7 months (L2262-2264) while
+        // phases 1 and 2 average 1.1 and 3.3 months over everyone who went through them, so
+        // the young people lost or leaving early stayed longer in phases 1 and 2.
         0 => {
+            let lasting = matches!(path.kind, Kind::Phase2Early | Kind::Lost);
             let v = if path.kind == Kind::Phase1Exit {
                 uniform(rng, 5, 60)
+            } else if lasting {
+                uniform(rng, 45, 88)
             } else if rng.chance(0.12) {
                 uniform(rng, 2, 15)
             } else {
-                uniform(rng, 25, 50)
+                uniform(rng, 15, 45)
             };
             (v, (1, 90))
         }
         1 => {
             let room = 183 - prev[0];
-            if path.last == 3 {
-                let v = if rng.chance(0.45) {
+            if path.last == 3 && path.fate == Fate::Lost {
+                (uniform(rng, 90, room), (3, room))
+            } else if path.last == 3 {
+                let v = if rng.chance(0.5) {
                     uniform(rng, 5, 30)
                 } else {
-                    uniform(rng, 30, 140)
+                    uniform(rng, 30, 120)
                 };
                 (v, (3, room))
             } else if person.renewed {
                 (uniform(rng, 200, 365 - prev[0]), (room + 1, 365 - prev[0]))
             } else if path.kind == Kind::Phase2Known {
-                let v = if rng.chance(0.7) {
-                    uniform(rng, 140, room)
+                let v = if rng.chance(0.55) {
+                    uniform(rng, 130, room)
                 } else {
-                    uniform(rng, 40, 140)
+                    uniform(rng, 30, 130)
                 };
                 (v, (20, room))
             } else {
-                (uniform(rng, 10, 170), (3, room))
+                (uniform(rng, 100, room), (3, room))
             }
         }
         _ => {

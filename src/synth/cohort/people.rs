@@ -69,6 +69,12 @@ pub struct Person {
     pub sampled: bool,
     /// Employability, to pair outcomes with profiles.
     pub latent: f64,
+    /// Interviews of phases 1 and 2 fixed by the success factors (see `intensity`).
+    pub planned: Option<[u32; 2]>,
+    /// A work period during phases 1 and 2 fixed by the success factors.
+    pub work_planned: Option<bool>,
+    /// A training during support: 0 none, 1 AFPR, 2 individual POE, 3 collective POE, 4 AFC.
+    pub training: u8,
 }
 
 impl Person {
@@ -98,6 +104,9 @@ impl Person {
             ends: [None; 3],
             sampled: false,
             latent: 0.0,
+            planned: None,
+            work_planned: None,
+            training: 0,
         }
     }
 }
