@@ -162,6 +162,7 @@ fn bench(c: &mut Criterion) {
             screenshot: None,
             remember: false,
             places: places.clone(),
+            cohort_view: atelier::ui::CohortView::Indicators,
         },
     );
     app.state = state;
