@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use atelier::figures;
 use atelier::import::inspect;
+use atelier::model::FigureRef;
 use atelier::model::{ImportError, Survey};
 use atelier::progress::Silent;
 use atelier::session::places::Places;
+use atelier::session::register::{self, PublishCheck};
 use atelier::store::{self, Project, StoreError};
 use atelier::ui::{self, CohortView, View};
 use clap::{Parser, Subcommand};
@@ -340,7 +342,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .into());
                 }
             };
-            let figure = question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            let (figure, publishing) =
+                question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            publishing.warn();
             let spec = figures::to_chart_spec(&figure);
             spec.validate()
                 .map_err(|e| BadInput(format!("{}: {e}", out.display())))?;
@@ -368,6 +372,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 out.display(),
                 figure.source_line()
             );
+            publishing.record(if svg { "SVG" } else { "PNG" }, &out);
             Ok(())
         }
         Some(Command::Table {
@@ -388,7 +393,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .into());
                 }
             };
-            let figure = question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            let (figure, publishing) =
+                question_figure(&path, &question, by.as_deref(), site.as_deref())?;
+            publishing.warn();
             let written = if xlsx {
                 figures::write_table_xlsx(&figure, &out, figure.threshold)
             } else {
@@ -403,6 +410,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 out.display(),
                 figure.source_line()
             );
+            publishing.record(if xlsx { "XLSX" } else { "CSV" }, &out);
             Ok(())
         }
         Some(Command::New { project, from }) => {
@@ -548,6 +556,19 @@ fn monograph(
     );
     let done = job.run_as(format, &Silent).map_err(BadInput)?;
     eprintln!("{}", done.message);
+    if store::is_project_file(path) && !done.published.is_empty() {
+        // Into the project's register of publications (a project open elsewhere is read
+        // only: said, not an error).
+        let written = Project::open(path).and_then(|mut project| {
+            project.write(
+                &format!("Publiés : {} figures (monographies)", done.published.len()),
+                &[store::Edit::Published(&done.published)],
+            )
+        });
+        if let Err(e) = written {
+            eprintln!("Non inscrit au registre des publications : {e}");
+        }
+    }
     Ok(())
 }
 
@@ -698,7 +719,7 @@ fn question_figure(
     qid: &str,
     by: Option<&str>,
     site: Option<&str>,
-) -> anyhow::Result<figures::Figure> {
+) -> anyhow::Result<(figures::Figure, Publishing)> {
     if !path.exists() {
         return Err(BadInput(format!(
             "{}: fichier ou dossier introuvable",
@@ -707,8 +728,70 @@ fn question_figure(
         .into());
     }
     let evaluation = store::open_any(path, &Silent).map_err(store_error)?;
-    figures::figure(&evaluation, qid, by, site)
-        .map_err(|e| BadInput(format!("{}: {e}", path.display())).into())
+    let figure = figures::figure(&evaluation, qid, by, site)
+        .map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+    let cut = FigureRef {
+        qid: qid.to_owned(),
+        by: by.map(str::to_owned),
+        site: site.map(str::to_owned),
+    };
+    let publishing = Publishing::new(path, &evaluation, cut, &figure)?;
+    Ok((figure, publishing))
+}
+
+/// A figure about to leave a project: the project's register is read first (a cut that,
+/// with those already out, would give a hidden cell back is warned about), and the figure
+/// is entered in it once written. Loose files and folders have no register.
+struct Publishing {
+    project: Option<Project>,
+    cut: FigureRef,
+    warning: Option<String>,
+}
+
+impl Publishing {
+    fn new(
+        path: &std::path::Path,
+        evaluation: &atelier::model::Evaluation,
+        cut: FigureRef,
+        figure: &figures::Figure,
+    ) -> anyhow::Result<Publishing> {
+        if !store::is_project_file(path) {
+            return Ok(Publishing {
+                project: None,
+                cut,
+                warning: None,
+            });
+        }
+        let project = Project::open(path).map_err(store_error)?;
+        let register = project.register().map_err(store_error)?;
+        let warning = PublishCheck::new(evaluation, &register, &cut, figure)
+            .and_then(|check| check.exposure(figure))
+            .map(|e| e.warning(figure));
+        Ok(Publishing {
+            project: Some(project),
+            cut,
+            warning,
+        })
+    }
+
+    /// Say what the register found, before writing.
+    fn warn(&self) {
+        if let Some(warning) = &self.warning {
+            eprintln!("Attention : {warning}");
+        }
+    }
+
+    /// Enter the figure written to `out` as `format` in the project's register.
+    fn record(self, format: &str, out: &std::path::Path) {
+        let Some(mut project) = self.project else {
+            return;
+        };
+        let published = [register::entry(self.cut, format, out)];
+        let label = format!("Publié : {} ({format})", published[0].figure.qid);
+        if let Err(e) = project.write(&label, &[store::Edit::Published(&published)]) {
+            eprintln!("Non inscrit au registre des publications : {e}");
+        }
+    }
 }
 
 /// The extension of an output file, lowercased.

@@ -853,3 +853,88 @@ fn a_numeric_figure_publishes_no_single_answer() {
         "the table says which test compared the groups"
     );
 }
+
+#[test]
+fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_back() {
+    let dir = temp_dir("registre");
+    let project = dir.join("evaluation.atelier");
+    let home = dir.join("home");
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("ATELIER_HOME", &home)
+            .output()
+            .expect("atelier runs")
+    };
+    let p = project.to_str().unwrap();
+    let created = run(&["new", p, "--from", sample().to_str().unwrap()]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let criteria = qid(
+        "conseillers_pe",
+        "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?",
+    );
+    let by_site = dir.join("par-site.xlsx");
+    let by_region = dir.join("par-region.csv");
+    let first = run(&[
+        "table",
+        p,
+        "--question",
+        &criteria,
+        "--by",
+        "site",
+        "--out",
+        by_site.to_str().unwrap(),
+    ]);
+    assert!(first.status.success());
+    assert!(
+        !String::from_utf8_lossy(&first.stderr).contains("Attention"),
+        "nothing published before: no warning"
+    );
+    let second = run(&[
+        "table",
+        p,
+        "--question",
+        &criteria,
+        "--by",
+        "region",
+        "--out",
+        by_region.to_str().unwrap(),
+    ]);
+    assert!(second.status.success(), "a warning, not a refusal");
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        stderr.contains("Attention : lu avec le tableau par site déjà publié")
+            && stderr.contains("case(s) masquée(s)"),
+        "{stderr}"
+    );
+    assert!(by_region.is_file());
+    // The register, read back from the project.
+    let reopened = atelier::store::Project::open(&project).unwrap();
+    let register: Vec<(String, Option<String>, String, String)> = reopened
+        .register()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.figure.qid, e.figure.by, e.format, e.file))
+        .collect();
+    assert_eq!(
+        register,
+        [
+            (
+                criteria.clone(),
+                Some("site".to_owned()),
+                "XLSX".to_owned(),
+                "par-site.xlsx".to_owned()
+            ),
+            (
+                criteria,
+                Some("region".to_owned()),
+                "CSV".to_owned(),
+                "par-region.csv".to_owned()
+            ),
+        ]
+    );
+}

@@ -712,4 +712,114 @@ fn a_section_is_built_from_the_side_pane_exported_and_found_after_reopening() {
     let mut harness = harness_with(places, Some(sample));
     settle(&mut harness);
     assert!(has_cohort(&harness), "the section is in the project");
+    // Its survey figures are in the register of publications, for the site and its network.
+    let register = &harness.state().state.register;
+    assert!(
+        register.iter().any(|p| p.format == "Monographie (Word)"
+            && p.file == "touraine.docx"
+            && p.figure.site.as_deref() == Some("ml_touraine")),
+        "{register:?}"
+    );
+}
+
+#[test]
+fn a_table_that_would_give_cells_back_with_one_already_published_waits_and_goes_in_the_register() {
+    let places = places("registre");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let mut harness = harness_with(places.clone(), Some(sample.clone()));
+    settle(&mut harness);
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    let text_input = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .type_text("importance accordez");
+    harness.run_steps(3);
+    harness
+        .get_all_by_label_contains("Quelle importance accordez-vous")
+        .next()
+        .expect("the counsellors' criteria")
+        .click();
+    harness.run_steps(3);
+    let cut = |harness: &mut Harness<'_, AtelierApp>, label: &str| {
+        harness
+            .get_all_by_role(egui::accesskit::Role::ComboBox)
+            .next()
+            .expect("the grouping combo box")
+            .click();
+        harness.run_steps(2);
+        harness.get_by_label(label).click();
+        harness.run_steps(3);
+    };
+    cut(&mut harness, "Site visité");
+    // The evaluator sees every value, and why exports hide some.
+    assert!(
+        harness.query_all_by_label_contains(" (s)").count() > 0,
+        "small counts are marked"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("(dans « Autres »)")
+            .count()
+            > 0,
+        "small sites say where they go"
+    );
+    let folder = common::temp_dir("ui", "registre-exports");
+    let ctx = harness.ctx.clone();
+    // By site first: nothing published before, written at once.
+    harness
+        .state_mut()
+        .export_figure_to(&ctx, folder.join("par-site.xlsx"));
+    settle(&mut harness);
+    assert!(
+        folder.join("par-site.xlsx").is_file(),
+        "{:?}",
+        harness.state().errors
+    );
+    assert_eq!(harness.state().state.register.len(), 1);
+    // Then by region: read with the table by site, it would give cells back.
+    cut(&mut harness, "Région");
+    harness
+        .state_mut()
+        .export_figure_to(&ctx, folder.join("par-region.csv"));
+    settle(&mut harness);
+    assert!(!folder.join("par-region.csv").exists(), "held back");
+    harness.get_by_label_contains("Attention : lu avec le tableau par site déjà publié");
+    harness.get_by_label("Exporter quand même").click();
+    settle(&mut harness);
+    assert!(
+        folder.join("par-region.csv").is_file(),
+        "{:?}",
+        harness.state().errors
+    );
+    // The register, from the « Projet » menu.
+    harness.get_by_label("Projet").click();
+    harness.run_steps(2);
+    harness.get_by_label("Registre des publications…").click();
+    harness.run_steps(3);
+    harness.get_by_label("par-site.xlsx");
+    harness.get_by_label("par-region.csv");
+    drop(harness);
+
+    let mut harness = harness_with(places, Some(sample));
+    settle(&mut harness);
+    let register: Vec<(Option<String>, String)> = harness
+        .state()
+        .state
+        .register
+        .iter()
+        .map(|p| (p.figure.by.clone(), p.format.clone()))
+        .collect();
+    assert_eq!(
+        register,
+        [
+            (Some("site".to_owned()), "XLSX".to_owned()),
+            (Some("region".to_owned()), "CSV".to_owned())
+        ],
+        "the register is in the project"
+    );
 }

@@ -259,29 +259,30 @@ pub struct Exposure {
 }
 
 impl Exposure {
-    /// The warning shown before publishing, in French.
+    /// The warning shown before publishing `new`, in French.
     pub fn warning(&self, new: &Figure) -> String {
         let mut what = Vec::new();
         if self.pinned > 0 {
             what.push(format!(
-                "{} case(s) masquée(s) pourraient être recalculées exactement",
+                "permettrait de recalculer exactement {} case(s) masquée(s)",
                 self.pinned
             ));
         }
         if self.exposed > 0 {
             what.push(format!(
-                "{} petit(s) effectif(s) ne seraient plus protégés",
+                "ne protégerait plus {} petit(s) effectif(s)",
                 self.exposed
             ));
         }
+        let cut = new
+            .grouping
+            .as_ref()
+            .map_or_else(String::new, |g| format!(" par {}", g.name.to_lowercase()));
         format!(
-            "Lu avec {} déjà publié(s), « {} » {} : {} (secret statistique).",
+            "lu avec {} déjà publié, le tableau{cut} de « {} » {} (secret statistique).",
             self.with.join(" et "),
             new.title,
-            new.grouping
-                .as_ref()
-                .map_or_else(String::new, |g| format!("par {}", g.name.to_lowercase())),
-            what.join(" ; ")
+            what.join(" et ")
         )
     }
 }

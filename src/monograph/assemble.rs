@@ -423,8 +423,10 @@ fn generate(inputs: &Inputs<'_>, site: usize, kind: &BlockKind) -> (String, Stri
                 figure.site.as_deref(),
             ) {
                 Ok(f) => {
-                    let provenance = f.source_line();
-                    let spec = crate::figures::to_chart_spec(&f);
+                    // As published: the n of groups withheld is not in the provenance.
+                    let published = crate::figures::publication(&f);
+                    let provenance = published.figure.source_line();
+                    let spec = crate::figures::published_chart_spec(&f, &published);
                     (
                         f.title.clone(),
                         provenance.clone(),
@@ -467,10 +469,11 @@ fn survey_block(
         match crate::figures::figure(evaluation, qid, None, site_filter) {
             Ok(f) => {
                 title = f.title.clone();
-                let line = f.source_line();
+                let published = crate::figures::publication(&f);
+                let line = published.figure.source_line();
                 provenance.push(line.clone());
                 charts.push(Chart {
-                    spec: crate::figures::to_chart_spec(&f),
+                    spec: crate::figures::published_chart_spec(&f, &published),
                     caption: format!("{scope} — {} — {line}", f.title),
                 });
             }

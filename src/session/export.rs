@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use super::AppState;
 use crate::cohort::CohortReport;
+use crate::model::monograph::BlockKind;
 use crate::model::monograph::{Monograph, Template};
-use crate::model::{Evaluation, FigureRef};
+use crate::model::{Evaluation, FigureRef, PublishedFigure};
 use crate::monograph::export::{Format, write};
 use crate::monograph::{Inputs, assemble, assemble::to_document, synthesis::synthesis};
 use crate::progress::Progress;
@@ -34,6 +35,8 @@ pub struct Exported {
     pub message: String,
     /// The monographs to store, marked as exported.
     pub monographs: Vec<Monograph>,
+    /// The figures published, for the project's register.
+    pub published: Vec<PublishedFigure>,
 }
 
 impl MonographExport {
@@ -104,6 +107,7 @@ impl MonographExport {
         let now = now();
         let mut exported = Vec::new();
         let mut written = Vec::new();
+        let mut published = Vec::new();
         let chosen: Vec<usize> = match self.site {
             Some(i) if i < sites.len() => vec![i],
             Some(_) => return Err("ce site n'existe plus".to_owned()),
@@ -142,6 +146,10 @@ impl MonographExport {
                 None => self.out.join(format!("{}.{}", site.id, format.extension())),
             };
             written.extend(write(&document, format, &path)?);
+            let what = format!("Monographie ({})", format.label());
+            for cut in figures_of(&assembled, &site.id) {
+                published.push(super::register::entry(cut, &what, &path));
+            }
             exported.push(mark_exported(state, &assembled, &now));
         }
         if self.site.is_none() {
@@ -159,6 +167,7 @@ impl MonographExport {
                 ),
             },
             monographs: exported,
+            published,
         })
     }
 
@@ -166,6 +175,28 @@ impl MonographExport {
     pub fn run(self, progress: &dyn Progress) -> Result<Exported, String> {
         self.run_as(None, progress)
     }
+}
+
+/// The survey figures a monograph publishes: each question for the site and for its
+/// network, and the figures placed from Graphiques.
+fn figures_of(assembled: &crate::monograph::AssembledMonograph, site: &str) -> Vec<FigureRef> {
+    let mut cuts = Vec::new();
+    for block in assembled.sections.iter().flat_map(|s| &s.blocks) {
+        match &block.kind {
+            BlockKind::Survey { qid } => {
+                for filter in [Some(site.to_owned()), None] {
+                    cuts.push(FigureRef {
+                        qid: qid.clone(),
+                        by: None,
+                        site: filter,
+                    });
+                }
+            }
+            BlockKind::Figure(figure) => cuts.push(figure.clone()),
+            BlockKind::VisitSheet | BlockKind::Quotes { .. } | BlockKind::Cohort => {}
+        }
+    }
+    cuts
 }
 
 fn folder_of(path: &Path) -> &Path {

@@ -14,6 +14,7 @@ pub mod open;
 pub mod places;
 pub mod preferences;
 pub mod recent;
+pub mod register;
 pub mod replace;
 
 use std::collections::BTreeMap;

@@ -29,6 +29,8 @@ pub enum Action {
     Redo,
     /// The project's settings (disclosure threshold).
     Preferences,
+    /// The register of figures published from the project.
+    Register,
     /// The list of shortcuts.
     Shortcuts,
     /// Show a view.
@@ -37,7 +39,7 @@ pub enum Action {
 
 impl Action {
     /// The actions of the « Projet » menu, in order (`None` is a separator).
-    pub const PROJECT_MENU: [Option<Action>; 9] = [
+    pub const PROJECT_MENU: [Option<Action>; 10] = [
         Some(Action::NewProject),
         Some(Action::Open),
         Some(Action::OpenFolder),
@@ -46,6 +48,7 @@ impl Action {
         Some(Action::AddFiles),
         None,
         Some(Action::Preferences),
+        Some(Action::Register),
         Some(Action::ResetSample),
     ];
 
@@ -80,6 +83,7 @@ impl Action {
             Action::Undo => "Annuler",
             Action::Redo => "Rétablir",
             Action::Preferences => "Préférences…",
+            Action::Register => "Registre des publications…",
             Action::Shortcuts => "Raccourcis clavier",
             Action::Show(view) => view.label(),
         }
@@ -112,6 +116,10 @@ impl Action {
             Action::Undo => "Annuler la dernière modification (elle est retirée du projet)",
             Action::Redo => "Rétablir la modification annulée",
             Action::Preferences => "Seuil de secret statistique du projet",
+            Action::Register => {
+                "Les graphiques, tableaux et monographies publiés depuis ce projet : chaque \
+                 nouveau tableau est lu avec eux"
+            }
             Action::Shortcuts => "La liste des raccourcis clavier",
             Action::Show(View::Sources) => {
                 "Les exports importés, leurs questions et leurs réponses"
@@ -149,7 +157,7 @@ impl Action {
                 View::Cohort => Key::Num4,
                 View::Monographs => Key::Num5,
             }),
-            Action::OpenFolder | Action::ResetSample => None,
+            Action::OpenFolder | Action::ResetSample | Action::Register => None,
         }
     }
 

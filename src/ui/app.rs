@@ -36,7 +36,7 @@ pub enum Running {
     /// Computing the cohort figures.
     Cohort(Job<Result<crate::cohort::CohortReport, String>>),
     /// Writing an export; the result says what was written.
-    Export(Job<Result<String, String>>),
+    Export(Job<Result<super::charts::ExportOutcome, String>>),
     /// Writing monographs; the result says what was written, and marks them exported.
     Monographs(Job<Result<crate::session::export::Exported, String>>),
 }
@@ -120,6 +120,11 @@ pub struct AtelierApp {
     pub account: Option<(String, WaveAccount)>,
     preferences_open: bool,
     shortcuts_open: bool,
+    /// Whether the register of published figures is shown.
+    pub register_open: bool,
+    /// An export held back: with figures already published, it would give hidden cells
+    /// back. The warning, and the export, until the evaluator decides.
+    pub exposed: Option<(String, Box<super::charts::ExportRequest>)>,
     shown_title: String,
 }
 
@@ -157,6 +162,8 @@ impl AtelierApp {
             account: None,
             preferences_open: false,
             shortcuts_open: false,
+            register_open: false,
+            exposed: None,
             shown_title: String::new(),
         };
         app.coder = crate::session::preferences::load(&app.places).coder;
@@ -391,6 +398,21 @@ impl AtelierApp {
         self.spawn(ctx, "monographies", title, work, Running::Monographs);
     }
 
+    /// Export the figure on screen in Graphiques to `path` (its extension says the format),
+    /// in the background, as the panel's export buttons do once a file is chosen.
+    pub fn export_figure_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if let Some(request) = self.charts_panel.request(&self.state, path) {
+            self.spawn_export(ctx, request);
+        }
+    }
+
+    /// Check a chart or table export against the register, then write it, in the background.
+    fn spawn_export(&mut self, ctx: &egui::Context, request: super::charts::ExportRequest) {
+        let title = format!("Export de {}", file_label(&request.path));
+        let work = move |_: &dyn crate::progress::Progress| request.run();
+        self.spawn(ctx, "export", title, work, Running::Export);
+    }
+
     /// Compute the cohort figures of the open project in the background.
     fn start_cohort(&mut self, ctx: &egui::Context) {
         let manifest = self.state.evaluation.manifest.clone();
@@ -576,13 +598,26 @@ impl AtelierApp {
             Finished::Cohort(result) => {
                 self.state.cohort = Some(result.map(Arc::new));
             }
-            Finished::Export(Ok(message)) => self.status = message,
+            Finished::Export(Ok(super::charts::ExportOutcome::Written(message, entry))) => {
+                self.status = message;
+                if let Err(e) = self.state.record_published(vec![entry]) {
+                    self.errors
+                        .push(format!("Non inscrit au registre des publications : {e}"));
+                }
+            }
+            Finished::Export(Ok(super::charts::ExportOutcome::Exposed(warning, request))) => {
+                self.exposed = Some((warning, request));
+            }
             Finished::Monographs(Ok(exported)) => {
                 // Remember what each block said, so that the next change shows.
                 for monograph in exported.monographs {
                     if self.state.read_only().is_none() {
                         let _ = self.state.apply(Command::SetMonograph(Box::new(monograph)));
                     }
+                }
+                if let Err(e) = self.state.record_published(exported.published) {
+                    self.errors
+                        .push(format!("Non inscrit au registre des publications : {e}"));
                 }
                 self.status = exported.message;
             }
@@ -671,6 +706,7 @@ impl AtelierApp {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Preferences => self.preferences_open = true,
+            Action::Register => self.register_open = true,
             Action::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
             Action::Show(view) => self.view = view,
         }
@@ -753,9 +789,10 @@ impl AtelierApp {
             }
             View::Charts => {
                 if let Some(export) = self.charts_panel.ui(ui, &self.state, &mut commands) {
-                    let title = format!("Export de {}", file_label(&export.path));
-                    let work = move |_: &dyn crate::progress::Progress| export.write();
-                    self.spawn(&ctx, "export", title, work, Running::Export);
+                    self.spawn_export(&ctx, export);
+                }
+                if std::mem::take(&mut self.charts_panel.open_register) {
+                    self.register_open = true;
                 }
             }
             View::Cohort => {
@@ -791,6 +828,25 @@ impl AtelierApp {
         self.sources.clamp(&self.state);
         self.preferences_ui(&ctx);
         self.shortcuts_ui(&ctx);
+        if self.register_open {
+            super::register::register_window(&ctx, &self.state, &mut self.register_open);
+        }
+        if let Some((warning, _)) = &self.exposed {
+            match super::register::exposed_window(&ctx, warning) {
+                Some(true) => {
+                    if let Some((_, mut request)) = self.exposed.take() {
+                        // The evaluator has read the warning: write as it is.
+                        request.check = None;
+                        self.spawn_export(&ctx, *request);
+                    }
+                }
+                Some(false) => {
+                    self.exposed = None;
+                    self.status = "Export annulé (secret statistique)".to_owned();
+                }
+                None => {}
+            }
+        }
 
         let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if hovering {
@@ -1064,7 +1120,7 @@ enum Finished {
     Replace(Result<(Box<LoadedSource>, WaveAccount), String>, String),
     SaveAs(Result<Project, String>),
     Cohort(Result<crate::cohort::CohortReport, String>),
-    Export(Result<String, String>),
+    Export(Result<super::charts::ExportOutcome, String>),
     Monographs(Result<crate::session::export::Exported, String>),
 }
 

@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use egui::{RichText, TextureHandle};
 
 use crate::charts::ChartSpec;
-use crate::figures::{self, Figure, FigureBody, NumericFigure};
-use crate::model::{FigureRef, QuestionKind, Threshold};
+use crate::figures::{self, Figure, FigureBody, NumericFigure, Publication};
+use crate::model::{FigureRef, PublishedFigure, QuestionKind, Threshold};
+use crate::session::register::{self, PublishCheck};
 use crate::session::{AppState, Command};
-use crate::stats::{NumericRow, Published, suppress};
+use crate::stats::{NumericRow, Published, Suppression};
 
 /// Ways to cut a question, as offered in the panel (`None` = everyone together).
 const GROUPINGS: [(Option<&str>, &str); 6] = [
@@ -36,6 +37,9 @@ struct Key {
 struct Cached {
     key: Key,
     figure: Result<Figure, String>,
+    /// The figure as exports publish it (computed once: protecting a large table is an
+    /// integer program).
+    publication: Option<Publication>,
     spec: Option<ChartSpec>,
     texture: Option<(u32, TextureHandle)>,
 }
@@ -49,6 +53,8 @@ pub struct ChartsPanel {
     site: Option<String>,
     cached: Option<Cached>,
     message: Option<String>,
+    /// Set when the register of publications is asked for, for the app to show.
+    pub open_register: bool,
 }
 
 impl ChartsPanel {
@@ -99,7 +105,7 @@ impl ChartsPanel {
                 egui::ScrollArea::both()
                     .id_salt("chart_table_scroll")
                     .show(ui, |ui| {
-                        table_ui(ui, figure);
+                        table_ui(ui, figure, cached.publication.as_ref());
                     });
             });
         egui::ScrollArea::vertical()
@@ -283,6 +289,15 @@ impl ChartsPanel {
                 }));
                 self.message = Some("Graphique ajouté à la monographie".to_owned());
             }
+            if ui
+                .button("Registre…")
+                .on_hover_text(
+                    "Les figures déjà publiées depuis ce projet, avec lesquelles chaque export est lu",
+                )
+                .clicked()
+            {
+                self.open_register = true;
+            }
             if let Some(message) = &self.message {
                 ui.weak(message);
             }
@@ -309,10 +324,16 @@ impl ChartsPanel {
             self.site.as_deref(),
         )
         .map_err(|e| e.to_string());
-        let spec = figure.as_ref().ok().map(figures::to_chart_spec);
+        let publication = figure.as_ref().ok().map(figures::publication);
+        let spec = figure
+            .as_ref()
+            .ok()
+            .zip(publication.as_ref())
+            .map(|(f, p)| figures::published_chart_spec(f, p));
         self.cached = Some(Cached {
             key,
             figure,
+            publication,
             spec,
             texture: None,
         });
@@ -321,38 +342,85 @@ impl ChartsPanel {
 
     /// Ask where to write an export; the app writes it in the background.
     fn export(&mut self, state: &AppState, extension: &str) -> Option<ExportRequest> {
-        let cached = self.cached.as_ref()?;
-        let figure = cached.figure.as_ref().ok()?;
+        let figure = self.cached.as_ref()?.figure.as_ref().ok()?;
         let name = format!("{}.{extension}", figure.qid.replace('.', "_"));
         let path: PathBuf = rfd::FileDialog::new()
             .set_title("Exporter")
             .set_file_name(&name)
             .add_filter(extension.to_uppercase(), &[extension])
             .save_file()?;
+        self.request(state, path)
+    }
+
+    /// The export of the figure on screen to `path` (its extension says the format), read
+    /// with the register of what the project already published.
+    pub fn request(&self, state: &AppState, path: PathBuf) -> Option<ExportRequest> {
+        let cached = self.cached.as_ref()?;
+        let figure = cached.figure.as_ref().ok()?;
+        let cut = FigureRef {
+            qid: cached.key.qid.clone(),
+            by: cached.key.by.clone(),
+            site: cached.key.site.clone(),
+        };
+        let check = PublishCheck::new(&state.evaluation, &state.register, &cut, figure);
         Some(ExportRequest {
             figure: figure.clone(),
+            cut,
             spec: cached.spec.clone(),
             path,
             threshold: state.evaluation.manifest.disclosure_threshold,
+            check,
         })
     }
+}
+
+/// What came of an export.
+pub enum ExportOutcome {
+    /// The file is written: the status line, and the register's entry.
+    Written(String, PublishedFigure),
+    /// Nothing written: read with figures already published, this one would give hidden
+    /// cells back. The warning, and the request, to carry out if the evaluator insists.
+    Exposed(String, Box<ExportRequest>),
 }
 
 /// A chart or table to write, with everything needed to write it on another thread.
 pub struct ExportRequest {
     /// The figure.
     pub figure: Figure,
+    /// The question, its cut and its site filter, for the register.
+    pub cut: FigureRef,
     /// Its chart, when it has one.
     pub spec: Option<ChartSpec>,
     /// Where to write; the extension says the format (png, svg, xlsx, csv).
     pub path: PathBuf,
     /// The project's disclosure threshold.
     pub threshold: Threshold,
+    /// The figures already published that this one adds up with, to attack it together with
+    /// them before it leaves (`None`: nothing to check, or the evaluator chose to go on).
+    pub check: Option<PublishCheck>,
 }
 
 impl ExportRequest {
+    /// Check the figure against the register, then write the file.
+    pub fn run(self) -> Result<ExportOutcome, String> {
+        if let Some(exposure) = self.check.as_ref().and_then(|c| c.exposure(&self.figure)) {
+            return Ok(ExportOutcome::Exposed(
+                exposure.warning(&self.figure),
+                Box::new(self),
+            ));
+        }
+        let format = self
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        let entry = register::entry(self.cut.clone(), &format, &self.path);
+        self.write()
+            .map(|message| ExportOutcome::Written(message, entry))
+    }
+
     /// Write the file; the result is the line the status shows.
-    pub fn write(self) -> Result<String, String> {
+    fn write(self) -> Result<String, String> {
         let extension = self
             .path
             .extension()
@@ -460,14 +528,18 @@ fn draw(ctx: &egui::Context, spec: &ChartSpec, width_px: u32, scale: f32) -> Opt
     Some(ctx.load_texture("graphique", color, egui::TextureOptions::LINEAR))
 }
 
-/// The figure's table: per item, per group, n, the percentages with their 95 % interval,
-/// suppressed cells marked (the screen shows values; exports hide them).
-fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
+/// The figure's table: per item, per group, n, the percentages with their 95 % interval.
+/// The screen shows every value; what exports hide is marked, with why: « (s) » a count
+/// under the threshold, « (c) » a complement hidden so that it cannot be recomputed; a
+/// group merged into « Autres » or withheld says so, and the published « Autres » follows.
+fn table_ui(ui: &mut egui::Ui, figure: &Figure, publication: Option<&Publication>) {
     ui.strong(&figure.title);
     ui.weak(figure.source_line());
     if let Some(caution) = figure.small_groups_caution() {
         ui.label(RichText::new(caution).color(ui.visuals().warn_fg_color));
     }
+    let threshold = figure.threshold;
+    let groups = publication.and_then(|p| p.groups.as_ref());
     match &figure.body {
         FigureBody::Closed(closed) => {
             for (i, item) in closed.items.iter().enumerate() {
@@ -475,7 +547,7 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                 if !item.label.is_empty() {
                     ui.label(RichText::new(&item.label).strong());
                 }
-                let suppressed = suppress(&item.crosstab, figure.threshold.get());
+                let published = publication.and_then(|p| p.tables.get(i));
                 egui::Grid::new(("chart_grid", i)).striped(true).show(ui, |ui| {
                     ui.strong("Groupe");
                     ui.strong("n");
@@ -484,34 +556,74 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
                     }
                     ui.end_row();
                     let rows = item.crosstab.rows.len();
+                    let identity = groups.is_none_or(|g| g.is_identity());
                     for r in figure.shown_rows(rows) {
-                        let row = if r < rows { &item.crosstab.rows[r] } else { &item.crosstab.total };
-                        ui.label(&row.label);
-                        ui.label(row.n.to_string());
-                        for (c, cell) in row.cells.iter().enumerate() {
-                            let mut text = match cell.pct {
-                                Some(p) => format!("{p:.0} %"),
-                                None => cell.count.to_string(),
-                            };
-                            let secret = matches!(suppressed.cell(r, c), Some(Published::Secret(_)));
-                            if secret {
-                                text.push_str(" (s)");
+                        let total = r == rows;
+                        if total && !identity {
+                            // « Ensemble » as published follows, below.
+                            continue;
+                        }
+                        let row = if total { &item.crosstab.total } else { &item.crosstab.rows[r] };
+                        let fate = if total {
+                            Fate::Published(published.map_or(0, |p| p.table.rows.len()))
+                        } else {
+                            fate_of(groups, r)
+                        };
+                        match &fate {
+                            Fate::Published(_) => {
+                                ui.label(&row.label);
                             }
-                            let response = ui.label(if secret { RichText::new(text).italics().weak() } else { RichText::new(text) });
-                            let ci = cell.ci.map(|(lo, hi)| format!("IC 95 % : {lo:.0}–{hi:.0} %")).unwrap_or_default();
-                            let hover = if secret {
-                                format!("{} répondant(s) · {ci}\nMasqué dans les exports (secret statistique, seuil {})", cell.count, figure.threshold)
-                            } else {
-                                format!("{} répondant(s) · {ci}", cell.count)
-                            };
-                            response.on_hover_text(hover);
+                            Fate::Merged(other) => {
+                                ui.label(RichText::new(format!("{} (dans « {other} »)", row.label)).italics())
+                                    .on_hover_text(format!("Moins de {threshold} répondants : regroupé dans « {other} » dans les exports (secret statistique)"));
+                            }
+                            Fate::Withheld => {
+                                ui.label(RichText::new(format!("{} (non publié)", row.label)).italics())
+                                    .on_hover_text(format!("Moins de {threshold} répondants : ni la ligne ni son n ne sont publiés, et « Ensemble » ne le compte pas (secret statistique)"));
+                            }
+                        }
+                        let k = match fate {
+                            Fate::Published(k) => Some(k),
+                            _ => None,
+                        };
+                        n_cell(ui, row.n, k.and_then(|k| published.map(|p| p.n(k).is_none())).unwrap_or(false), threshold);
+                        for (c, cell) in row.cells.iter().enumerate() {
+                            let mark = k.and_then(|k| match published?.cell(k, c) {
+                                Some(Published::Secret(why)) => Some(why),
+                                _ => None,
+                            });
+                            cell_ui(ui, cell, mark, threshold);
                         }
                         ui.end_row();
+                    }
+                    // « Autres » and « Ensemble » as published, when groups were merged or withheld.
+                    if let (false, Some(p)) = (identity, published) {
+                        let prows = p.table.rows.len();
+                        let first = if groups.is_some_and(|g| !g.merged.is_empty()) { prows.saturating_sub(1) } else { prows };
+                        for k in first..=prows {
+                            let row = if k == prows { &p.table.total } else { &p.table.rows[k] };
+                            ui.label(RichText::new(format!("{} (publié)", row.label)).strong());
+                            n_cell(ui, row.n, p.n(k).is_none(), threshold);
+                            for (c, cell) in row.cells.iter().enumerate() {
+                                let mark = match p.cell(k, c) {
+                                    Some(Published::Secret(why)) => Some(why),
+                                    _ => None,
+                                };
+                                cell_ui(ui, cell, mark, threshold);
+                            }
+                            ui.end_row();
+                        }
                     }
                 });
             }
         }
         FigureBody::Numeric(numeric) => numeric_table_ui(ui, figure, numeric),
+    }
+    if let Some(p) = publication {
+        for note in &p.notes {
+            ui.add_space(4.0);
+            ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
+        }
     }
     for line in figure.test_lines() {
         ui.add_space(4.0);
@@ -519,7 +631,83 @@ fn table_ui(ui: &mut egui::Ui, figure: &Figure) {
     }
     ui.add_space(6.0);
     ui.weak(format!(
-        "Secret statistique : les cases de moins de {} répondants sont masquées dans les exports.",
-        figure.threshold
+        "Secret statistique, dans les exports : (s) effectif de moins de {threshold} répondants \
+         masqué ; (c) case masquée pour qu'une autre ne puisse pas être recalculée (secret \
+         secondaire). Ici, toutes les valeurs restent visibles."
     ));
+}
+
+/// Where a group of the full table goes when published.
+enum Fate {
+    /// Its own row, at this index of the published table.
+    Published(usize),
+    /// Merged into the row of this label.
+    Merged(String),
+    /// Not published.
+    Withheld,
+}
+
+fn fate_of(groups: Option<&crate::stats::SmallGroups>, row: usize) -> Fate {
+    let Some(g) = groups else {
+        return Fate::Published(row);
+    };
+    let last = g.rows.len().saturating_sub(1);
+    match g.rows.iter().position(|members| members.contains(&row)) {
+        Some(k) if !g.merged.is_empty() && k == last => Fate::Merged(g.other_label.clone()),
+        Some(k) => Fate::Published(k),
+        None => Fate::Withheld,
+    }
+}
+
+/// A row's n, marked when exports hide it.
+fn n_cell(ui: &mut egui::Ui, n: u64, hidden: bool, threshold: Threshold) {
+    if hidden {
+        ui.label(RichText::new(format!("{n} (c)")).italics().weak())
+            .on_hover_text(format!(
+                "n masqué dans les exports : il redonnerait une case de moins de {threshold} \
+                 répondants (secret secondaire)"
+            ));
+    } else {
+        ui.label(n.to_string());
+    }
+}
+
+/// A cell's share (or count), its interval on hover, marked with why exports hide it.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    cell: &crate::stats::crosstab::Cell,
+    mark: Option<Suppression>,
+    threshold: Threshold,
+) {
+    let mut text = match cell.pct {
+        Some(p) => format!("{p:.0} %"),
+        None => cell.count.to_string(),
+    };
+    let ci = cell
+        .ci
+        .map(|(lo, hi)| format!(" · IC 95 % : {lo:.0}–{hi:.0} %"))
+        .unwrap_or_default();
+    let mut hover = format!("{} répondant(s){ci}", cell.count);
+    match mark {
+        Some(Suppression::Primary) => {
+            text.push_str(" (s)");
+            hover.push_str(&format!(
+                "\nMasqué dans les exports : moins de {threshold} répondants (secret statistique)"
+            ));
+        }
+        Some(Suppression::Secondary) => {
+            text.push_str(" (c)");
+            hover.push_str(
+                "\nMasqué dans les exports pour qu'une case masquée ne puisse pas être recalculée \
+                 à partir des totaux (secret secondaire)",
+            );
+        }
+        None => {}
+    }
+    let rich = if mark.is_some() {
+        RichText::new(text).italics().weak()
+    } else {
+        RichText::new(text)
+    };
+    ui.label(rich).on_hover_text(hover);
 }

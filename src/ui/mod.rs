@@ -10,6 +10,7 @@ mod coding;
 mod cohort;
 mod cohort_factors;
 mod monographs;
+mod register;
 mod screenshot;
 mod sources;
 

@@ -202,7 +202,16 @@ impl Format {
         }
     }
 
-    /// The extension its files take.
+    /// Its name, as the register of publications shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "Word",
+            Format::Html => "HTML",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    /// The extension of its files.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
