@@ -1437,3 +1437,45 @@ fn fitted_definitions_say_so() {
             .contains("Définition ajustée")
     );
 }
+
+#[test]
+fn a_few_young_people_of_unknown_level_do_not_blank_the_level_table() {
+    // Two of 900 without a level: alone they would be a row of 2, every cell of which the
+    // network's classes give back, so the table protecting them would hide everything.
+    let report = factor_fixture("factors-unknown-level", |text| {
+        text.lines()
+            .map(|line| {
+                let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+                if cells[0] == "1" || cells[0] == "2" {
+                    cells[11] = String::new();
+                }
+                cells.join(";")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let pe = report.network(Network::Pe).unwrap();
+    let table = pe.factor("level").unwrap();
+    let hidden = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.classes)
+        .filter(|c| c.count.is_none())
+        .count();
+    assert_eq!(hidden, 0, "{:?}", table.rows);
+    assert!(
+        table.rows.iter().all(|r| r.label != "Non renseigné"),
+        "{:?}",
+        table.rows
+    );
+    assert!(
+        table
+            .merged
+            .iter()
+            .any(|m| m.starts_with("« Non renseigné » regroupé avec")),
+        "{:?}",
+        table.merged
+    );
+    let n: u64 = table.rows.iter().map(|r| r.n).sum();
+    assert_eq!(n, 900, "everyone is in a published row");
+}

@@ -143,7 +143,8 @@ pub struct FactorTest {
     pub p_value: Option<f64>,
     /// Whether the classes differ by level at 5 % (never with a level under 30).
     pub significant: bool,
-    /// Young people tested (the published levels, « Non renseigné » left out).
+    /// Young people tested (the published levels; a « Non renseigné » row of its own left
+    /// out).
     pub n: u64,
     /// The result in French.
     pub text: String,
@@ -232,10 +233,35 @@ pub fn table(
             rows.push(("Autres".to_owned(), sum));
         }
     }
-    if counts[levels].iter().sum::<u64>() > 0 {
-        rows.push((MISSING_LABEL.to_owned(), counts[levels]));
+    // A handful of young people whose level is not known are a small group like any other:
+    // published as a row of their own, their class counts would be hidden with everything
+    // that could give them back (the network's classes are published), which is the whole
+    // table. They join « Autres », or the smallest level, and the note says so.
+    let missing = counts[levels];
+    let mut missing_row = false;
+    if missing.iter().sum::<u64>() > 0 {
+        if small(&missing) && !rows.is_empty() {
+            let k = match rows.iter().position(|r| r.0 == "Autres") {
+                Some(others) => others,
+                None => (0..rows.len())
+                    .min_by_key(|&k| rows[k].1.iter().sum::<u64>())
+                    .unwrap_or(0),
+            };
+            merged.push(format!(
+                "« {MISSING_LABEL} » regroupé avec « {} »",
+                rows[k].0
+            ));
+            if rows[k].0 != "Autres" {
+                rows[k].0 = format!("{} ou {}", rows[k].0, MISSING_LABEL.to_lowercase());
+            }
+            for (total, count) in rows[k].1.iter_mut().zip(missing) {
+                *total += count;
+            }
+        } else {
+            rows.push((MISSING_LABEL.to_owned(), missing));
+            missing_row = true;
+        }
     }
-    let missing_row = counts[levels].iter().sum::<u64>() > 0;
     let class_labels: Vec<String> = classes.labels().iter().map(|l| (*l).to_owned()).collect();
     let mut count_table = CountTable::new(rows.iter().map(|r| r.0.clone()).collect(), class_labels);
     for (k, row) in rows.iter().enumerate() {
