@@ -178,7 +178,7 @@ fn bench(c: &mut Criterion) {
     println!(
         "coding_100k: importing the files {:.0} ms, reopening the project with {CODINGS} codings {:.0} ms ({:.2}× the import); \
          folding {} answers {:.1} ms, autocoding them ({hits_count} hits) applied and undone {:.1} ms ({:.1}× folding); \
-         a Codage frame {:.2} ms ({:.1}× folding)",
+         a Codage frame {:.2} ms ({:.3}× folding)",
         import_secs * 1e3,
         reopen_secs * 1e3,
         reopen_secs / import_secs,
