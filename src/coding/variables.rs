@@ -18,7 +18,7 @@ use crate::model::{Evaluation, Item, Question, QuestionKind, Values};
 pub const SUFFIX: &str = ".codes";
 
 /// Most codes one coded question can show (one bit each); the least used are left out.
-const MAX_CODES: usize = crate::import::questions::MAX_OPTIONS;
+const MAX_CODES: usize = crate::model::MAX_OPTIONS;
 
 /// Whether a question is a coded question made here (it has no column of its own).
 pub fn is_coded(question: &Question) -> bool {

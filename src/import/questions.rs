@@ -20,10 +20,7 @@ use crate::model::RawTable;
 use crate::model::cell::{cell_date, cell_number, cell_text};
 use crate::model::french::key;
 use crate::model::{Inference, Layout, QuestionSpec, Shape};
-use crate::model::{Item, Question, QuestionKind, Values, Warning};
-
-/// Most options a multiple-choice question may have (one bit each).
-pub const MAX_OPTIONS: usize = 64;
+use crate::model::{Item, MAX_OPTIONS, Question, QuestionKind, Values, Warning};
 
 /// Most distinct answers a closed question may have before it is taken for free text.
 const MAX_CLOSED_LABELS: usize = 40;

@@ -92,7 +92,7 @@ impl Warning {
 }
 
 mod question;
-pub use question::{Item, Question, Values};
+pub use question::{Item, MAX_OPTIONS, Question, Values};
 
 pub mod cell;
 pub mod coding;

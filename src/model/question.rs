@@ -41,12 +41,15 @@ pub struct Item {
     pub values: Values,
 }
 
+/// Most options a multiple-choice question may have: one bit each in [`Values::Ticks`].
+pub const MAX_OPTIONS: usize = 64;
+
 /// Answers of one item, one entry per respondent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Values {
     /// Closed answers: `0` is no answer, `k` is `labels[k - 1]`.
     Codes(Vec<u16>),
-    /// Multiple choice: bit `k` set when `labels[k]` was ticked (at most 64 options).
+    /// Multiple choice: bit `k` set when `labels[k]` was ticked (at most [`MAX_OPTIONS`]).
     Ticks(Vec<u64>),
     /// Numbers; `NaN` is no answer.
     Numbers(Vec<f64>),

@@ -2,7 +2,7 @@
 //! site's figures, kept alive with the data, and written as Word, HTML or Markdown.
 //!
 //! A [`Template`] (`assets/monograph.json`, editable per project) lists the sections and the
-//! codes whose passages feed each. [`assemble`] builds a site's monograph from the template
+//! codes whose passages feed each. [`assemble()`] builds a site's monograph from the template
 //! and the evaluator's arrangement of it ([`Monograph`]): their own text (never overwritten),
 //! the coded passages of the site under each section's codes (kept, dropped or reordered),
 //! the site's survey results beside its network's, its cohort indicators beside its

@@ -1,4 +1,4 @@
-//! Writers of a [`Document`](super::document::Document): Word for the evaluators who rework
+//! Writers of a [`Document`]: Word for the evaluators who rework
 //! the report, HTML for reading and printing anywhere, Markdown for the teams that keep their
 //! reports in plain text.
 //!
