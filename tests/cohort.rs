@@ -819,14 +819,23 @@ fn the_command_line_prints_the_same_figures() {
 }
 
 /// The fixture of `tests/data/cohort_factors/` (a 900-row PE extract, its statsmodels
-/// reference values and the script that made both), read by `atelier::cohort`.
-fn factor_fixture(name: &str, edit: impl Fn(&str) -> String) -> CohortReport {
+/// reference values and the script that made both), each line's cells passed through `edit`
+/// (the header's too), read by `atelier::cohort`.
+fn factor_fixture(name: &str, edit: impl Fn(&mut [String])) -> CohortReport {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cohort_factors");
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::create_dir_all(&dir).unwrap();
     let text = std::fs::read_to_string(data.join("pe_factors.csv")).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+            edit(&mut cells);
+            cells.join(";")
+        })
+        .collect();
     let file = dir.join("pe_factors.csv");
-    std::fs::write(&file, edit(&text)).unwrap();
+    std::fs::write(&file, edited.join("\n")).unwrap();
     atelier::cohort::compute_file(&file, &Silent).unwrap()
 }
 
@@ -837,7 +846,7 @@ fn same_3sf(ours: f64, reference: f64) -> bool {
 
 #[test]
 fn adjusted_effects_match_statsmodels() {
-    let report = factor_fixture("factors-statsmodels", str::to_owned);
+    let report = factor_fixture("factors-statsmodels", |_| {});
     let pe = report.network(Network::Pe).unwrap();
     let reference: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(
@@ -883,17 +892,10 @@ fn adjusted_effects_match_statsmodels() {
 #[test]
 fn a_perfectly_separated_level_is_reported_not_infinite() {
     // Everyone in Normandie finds a sustainable job.
-    let report = factor_fixture("factors-separated", |text| {
-        text.lines()
-            .map(|line| {
-                let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
-                if cells[2] == "Normandie" {
-                    cells[8] = "CDI".to_owned();
-                }
-                cells.join(";")
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+    let report = factor_fixture("factors-separated", |cells| {
+        if cells[2] == "Normandie" {
+            cells[8] = "CDI".to_owned();
+        }
     });
     let pe = report.network(Network::Pe).unwrap();
     let model = pe.adjusted_for("sustainable_job").unwrap();
@@ -1442,17 +1444,10 @@ fn fitted_definitions_say_so() {
 fn a_few_young_people_of_unknown_level_do_not_blank_the_level_table() {
     // Two of 900 without a level: alone they would be a row of 2, every cell of which the
     // network's classes give back, so the table protecting them would hide everything.
-    let report = factor_fixture("factors-unknown-level", |text| {
-        text.lines()
-            .map(|line| {
-                let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
-                if cells[0] == "1" || cells[0] == "2" {
-                    cells[11] = String::new();
-                }
-                cells.join(";")
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+    let report = factor_fixture("factors-unknown-level", |cells| {
+        if cells[0] == "1" || cells[0] == "2" {
+            cells[11] = String::new();
+        }
     });
     let pe = report.network(Network::Pe).unwrap();
     let table = pe.factor("level").unwrap();
