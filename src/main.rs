@@ -370,7 +370,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!(
                 "{} : graphique écrit ({})",
                 out.display(),
-                figure.source_line()
+                figures::publication(&figure).source_line()
             );
             publishing.record(if svg { "SVG" } else { "PNG" }, &out);
             Ok(())
@@ -408,7 +408,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!(
                 "{} : tableau écrit ({})",
                 out.display(),
-                figure.source_line()
+                figures::publication(&figure).source_line()
             );
             publishing.record(if xlsx { "XLSX" } else { "CSV" }, &out);
             Ok(())

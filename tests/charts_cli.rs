@@ -554,6 +554,12 @@ fn a_single_survey_file_is_exported_under_the_default_threshold_of_five() {
         !text.contains("n = 4"),
         "the n of four is not published: {text}"
     );
+    // Nor is a zero printed in its place: the source line says the n is not published.
+    assert!(
+        text.contains("n non publié (moins de 5 répondants : secret statistique)"),
+        "{text}"
+    );
+    assert!(!text.contains("n = 0"), "{text}");
 }
 
 #[test]

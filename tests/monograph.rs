@@ -391,6 +391,15 @@ fn all_monographs_and_the_synthesis_are_written_and_publish_nothing_personal_nor
             !text.contains("Personne-"),
             "a pseudonym is not content either"
         );
+        // A site's handful of respondents is not printed as the n of its survey figures,
+        // nor is a zero put in its place.
+        for small in 0..threshold {
+            assert!(
+                !text.contains(&format!("n = {small} répondants")),
+                "{} prints n = {small}",
+                entry.path().display()
+            );
+        }
     }
     // Cohort counts of the sites under the threshold are hidden (« s »), never printed.
     for (index, site) in f.evaluation.manifest.sites.iter().enumerate() {

@@ -40,7 +40,7 @@ pub fn to_chart_spec(figure: &Figure) -> ChartSpec {
 /// that shows the table too) publishes it.
 pub fn published_chart_spec(figure: &Figure, publication: &Publication) -> ChartSpec {
     if publication.withheld() {
-        return withheld(figure);
+        return withheld(figure, publication.source_line());
     }
     let figure = &publication.figure;
     let threshold = u64::from(figure.threshold.get());
@@ -48,7 +48,7 @@ pub fn published_chart_spec(figure: &Figure, publication: &Publication) -> Chart
     // bins, its mean): withheld like a figure whose every group is small.
     let numeric = matches!(figure.body, FigureBody::Numeric(_));
     if (figure.is_grouped() || numeric) && figure.groups().iter().all(|(_, n)| *n < threshold) {
-        return withheld(figure);
+        return withheld(figure, publication.source_line());
     }
     let mut cautions = Vec::new();
     let body: ChartBody = match &figure.body {
@@ -75,7 +75,7 @@ pub fn published_chart_spec(figure: &Figure, publication: &Publication) -> Chart
                 let (plot, boxless, complements) = box_plot(figure, numeric, &left_out);
                 if plot.boxes.is_empty() {
                     // Every group is too small, or hidden to protect one that is.
-                    return withheld(figure);
+                    return withheld(figure, publication.source_line());
                 }
                 if !boxless.is_empty() {
                     cautions.push(format!(
@@ -115,11 +115,11 @@ pub fn published_chart_spec(figure: &Figure, publication: &Publication) -> Chart
     for caution in cautions {
         spec = spec.caution(caution);
     }
-    spec.source(figure.source_line())
+    spec.source(publication.source_line())
 }
 
-/// A matrix of groups × answers with every cell hidden.
-fn withheld(figure: &Figure) -> ChartSpec {
+/// A matrix of groups × answers with every cell hidden, over the provenance line `source`.
+fn withheld(figure: &Figure, source: String) -> ChartSpec {
     let columns: Vec<String> = match &figure.body {
         FigureBody::Closed(closed) => closed
             .items
@@ -150,7 +150,7 @@ fn withheld(figure: &Figure) -> ChartSpec {
          révéler (secret statistique).",
         figure.threshold
     ))
-    .source(figure.source_line())
+    .source(source)
 }
 
 /// Groups with fewer respondents than the disclosure threshold (none when there is one

@@ -143,7 +143,7 @@ fn build_sheet(figure: &Figure, threshold: Threshold) -> Sheet {
     if figure.text != figure.title {
         sheet.line(format!("Question : {}", figure.text));
     }
-    sheet.line(figure.source_line());
+    sheet.line(publication.source_line());
     sheet.line(format!(
         "Tableau produit par Atelier {} ; secret statistique : effectifs inférieurs à {threshold} masqués.",
         env!("CARGO_PKG_VERSION")

@@ -259,8 +259,16 @@ impl Figure {
     }
 
     /// The provenance line printed under a chart and on top of a table: questionnaires,
-    /// question, grouping, site, n and « Atelier, `<survey period>` ».
+    /// question, grouping, site, n and « Atelier, `<survey period>` ». This is the line of
+    /// the figure as computed; what leaves the laptop carries
+    /// [`Publication::source_line`](publish::Publication::source_line).
     pub fn source_line(&self) -> String {
+        self.source_line_with(Some(self.respondents))
+    }
+
+    /// [`Figure::source_line`] with `n` in place of the respondents, or, for `None`, the
+    /// words that the n is not published.
+    fn source_line_with(&self, n: Option<u64>) -> String {
         let labels: Vec<&str> = self.sources.iter().map(|s| s.label.as_str()).collect();
         let what = match labels.len() {
             0 => String::new(),
@@ -281,10 +289,13 @@ impl Figure {
         if let Some(site) = &self.site {
             parts.push(format!("champ : répondants de {}", site.name));
         }
-        parts.push(format!(
-            "n = {} répondants",
-            crate::model::french::count(self.respondents)
-        ));
+        parts.push(match n {
+            Some(n) => format!("n = {} répondants", crate::model::french::count(n)),
+            None => format!(
+                "n non publié (moins de {} répondants : secret statistique)",
+                self.threshold
+            ),
+        });
         parts.push(match &self.period {
             Some(p) => format!("Atelier, {}", p.label_fr()),
             None => "Atelier".to_owned(),

@@ -44,6 +44,15 @@ pub struct Publication {
 }
 
 impl Publication {
+    /// The provenance line as published: the n of the groups published, or, when nothing is
+    /// published or they are fewer than the threshold together, the words that the n is
+    /// not (a count under the threshold is hidden like any other).
+    pub fn source_line(&self) -> String {
+        let n = self.figure.respondents;
+        let hidden = self.withheld() || (1..u64::from(self.figure.threshold.get())).contains(&n);
+        self.figure.source_line_with((!hidden).then_some(n))
+    }
+
     /// Whether nothing of the figure can be published (every group under the threshold).
     pub fn withheld(&self) -> bool {
         self.groups

@@ -425,7 +425,7 @@ fn generate(inputs: &Inputs<'_>, site: usize, kind: &BlockKind) -> (String, Stri
                 Ok(f) => {
                     // As published: the n of groups withheld is not in the provenance.
                     let published = crate::figures::publication(&f);
-                    let provenance = published.figure.source_line();
+                    let provenance = published.source_line();
                     let spec = crate::figures::published_chart_spec(&f, &published);
                     (
                         f.title.clone(),
@@ -470,7 +470,7 @@ fn survey_block(
             Ok(f) => {
                 title = f.title.clone();
                 let published = crate::figures::publication(&f);
-                let line = published.figure.source_line();
+                let line = published.source_line();
                 provenance.push(line.clone());
                 charts.push(Chart {
                     spec: crate::figures::published_chart_spec(&f, &published),
