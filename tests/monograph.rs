@@ -67,6 +67,7 @@ fn fresh(f: &Fixture, site: usize) -> Monograph {
 fn every_sample_site_is_assembled_with_quotes_survey_figures_and_cohort_figures() {
     let f = fixture();
     assert_eq!(f.evaluation.manifest.sites.len(), 10);
+    let mut withheld_sites = 0;
     for site in 0..10 {
         let name = &f.evaluation.manifest.sites[site].name;
         let assembled = assemble(&inputs(f), site, &fresh(f, site));
@@ -86,6 +87,25 @@ fn every_sample_site_is_assembled_with_quotes_survey_figures_and_cohort_figures(
                     && matches!(b.content, Content::Charts(_))),
             "{name}: no survey figure"
         );
+        // The site beside its network; a site with too few respondents to a question is
+        // said to be so in words, not drawn as a grid of hidden cells.
+        for block in &blocks {
+            if let (BlockKind::Survey { qid }, Content::Charts(charts)) =
+                (&block.kind, &block.content)
+            {
+                let site_withheld = block.provenance.contains("ne sont pas publiés");
+                assert_eq!(
+                    charts.len(),
+                    if site_withheld { 1 } else { 2 },
+                    "{name} {qid}: {}",
+                    block.provenance
+                );
+                if site_withheld {
+                    assert!(charts[0].caption.starts_with("Son réseau"), "{name} {qid}");
+                }
+                withheld_sites += usize::from(site_withheld);
+            }
+        }
         let cohort = blocks
             .iter()
             .find(|b| matches!(b.kind, BlockKind::Cohort))
@@ -105,6 +125,8 @@ fn every_sample_site_is_assembled_with_quotes_survey_figures_and_cohort_figures(
             }
         }
     }
+    // Two directors answered in Touraine, for instance: such sites exist in the sample.
+    assert!(withheld_sites > 0);
 }
 
 #[test]

@@ -472,6 +472,15 @@ fn survey_block(
                 let published = crate::figures::publication(&f);
                 let line = published.source_line();
                 provenance.push(line.clone());
+                if site_filter.is_some() && published.withheld() {
+                    // A grid of « s » would tell the reader nothing the sentence does not.
+                    provenance.push(format!(
+                        "{scope} : moins de {} répondants à cette question, ses résultats ne \
+                         sont pas publiés (secret statistique)",
+                        f.threshold
+                    ));
+                    continue;
+                }
                 charts.push(Chart {
                     spec: crate::figures::published_chart_spec(&f, &published),
                     caption: format!("{scope} — {} — {line}", f.title),
