@@ -71,7 +71,20 @@ impl FactorTable {
                 self.withheld, self.threshold
             ));
         }
-        if hidden_cells {
+        let every_cell_hidden = hidden_cells
+            && self
+                .rows
+                .iter()
+                .flat_map(|r| &r.classes)
+                .all(|c| c.suppressed.is_some());
+        if every_cell_hidden {
+            parts.push(format!(
+                "aucune part n'est publiable pour ce facteur (une classe compte moins de {} \
+                 jeunes dans une modalité, et les classes de l'ensemble étant publiées, chaque \
+                 part masquée en fait masquer d'autres)",
+                self.threshold
+            ));
+        } else if hidden_cells {
             parts.push(format!(
                 "parts marquées « s » masquées (effectif inférieur à {} ou permettant de le \
                  retrouver)",
@@ -365,4 +378,62 @@ pub fn table(
         });
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: &str, n: u64, hidden: [bool; 3]) -> FactorRow {
+        FactorRow {
+            label: label.to_owned(),
+            n,
+            classes: ["sustainable_job", "near_job", "no_job"]
+                .iter()
+                .zip(hidden)
+                .map(|(id, hidden)| ClassShare {
+                    id: (*id).to_owned(),
+                    pct: (!hidden).then_some(30.0),
+                    count: (!hidden).then_some(10),
+                    interval: None,
+                    suppressed: hidden.then_some(Suppression::Secondary),
+                })
+                .collect(),
+        }
+    }
+
+    fn table(rows: Vec<FactorRow>) -> FactorTable {
+        FactorTable {
+            id: "nationality".to_owned(),
+            label: "Nationalité".to_owned(),
+            test: None,
+            rows,
+            definition: String::new(),
+            withheld: 0,
+            threshold: 5,
+            merged: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_table_with_nothing_publishable_says_so_rather_than_listing_hidden_shares() {
+        let none = table(vec![
+            row("Française", 140, [true; 3]),
+            row("Autres", 9, [true; 3]),
+        ]);
+        let note = none.withheld_note();
+        assert!(note.contains("aucune part n'est publiable"), "{note}");
+        assert!(!note.contains("parts marquées"), "{note}");
+        let some = table(vec![
+            row("Française", 140, [false, true, true]),
+            row("Autres", 9, [false, true, true]),
+        ]);
+        let note = some.withheld_note();
+        assert!(note.contains("parts marquées « s » masquées"), "{note}");
+        assert!(!note.contains("aucune part"), "{note}");
+        assert_eq!(
+            table(vec![row("Française", 140, [false; 3])]).withheld_note(),
+            ""
+        );
+    }
 }
