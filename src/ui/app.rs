@@ -1128,6 +1128,17 @@ impl eframe::App for AtelierApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
     }
+
+    /// A screenshot shows the window as it opens: wherever the display left the pointer, it
+    /// hovers nothing (no tooltip, no highlighted row in the picture).
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.capture.is_some() {
+            raw_input
+                .events
+                .retain(|e| !matches!(e, egui::Event::PointerMoved(_)));
+            raw_input.events.push(egui::Event::PointerGone);
+        }
+    }
 }
 
 /// What changed with a newer wave: respondents, then answers question by question.
