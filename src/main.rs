@@ -730,10 +730,12 @@ fn question_figure(
     let evaluation = store::open_any(path, &Silent).map_err(store_error)?;
     let figure = figures::figure(&evaluation, qid, by, site)
         .map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+    // The register names a cut in one spelling, the window's, whatever was typed
+    // (`--by région` is the cut `region`), so that later cuts are read against it.
     let cut = FigureRef {
-        qid: qid.to_owned(),
-        by: by.map(str::to_owned),
-        site: site.map(str::to_owned),
+        qid: figure.qid.clone(),
+        by: figure.grouping.as_ref().and_then(|g| g.kind.spec()),
+        site: figure.site.as_ref().map(|s| s.id.clone()),
     };
     let publishing = Publishing::new(path, &evaluation, cut, &figure)?;
     Ok((figure, publishing))

@@ -914,7 +914,8 @@ fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_b
         "--question",
         &criteria,
         "--by",
-        "region",
+        // Typed as a French user would: the same cut as `region`.
+        "région",
         "--out",
         by_region.to_str().unwrap(),
     ]);

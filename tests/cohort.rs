@@ -1473,4 +1473,18 @@ fn a_few_young_people_of_unknown_level_do_not_blank_the_level_table() {
     );
     let n: u64 = table.rows.iter().map(|r| r.n).sum();
     assert_eq!(n, 900, "everyone is in a published row");
+    // The models leave the two out, and say so without printing their count.
+    for model in &pe.adjusted {
+        assert!(
+            model.notes.iter().any(|n| n
+                == "Niveau de formation : moins de 5 jeunes sans valeur laissés hors du modèle"),
+            "{:?}",
+            model.notes
+        );
+        assert!(
+            model.notes.iter().all(|n| !n.contains(" 2 jeune")),
+            "{:?}",
+            model.notes
+        );
+    }
 }

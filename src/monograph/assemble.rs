@@ -471,7 +471,6 @@ fn survey_block(
                 title = f.title.clone();
                 let published = crate::figures::publication(&f);
                 let line = published.source_line();
-                provenance.push(line.clone());
                 if site_filter.is_some() && published.withheld() {
                     // A grid of « s » would tell the reader nothing the sentence does not.
                     provenance.push(format!(
@@ -481,6 +480,7 @@ fn survey_block(
                     ));
                     continue;
                 }
+                provenance.push(line.clone());
                 charts.push(Chart {
                     spec: crate::figures::published_chart_spec(&f, &published),
                     caption: format!("{scope} — {} — {line}", f.title),

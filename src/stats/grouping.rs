@@ -30,6 +30,22 @@ pub enum GroupingKind {
     Question(String),
 }
 
+impl GroupingKind {
+    /// The spec [`Grouping::from_spec`] reads back as this kind, in its one spelling
+    /// (`site`, never « Site » nor `région`); `None` for everyone together.
+    pub fn spec(&self) -> Option<String> {
+        match self {
+            GroupingKind::Whole => None,
+            GroupingKind::Group => Some("group".to_owned()),
+            GroupingKind::Network => Some("network".to_owned()),
+            GroupingKind::Role => Some("role".to_owned()),
+            GroupingKind::Site => Some("site".to_owned()),
+            GroupingKind::Region => Some("region".to_owned()),
+            GroupingKind::Question(qid) => Some(qid.clone()),
+        }
+    }
+}
+
 /// One source's respondents and their groups.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupedSource {

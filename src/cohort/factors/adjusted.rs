@@ -82,11 +82,21 @@ fn level_code(obs: &Observations, i: usize, spec: &FactorSpec) -> usize {
 
 /// Merges the levels of one factor over `members`; `None` (with a note) when the factor
 /// cannot enter the model.
+/// « N jeunes », or « moins de T jeunes » when N is a count the disclosure threshold T
+/// hides: the notes of a model are published like its figures.
+fn young(n: u64, threshold: u64) -> String {
+    if n > 0 && n < threshold {
+        format!("moins de {threshold} jeunes")
+    } else {
+        format!("{} jeunes", crate::model::french::count(n))
+    }
+}
+
 fn grouping<'a>(
     obs: &Observations,
     spec: &'a FactorSpec,
     members: &[usize],
-    min_n: u64,
+    (min_n, threshold): (u64, u64),
     notes: &mut Vec<String>,
 ) -> Option<Grouping<'a>> {
     let levels = spec.levels.len();
@@ -127,9 +137,9 @@ fn grouping<'a>(
             let (a, b) = (small.min(neighbour), small.max(neighbour));
             let merged: Vec<usize> = groups[a].iter().chain(&groups[b]).copied().collect();
             notes.push(format!(
-                "{label} : « {} » ({} jeunes) regroupé avec « {} »",
+                "{label} : « {} » ({}) regroupé avec « {} »",
                 name(&groups[small]),
-                size(&groups[small]),
+                young(size(&groups[small]), threshold),
                 name(&groups[neighbour])
             ));
             groups[a] = merged;
@@ -144,16 +154,18 @@ fn grouping<'a>(
             let pooled_n: u64 = pooled.iter().map(|&l| sizes[l]).sum();
             if pooled_n >= min_n || groups.is_empty() {
                 notes.push(format!(
-                    "{label} : {} modalité(s) de moins de {min_n} jeunes regroupées en « Autres » ({pooled_n} jeunes)",
-                    small.len()
+                    "{label} : {} modalité(s) de moins de {min_n} jeunes regroupées en « Autres » ({})",
+                    small.len(),
+                    young(pooled_n, threshold)
                 ));
                 renamed.push((groups.len(), "Autres".to_owned()));
                 groups.push(pooled);
             } else if let Some(largest) = (0..groups.len()).max_by_key(|&g| size(&groups[g])) {
                 renamed.push((largest, format!("{} et autres", name(&groups[largest]))));
                 notes.push(format!(
-                    "{label} : {} modalité(s) de moins de {min_n} jeunes ({pooled_n} jeunes) regroupées avec « {} »",
+                    "{label} : {} modalité(s) de moins de {min_n} jeunes ({}) regroupées avec « {} »",
                     small.len(),
+                    young(pooled_n, threshold),
                     name(&groups[largest])
                 ));
                 groups[largest].extend(pooled);
@@ -179,7 +191,8 @@ fn grouping<'a>(
         group_sizes.push(missing);
     } else if missing > 0 && groups.len() > 1 {
         notes.push(format!(
-            "{label} : {missing} jeune(s) sans valeur laissé(s) hors du modèle"
+            "{label} : {} sans valeur laissés hors du modèle",
+            young(missing, threshold)
         ));
     }
     if group_sizes.len() < 2 {
@@ -228,7 +241,15 @@ pub fn model(
         .factors
         .iter()
         .filter(|f| f.present)
-        .filter_map(|f| grouping(obs, f, members, min_n, &mut out.notes))
+        .filter_map(|f| {
+            grouping(
+                obs,
+                f,
+                members,
+                (min_n, u64::from(threshold)),
+                &mut out.notes,
+            )
+        })
         .collect();
     // Complete separation by a single level: everyone, or no one, of the level is in the
     // class. Its young people are set aside and the level reported without an odds ratio.

@@ -26,7 +26,8 @@ pub struct FactorTable {
     /// What the factor is, in French.
     pub label: String,
     /// The test of independence between factor and class, over the published levels
-    /// (« Non renseigné » left out); `null` when fewer than two levels can be tested.
+    /// (a « Non renseigné » row left out; a handful merged into a level counts with it);
+    /// `null` when fewer than two levels can be tested.
     pub test: Option<FactorTest>,
     /// One row per published level.
     pub rows: Vec<FactorRow>,
@@ -246,14 +247,17 @@ pub fn table(
             rows.push(("Autres".to_owned(), sum));
         }
     }
-    // A handful of young people whose level is not known are a small group like any other:
-    // published as a row of their own, their class counts would be hidden with everything
-    // that could give them back (the network's classes are published), which is the whole
-    // table. They join « Autres », or the smallest level, and the note says so.
+    // A handful of young people whose level is not known, fewer than in any level, are a
+    // small group like any other: published as a row of their own, their class counts
+    // would be hidden with everything that could give them back (the network's classes
+    // are published), which is the whole table. They join « Autres », or the smallest
+    // level, and the note says so. More of them keep their own row, protected as any row.
     let missing = counts[levels];
+    let missing_n: u64 = missing.iter().sum();
+    let smallest = rows.iter().map(|r| r.1.iter().sum::<u64>()).min();
     let mut missing_row = false;
-    if missing.iter().sum::<u64>() > 0 {
-        if small(&missing) && !rows.is_empty() {
+    if missing_n > 0 {
+        if small(&missing) && smallest.is_some_and(|m| missing_n < m) {
             let k = match rows.iter().position(|r| r.0 == "Autres") {
                 Some(others) => others,
                 None => (0..rows.len())
