@@ -720,6 +720,15 @@ fn a_section_is_built_from_the_side_pane_exported_and_found_after_reopening() {
             && p.figure.site.as_deref() == Some("ml_touraine")),
         "{register:?}"
     );
+    // Two directors answered in Touraine: their answers are not published for the site,
+    // only for the network, and the register says just that.
+    let directors = |site: Option<&str>| {
+        register
+            .iter()
+            .any(|p| p.figure.qid == "directeurs_ml.q8" && p.figure.site.as_deref() == site)
+    };
+    assert!(directors(None), "{register:?}");
+    assert!(!directors(Some("ml_touraine")), "{register:?}");
 }
 
 #[test]

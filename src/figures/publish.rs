@@ -390,7 +390,8 @@ fn exposure_of(
         let audits = audit_linked(linked, patterns, sums, Printed::FULL).ok()?;
         for audit in &audits {
             pinned += audit.pinned().count();
-            exposed += audit.exposed().count();
+            // A small count recomputed exactly is said once, among the pinned.
+            exposed += audit.exposed().filter(|h| !h.range.pinned()).count();
         }
     }
     (pinned + exposed > 0).then_some(Exposure {

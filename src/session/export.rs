@@ -12,7 +12,7 @@ use crate::model::monograph::BlockKind;
 use crate::model::monograph::{Monograph, Template};
 use crate::model::{Evaluation, FigureRef, PublishedFigure};
 use crate::monograph::export::{Format, write};
-use crate::monograph::{Inputs, assemble, assemble::to_document, synthesis::synthesis};
+use crate::monograph::{Content, Inputs, assemble, assemble::to_document, synthesis::synthesis};
 use crate::progress::Progress;
 
 /// What an export needs, taken from the session.
@@ -177,18 +177,28 @@ impl MonographExport {
     }
 }
 
-/// The survey figures a monograph publishes: each question for the site and for its
-/// network, and the figures placed from Graphiques.
+/// The survey figures a monograph publishes: each question for the site (unless the site
+/// has too few respondents to it, and only a sentence says so) and for its network, and
+/// the figures placed from Graphiques that could be drawn.
 fn figures_of(assembled: &crate::monograph::AssembledMonograph, site: &str) -> Vec<FigureRef> {
     let mut cuts = Vec::new();
     for block in assembled.sections.iter().flat_map(|s| &s.blocks) {
+        let Content::Charts(charts) = &block.content else {
+            continue;
+        };
         match &block.kind {
             BlockKind::Survey { qid } => {
-                for filter in [Some(site.to_owned()), None] {
+                // The site's chart comes first, and is left out when withheld.
+                let filters: &[Option<String>] = if charts.len() >= 2 {
+                    &[Some(site.to_owned()), None]
+                } else {
+                    &[None]
+                };
+                for filter in filters {
                     cuts.push(FigureRef {
                         qid: qid.clone(),
                         by: None,
-                        site: filter,
+                        site: filter.clone(),
                     });
                 }
             }
