@@ -832,3 +832,68 @@ fn a_table_that_would_give_cells_back_with_one_already_published_waits_and_goes_
         "the register is in the project"
     );
 }
+
+#[test]
+fn a_cut_exported_while_another_is_written_is_checked_against_it() {
+    let places = places("registre-file");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let mut harness = harness_with(places, Some(sample));
+    settle(&mut harness);
+    harness.get_by_label("Graphiques").click();
+    harness.run_steps(3);
+    let text_input = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(text_input, "Rechercher")
+        .type_text("importance accordez");
+    harness.run_steps(3);
+    harness
+        .get_all_by_label_contains("Quelle importance accordez-vous")
+        .next()
+        .expect("the counsellors' criteria")
+        .click();
+    harness.run_steps(3);
+    let cut = |harness: &mut Harness<'_, AtelierApp>, label: &str| {
+        harness
+            .get_all_by_role(egui::accesskit::Role::ComboBox)
+            .next()
+            .expect("the grouping combo box")
+            .click();
+        harness.run_steps(2);
+        harness.get_by_label(label).click();
+        harness.run_steps(3);
+    };
+    let folder = common::temp_dir("ui", "registre-file");
+    let ctx = harness.ctx.clone();
+    // By region, then by site, asked one after the other before the first is written (as
+    // two clicks on « CSV » in quick succession): the second waits for the first to be in
+    // the register and is read with it.
+    cut(&mut harness, "Région");
+    let by_region = harness
+        .state()
+        .export_request(folder.join("par-region.csv"))
+        .expect("a figure on screen");
+    cut(&mut harness, "Site visité");
+    let by_site = harness
+        .state()
+        .export_request(folder.join("par-site.csv"))
+        .expect("a figure on screen");
+    harness.state_mut().export(&ctx, by_region);
+    harness.state_mut().export(&ctx, by_site);
+    assert!(
+        harness.state().status.contains("en attente"),
+        "{}",
+        harness.state().status
+    );
+    settle(&mut harness);
+    assert!(folder.join("par-region.csv").is_file());
+    assert!(!folder.join("par-site.csv").exists(), "held back");
+    harness.get_by_label_contains("Attention : lu avec le tableau par région déjà publié");
+    harness.get_by_label("Ne pas exporter").click();
+    settle(&mut harness);
+    assert!(!folder.join("par-site.csv").exists());
+    assert_eq!(harness.state().state.register.len(), 1);
+}

@@ -13,6 +13,7 @@ use super::{LaunchOptions, View, monographs};
 use crate::model::MANIFEST_FILE;
 use crate::session::jobs::Job;
 use crate::session::places::Places;
+use crate::session::register::PublishCheck;
 use crate::session::replace::WaveAccount;
 use crate::session::{AppState, Command, LoadedSource, Opened, open, recent};
 use crate::store::{Project, StoreError};
@@ -125,6 +126,8 @@ pub struct AtelierApp {
     /// An export held back: with figures already published, it would give hidden cells
     /// back. The warning, and the export, until the evaluator decides.
     pub exposed: Option<(String, Box<super::charts::ExportRequest>)>,
+    /// Exports asked while another was being written or awaited a decision, in order.
+    queued_exports: std::collections::VecDeque<super::charts::ExportRequest>,
     shown_title: String,
 }
 
@@ -164,6 +167,7 @@ impl AtelierApp {
             shortcuts_open: false,
             register_open: false,
             exposed: None,
+            queued_exports: std::collections::VecDeque::new(),
             shown_title: String::new(),
         };
         app.coder = crate::session::preferences::load(&app.places).coder;
@@ -401,13 +405,44 @@ impl AtelierApp {
     /// Export the figure on screen in Graphiques to `path` (its extension says the format),
     /// in the background, as the panel's export buttons do once a file is chosen.
     pub fn export_figure_to(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if let Some(request) = self.charts_panel.request(&self.state, path) {
+        if let Some(request) = self.export_request(path) {
             self.spawn_export(ctx, request);
         }
     }
 
+    /// The export to `path` of the figure on screen, to start now or later with
+    /// [`Self::export`] (as when the evaluator asks for several before the first is written).
+    pub fn export_request(&self, path: PathBuf) -> Option<super::charts::ExportRequest> {
+        self.charts_panel.request(&self.state, path)
+    }
+
+    /// Start an export, or queue it behind the one being written.
+    pub fn export(&mut self, ctx: &egui::Context, request: super::charts::ExportRequest) {
+        self.spawn_export(ctx, request);
+    }
+
     /// Check a chart or table export against the register, then write it, in the background.
-    fn spawn_export(&mut self, ctx: &egui::Context, request: super::charts::ExportRequest) {
+    /// One export at a time: each is read against the register as the ones before it left
+    /// it, so two cuts exported in a row are checked against each other. Later ones wait.
+    fn spawn_export(&mut self, ctx: &egui::Context, mut request: super::charts::ExportRequest) {
+        let busy =
+            self.exposed.is_some() || self.jobs.iter().any(|j| matches!(j, Running::Export(_)));
+        if busy {
+            self.status = format!(
+                "Export de {} en attente de l'export en cours",
+                file_label(&request.path)
+            );
+            self.queued_exports.push_back(request);
+            return;
+        }
+        if !request.confirmed {
+            request.check = PublishCheck::new(
+                &self.state.evaluation,
+                &self.state.register,
+                &request.cut,
+                &request.figure,
+            );
+        }
         let title = format!("Export de {}", file_label(&request.path));
         let work = move |_: &dyn crate::progress::Progress| request.run();
         self.spawn(ctx, "export", title, work, Running::Export);
@@ -491,6 +526,16 @@ impl AtelierApp {
         }
         for outcome in finished {
             self.finish(ctx, outcome);
+        }
+        self.next_export(ctx);
+    }
+
+    /// Start the next export waiting, once the one before has left and been registered.
+    fn next_export(&mut self, ctx: &egui::Context) {
+        let busy =
+            self.exposed.is_some() || self.jobs.iter().any(|j| matches!(j, Running::Export(_)));
+        if !busy && let Some(request) = self.queued_exports.pop_front() {
+            self.spawn_export(ctx, request);
         }
     }
 
@@ -837,6 +882,7 @@ impl AtelierApp {
                     if let Some((_, mut request)) = self.exposed.take() {
                         // The evaluator has read the warning: write as it is.
                         request.check = None;
+                        request.confirmed = true;
                         self.spawn_export(&ctx, *request);
                     }
                 }

@@ -370,6 +370,7 @@ impl ChartsPanel {
             path,
             threshold: state.evaluation.manifest.disclosure_threshold,
             check,
+            confirmed: false,
         })
     }
 }
@@ -398,6 +399,8 @@ pub struct ExportRequest {
     /// The figures already published that this one adds up with, to attack it together with
     /// them before it leaves (`None`: nothing to check, or the evaluator chose to go on).
     pub check: Option<PublishCheck>,
+    /// Whether the evaluator has read the warning and chosen to publish anyway.
+    pub confirmed: bool,
 }
 
 impl ExportRequest {
