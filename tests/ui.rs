@@ -731,12 +731,9 @@ fn a_section_is_built_from_the_side_pane_exported_and_found_after_reopening() {
     assert!(!directors(Some("ml_touraine")), "{register:?}");
 }
 
-#[test]
-fn a_table_that_would_give_cells_back_with_one_already_published_waits_and_goes_in_the_register() {
-    let places = places("registre");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
-    let mut harness = harness_with(places.clone(), Some(sample.clone()));
-    settle(&mut harness);
+/// Graphiques, on the counsellors' criteria for orienting a young person (a question cut by
+/// site and by region whose cells add up).
+fn open_criteria(harness: &mut Harness<'_, AtelierApp>) {
     harness.get_by_label("Graphiques").click();
     harness.run_steps(3);
     let text_input = egui::accesskit::Role::TextInput;
@@ -754,16 +751,27 @@ fn a_table_that_would_give_cells_back_with_one_already_published_waits_and_goes_
         .expect("the counsellors' criteria")
         .click();
     harness.run_steps(3);
-    let cut = |harness: &mut Harness<'_, AtelierApp>, label: &str| {
-        harness
-            .get_all_by_role(egui::accesskit::Role::ComboBox)
-            .next()
-            .expect("the grouping combo box")
-            .click();
-        harness.run_steps(2);
-        harness.get_by_label(label).click();
-        harness.run_steps(3);
-    };
+}
+
+/// Cut the figure on screen by the grouping labelled `label`.
+fn cut(harness: &mut Harness<'_, AtelierApp>, label: &str) {
+    harness
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .next()
+        .expect("the grouping combo box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label(label).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_table_that_would_give_cells_back_with_one_already_published_waits_and_goes_in_the_register() {
+    let places = places("registre");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
+    let mut harness = harness_with(places.clone(), Some(sample.clone()));
+    settle(&mut harness);
+    open_criteria(&mut harness);
     cut(&mut harness, "Site visité");
     // The evaluator sees every value, and why exports hide some.
     assert!(
@@ -839,33 +847,7 @@ fn a_cut_exported_while_another_is_written_is_checked_against_it() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_surveys");
     let mut harness = harness_with(places, Some(sample));
     settle(&mut harness);
-    harness.get_by_label("Graphiques").click();
-    harness.run_steps(3);
-    let text_input = egui::accesskit::Role::TextInput;
-    harness
-        .get_by_role_and_label(text_input, "Rechercher")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(text_input, "Rechercher")
-        .type_text("importance accordez");
-    harness.run_steps(3);
-    harness
-        .get_all_by_label_contains("Quelle importance accordez-vous")
-        .next()
-        .expect("the counsellors' criteria")
-        .click();
-    harness.run_steps(3);
-    let cut = |harness: &mut Harness<'_, AtelierApp>, label: &str| {
-        harness
-            .get_all_by_role(egui::accesskit::Role::ComboBox)
-            .next()
-            .expect("the grouping combo box")
-            .click();
-        harness.run_steps(2);
-        harness.get_by_label(label).click();
-        harness.run_steps(3);
-    };
+    open_criteria(&mut harness);
     let folder = common::temp_dir("ui", "registre-file");
     let ctx = harness.ctx.clone();
     // By region, then by site, asked one after the other before the first is written (as
