@@ -202,14 +202,7 @@ fn the_charts_view_compares_the_networks_and_a_filter_changes_the_table() {
     assert!(harness.get_all_by_label("Ensemble").count() >= 1);
     // Choose the respondent group instead: the table's rows become the questionnaires.
     // The first combo box is « Comparer par » (showing « Réseau »).
-    harness
-        .get_all_by_role(egui::accesskit::Role::ComboBox)
-        .next()
-        .expect("the grouping combo box")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("Groupe de répondants").click();
-    harness.run_steps(3);
+    cut(&mut harness, "Groupe de répondants");
     assert!(harness.get_all_by_label("Conseillers Pôle emploi").count() >= 1);
     // Adding the chart to the monograph is one undoable command.
     harness.get_by_label("Ajouter à la monographie").click();
