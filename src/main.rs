@@ -555,7 +555,9 @@ fn monograph(
         evaluation, cohort, template, figures, monographs, index, out,
     );
     let done = job.run_as(format, &Silent).map_err(BadInput)?;
-    eprintln!("{}", done.message);
+    if done.error.is_none() {
+        eprintln!("{}", done.message);
+    }
     if store::is_project_file(path) && !done.published.is_empty() {
         // Into the project's register of publications (a project open elsewhere is read
         // only: said, not an error).
@@ -569,7 +571,11 @@ fn monograph(
             eprintln!("Non inscrit au registre des publications : {e}");
         }
     }
-    Ok(())
+    match done.error {
+        // What was written before is registered above; the command still fails.
+        Some(error) => Err(BadInput(error).into()),
+        None => Ok(()),
+    }
 }
 
 /// `atelier codebook export|import PROJECT FILE.qdc`.

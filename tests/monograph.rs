@@ -2,7 +2,8 @@
 //! figures; the evaluator's text kept and a pinned block unchanged when the data move; the
 //! exports (Word read back and, where LibreOffice is installed, converted to PDF; HTML with
 //! hostile text escaped; Markdown) holding no personal value and no small cohort count;
-//! `atelier monograph --all` writing ten monographs and the synthesis.
+//! `atelier monograph --all` writing ten monographs and the synthesis, and stopping in one
+//! line at a file it cannot write, what it wrote before kept in the register.
 
 // Tests panic on purpose when something is wrong.
 #![allow(
@@ -467,4 +468,62 @@ fn all_monographs_and_the_synthesis_are_written_and_publish_nothing_personal_nor
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_monograph_that_cannot_be_written_stops_the_export_and_keeps_what_was_written() {
+    let dir = common::temp_dir("monographie", "echec");
+    let home = dir.join("utilisateur");
+    let project = dir.join("evaluation.atelier");
+    let atelier = |args: &[&std::ffi::OsStr]| {
+        Process::new(env!("CARGO_BIN_EXE_atelier"))
+            .args(args)
+            .env("ATELIER_HOME", &home)
+            .output()
+            .unwrap()
+    };
+    let created = atelier(&[
+        "new".as_ref(),
+        project.as_os_str(),
+        "--from".as_ref(),
+        sample().as_os_str(),
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let sites = &fixture().evaluation.manifest.sites;
+    let (first, second) = (&sites[0].id, &sites[1].id);
+    let out = dir.join("monographies");
+    // A folder stands where the second site's monograph would go.
+    std::fs::create_dir_all(out.join(format!("{second}.md"))).unwrap();
+    let output = atelier(&[
+        "monograph".as_ref(),
+        project.as_os_str(),
+        "--all".as_ref(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&format!("{second}.md")), "{stderr}");
+    // The first one is written and in the register; nothing after the failure is.
+    assert!(out.join(format!("{first}.md")).is_file());
+    assert!(!out.join("synthese.md").exists());
+    let register = atelier::store::Project::open(&project)
+        .unwrap()
+        .register()
+        .unwrap();
+    assert!(
+        register.iter().any(|p| p.file == format!("{first}.md")),
+        "{register:?}"
+    );
+    assert!(
+        register.iter().all(|p| p.file != format!("{second}.md")),
+        "{register:?}"
+    );
 }

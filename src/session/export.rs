@@ -37,6 +37,9 @@ pub struct Exported {
     pub monographs: Vec<Monograph>,
     /// The figures published, for the project's register.
     pub published: Vec<PublishedFigure>,
+    /// Why the export stopped before the end (a file that could not be written, a cancel):
+    /// what was written before is in `monographs` and `published` all the same.
+    pub error: Option<String>,
 }
 
 impl MonographExport {
@@ -91,7 +94,9 @@ impl MonographExport {
     }
 
     /// Write the monograph(s); `format` for all of them (one site's takes its file's
-    /// extension when `format` is `None`).
+    /// extension when `format` is `None`). `Err` when nothing could be started (an unknown
+    /// format, a folder that cannot be made); a file that cannot be written, or a cancel,
+    /// stops the export with [`Exported::error`] set and what was written before kept.
     pub fn run_as(
         self,
         format: Option<Format>,
@@ -128,9 +133,11 @@ impl MonographExport {
                 .map_err(|e| format!("{}: {e}", self.out.display()))?;
         }
         let total = chosen.len() as f32 + 1.0;
+        let mut error = None;
         for (k, i) in chosen.iter().enumerate() {
             if progress.cancelled() {
-                return Err("export annulé".to_owned());
+                error = Some("export annulé".to_owned());
+                break;
             }
             let site = &sites[*i];
             progress.report(k as f32 / total, &format!("Monographie {}", site.name));
@@ -145,17 +152,26 @@ impl MonographExport {
                 Some(_) => self.out.clone(),
                 None => self.out.join(format!("{}.{}", site.id, format.extension())),
             };
-            written.extend(write(&document, format, &path)?);
+            match write(&document, format, &path) {
+                Ok(files) => written.extend(files),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
             let what = format!("Monographie ({})", format.label());
             for cut in figures_of(&assembled, &site.id) {
                 published.push(super::register::entry(cut, &what, &path));
             }
             exported.push(mark_exported(state, &assembled, &now));
         }
-        if self.site.is_none() {
+        if self.site.is_none() && error.is_none() {
             progress.report(chosen.len() as f32 / total, "Synthèse transversale");
             let path = self.out.join(format!("synthese.{}", format.extension()));
-            written.extend(write(&synthesis(&inputs), format, &path)?);
+            match write(&synthesis(&inputs), format, &path) {
+                Ok(files) => written.extend(files),
+                Err(e) => error = Some(e),
+            }
         }
         progress.report(1.0, "Monographies exportées");
         Ok(Exported {
@@ -168,6 +184,7 @@ impl MonographExport {
             },
             monographs: exported,
             published,
+            error,
         })
     }
 

@@ -664,7 +664,10 @@ impl AtelierApp {
                     self.errors
                         .push(format!("Non inscrit au registre des publications : {e}"));
                 }
-                self.status = exported.message;
+                match exported.error {
+                    Some(error) => self.errors.push(error),
+                    None => self.status = exported.message,
+                }
             }
             Finished::Monographs(Err(message)) => self.errors.push(message),
             Finished::Export(Err(message)) => self.errors.push(message),
