@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use atelier::cohort::CohortReport;
 use atelier::model::Evaluation;
 use atelier::model::monograph::{BlockKind, Monograph, SectionState};
-use atelier::monograph::assemble::{Content, Inputs, assemble, to_document};
+use atelier::monograph::assemble::{Content, Inputs, assemble, site_publication, to_document};
 use atelier::monograph::document::Block;
 use atelier::monograph::export::{to_docx, to_html, to_markdown};
 use atelier::progress::Silent;
@@ -525,5 +525,58 @@ fn a_monograph_that_cannot_be_written_stops_the_export_and_keeps_what_was_writte
     assert!(
         register.iter().all(|p| p.file != format!("{second}.md")),
         "{register:?}"
+    );
+}
+
+#[test]
+fn a_site_publishes_in_its_monograph_no_cell_the_table_by_site_hides() {
+    let f = fixture();
+    let evaluation = &f.evaluation;
+    let (mut checked, mut added) = (0, 0);
+    for (index, site) in evaluation.manifest.sites.iter().enumerate() {
+        let assembled = assemble(&inputs(f), index, &fresh(f, index));
+        for block in assembled.sections.iter().flat_map(|s| &s.blocks) {
+            let BlockKind::Survey { qid } = &block.kind else {
+                continue;
+            };
+            let alone = atelier::figures::figure(evaluation, qid, None, Some(&site.id)).unwrap();
+            let in_monograph = site_publication(evaluation, &alone, &site.id);
+            if in_monograph.withheld() {
+                continue;
+            }
+            let by_site = atelier::figures::figure(evaluation, qid, Some("site"), None).unwrap();
+            let table_by_site = atelier::figures::publication(&by_site);
+            let protected_alone = atelier::figures::publication(&alone);
+            for ((theirs, ours), before) in table_by_site
+                .tables
+                .iter()
+                .zip(&in_monograph.tables)
+                .zip(&protected_alone.tables)
+            {
+                let Some(row) = theirs.table.rows.iter().find(|r| r.label == site.name) else {
+                    continue;
+                };
+                for (label, cell) in theirs.table.col_labels.iter().zip(&row.cells) {
+                    let Some(j) = ours.table.col_labels.iter().position(|l| l == label) else {
+                        continue;
+                    };
+                    if cell.suppressed.is_some() {
+                        assert!(
+                            ours.table.rows[0].cells[j].suppressed.is_some(),
+                            "{} {qid} « {label} »: hidden by site, published in the monograph",
+                            site.id
+                        );
+                        added += usize::from(before.table.rows[0].cells[j].suppressed.is_none());
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    // The sample has such cells, some of which the site's own figure alone would print.
+    assert!(checked > 0);
+    assert!(
+        added > 0,
+        "{checked} cells checked, none hidden by the table by site alone"
     );
 }

@@ -9,7 +9,8 @@
 //!    answers to a closed question) or withheld (networks, respondent groups), with the
 //!    provenance's n and « Ensemble » following ([`crate::stats::small_groups`]);
 //! 2. each item's table is protected against the attacker who knows everything it
-//!    publishes ([`crate::stats::protect_table`]); cuts of one question published together
+//!    publishes ([`crate::stats::protect_table`], remembered for the tables asked again
+//!    through [`crate::stats::disclosure::suppress`]); cuts of one question published together
 //!    (by site and by region) are protected as one ([`publish_linked`]);
 //! 3. the test of difference is computed on what can be published, categories collapsed
 //!    where needed, or not published ([`crate::stats::published_difference`]);
@@ -21,7 +22,7 @@ use crate::stats::crosstab::{Caution, CountTable, Crosstab, Denominator};
 use crate::stats::disclosure::{
     LinkedTable, Printed, PublishedDifference, RowRef, RowSum, SmallGroups, SuppressedTable,
     audit_linked, protect_linked, protect_table, published_difference, published_option_difference,
-    small_groups,
+    small_groups, suppress,
 };
 use crate::stats::grouping::GroupingKind;
 use crate::stats::numeric::{NumericRow, summarize};
@@ -68,7 +69,7 @@ pub fn publication(figure: &Figure) -> Publication {
         FigureBody::Closed(closed) if !prepared.withheld() => closed
             .items
             .iter()
-            .map(|item| protect_table(&item.crosstab, figure.threshold.get()))
+            .map(|item| suppress(&item.crosstab, figure.threshold.get()))
             .collect(),
         _ => Vec::new(),
     };
@@ -125,7 +126,7 @@ pub fn publish_linked(
                 FigureBody::Closed(closed) if !p.withheld() => closed
                     .items
                     .iter()
-                    .map(|item| protect_table(&item.crosstab, p.figure.threshold.get()))
+                    .map(|item| suppress(&item.crosstab, p.figure.threshold.get()))
                     .collect(),
                 _ => Vec::new(),
             });

@@ -469,7 +469,10 @@ fn survey_block(
         match crate::figures::figure(evaluation, qid, None, site_filter) {
             Ok(f) => {
                 title = f.title.clone();
-                let published = crate::figures::publication(&f);
+                let published = match site_filter {
+                    Some(site) => site_publication(evaluation, &f, site),
+                    None => crate::figures::publication(&f),
+                };
                 let line = published.source_line();
                 if site_filter.is_some() && published.withheld() {
                     // A grid of « s » would tell the reader nothing the sentence does not.
@@ -495,6 +498,78 @@ fn survey_block(
         Content::Charts(charts)
     };
     (title, provenance.join(" · "), content)
+}
+
+/// The site's answers to a question (`figure`, filtered to `site`) as a monograph publishes
+/// them: protected alone, and every cell the table by site hides in the site's row hidden
+/// too. Ten monographs then publish no more of each site than the table by site does, so
+/// that neither, whichever comes first, gives back a complement of the other.
+pub fn site_publication(
+    evaluation: &Evaluation,
+    figure: &crate::figures::Figure,
+    site: &str,
+) -> crate::figures::Publication {
+    let mut published = crate::figures::publication(figure);
+    if published.withheld() {
+        return published;
+    }
+    let Some(marks) = site_row_marks(evaluation, &figure.qid, site) else {
+        return published;
+    };
+    for (table, marks) in published.tables.iter_mut().zip(&marks) {
+        // By answer, not by position: a site need not have given every answer.
+        let by_label: Vec<Option<crate::stats::Suppression>> = table
+            .table
+            .col_labels
+            .iter()
+            .map(|label| marks.get(label).copied().flatten())
+            .collect();
+        let lines = table
+            .table
+            .rows
+            .iter_mut()
+            .chain(std::iter::once(&mut table.table.total));
+        for line in lines {
+            for (cell, mark) in line.cells.iter_mut().zip(&by_label) {
+                if cell.suppressed.is_none() {
+                    cell.suppressed = *mark;
+                }
+            }
+        }
+    }
+    published
+}
+
+/// The marks the table by site gives the site's row, item by item; `None` when it does not
+/// publish the site as a row of its own (then the site is too small for its own figure).
+fn site_row_marks(
+    evaluation: &Evaluation,
+    qid: &str,
+    site: &str,
+) -> Option<Vec<std::collections::HashMap<String, Option<crate::stats::Suppression>>>> {
+    let name = &evaluation
+        .manifest
+        .sites
+        .iter()
+        .find(|s| s.id == site)?
+        .name;
+    let by_site = crate::figures::figure(evaluation, qid, Some("site"), None).ok()?;
+    let published = crate::figures::publication(&by_site);
+    published
+        .tables
+        .iter()
+        .map(|t| {
+            let row = t.table.rows.iter().find(|r| &r.label == name)?;
+            Some(
+                t.table
+                    .col_labels
+                    .iter()
+                    .cloned()
+                    .zip(row.cells.iter().map(|c| c.suppressed))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// The site's cohort indicators beside its network's, each with its definition; a count

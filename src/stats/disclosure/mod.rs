@@ -255,7 +255,7 @@ pub enum DisclosureError {
 /// The pattern is remembered for the last few tables asked, so that a screen redrawing the
 /// same table every frame does not protect it again.
 pub fn suppress(table: &Crosstab, threshold: u32) -> SuppressedTable {
-    const REMEMBERED: usize = 64;
+    const REMEMBERED: usize = 256;
     static MEMO: Mutex<Vec<SuppressedTable>> = Mutex::new(Vec::new());
     let same = |s: &SuppressedTable| s.threshold == threshold && same_counts(&s.table, table);
     if let Ok(memo) = MEMO.lock()
