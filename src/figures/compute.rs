@@ -27,6 +27,28 @@ pub fn figure(
     by: Option<&str>,
     site: Option<&str>,
 ) -> Result<Figure, FigureError> {
+    figure_with(evaluation, qid, by, site, true)
+}
+
+/// [`figure`] without its tests of difference, which can take far longer than the counts
+/// (an exact test over many sparse sites): for a caller that needs only the counts and
+/// what their protection hides.
+pub fn figure_without_tests(
+    evaluation: &Evaluation,
+    qid: &str,
+    by: Option<&str>,
+    site: Option<&str>,
+) -> Result<Figure, FigureError> {
+    figure_with(evaluation, qid, by, site, false)
+}
+
+fn figure_with(
+    evaluation: &Evaluation,
+    qid: &str,
+    by: Option<&str>,
+    site: Option<&str>,
+    tests: bool,
+) -> Result<Figure, FigureError> {
     let (s0, q0) = locate(evaluation, qid)?;
     let question = &evaluation.sources[s0].survey.questions[q0];
     match question.items.first().map(|i| &i.values) {
@@ -98,7 +120,7 @@ pub fn figure(
             if numeric.table.rows.is_empty() {
                 return Err(no_answers());
             }
-            if figure_grouping.is_some() {
+            if figure_grouping.is_some() && tests {
                 numeric.difference = Some(numeric_test(&numeric.values));
             }
             let n = numeric.table.total.n();
@@ -117,7 +139,10 @@ pub fn figure(
             for item in table.items {
                 let counts = keep_rows(item.counts, &keep);
                 let crosstab = Crosstab::new(&counts, Denominator::Question)?;
-                let difference = figure_grouping.as_ref().map(|_| difference(&counts));
+                let difference = figure_grouping
+                    .as_ref()
+                    .filter(|_| tests)
+                    .map(|_| difference(&counts));
                 items.push(ItemFigure {
                     label: item.label,
                     counts,

@@ -37,9 +37,11 @@ use crate::stats::significance::GroupDifference;
 use crate::stats::{SMALL_GROUP_N, StatsError};
 
 pub use chart::{published_chart_spec, to_chart_spec};
-pub use compute::{figure, short_text};
+pub use compute::{figure, figure_without_tests, short_text};
 pub use export::{write_table_csv, write_table_xlsx};
-pub use publish::{Exposure, Publication, linked_exposure, publication, publish_linked};
+pub use publish::{
+    Exposure, Publication, linked_exposure, publication, publish_linked, published_tables,
+};
 
 /// Why a figure could not be computed or written. Messages are in French, for the evaluator;
 /// the command line prefixes them with the file they are about.

@@ -65,15 +65,26 @@ impl Publication {
 /// The figure as it may be published (see the module's documentation).
 pub fn publication(figure: &Figure) -> Publication {
     let prepared = prepare(figure);
-    let tables = match &prepared.figure.body {
+    let tables = protected(&prepared);
+    finish(prepared, tables)
+}
+
+/// The protected tables of `figure`, as its [`publication`] has them, without its tests of
+/// difference: for a caller that needs only to know which cells are hidden.
+pub fn published_tables(figure: &Figure) -> Vec<SuppressedTable> {
+    protected(&prepare(figure))
+}
+
+/// One protected table per item, none when nothing can be published.
+fn protected(prepared: &Prepared) -> Vec<SuppressedTable> {
+    match &prepared.figure.body {
         FigureBody::Closed(closed) if !prepared.withheld() => closed
             .items
             .iter()
-            .map(|item| suppress(&item.crosstab, figure.threshold.get()))
+            .map(|item| suppress(&item.crosstab, prepared.figure.threshold.get()))
             .collect(),
         _ => Vec::new(),
-    };
-    finish(prepared, tables)
+    }
 }
 
 /// Several figures published together (one export, one monograph): each as

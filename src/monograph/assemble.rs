@@ -553,10 +553,8 @@ fn site_row_marks(
         .iter()
         .find(|s| s.id == site)?
         .name;
-    let by_site = crate::figures::figure(evaluation, qid, Some("site"), None).ok()?;
-    let published = crate::figures::publication(&by_site);
-    published
-        .tables
+    let by_site = crate::figures::figure_without_tests(evaluation, qid, Some("site"), None).ok()?;
+    crate::figures::published_tables(&by_site)
         .iter()
         .map(|t| {
             let row = t.table.rows.iter().find(|r| &r.label == name)?;
