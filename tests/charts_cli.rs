@@ -953,3 +953,60 @@ fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_b
         ]
     );
 }
+
+#[test]
+fn a_table_by_region_after_a_monograph_is_read_with_the_sites_it_published() {
+    let dir = temp_dir("registre-monographie");
+    let project = dir.join("evaluation.atelier");
+    let home = dir.join("home");
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("ATELIER_HOME", &home)
+            .output()
+            .expect("atelier runs")
+    };
+    let p = project.to_str().unwrap();
+    assert!(
+        run(&["new", p, "--from", sample().to_str().unwrap()])
+            .status
+            .success()
+    );
+    // Lille's monograph publishes the counsellors' criteria for Lille (its row of the
+    // table by site, as that table hides it) and for Pôle emploi.
+    let monograph = dir.join("lille.md");
+    let out = run(&[
+        "monograph",
+        p,
+        "--site",
+        "pe_lille",
+        "--out",
+        monograph.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let criteria = qid(
+        "conseillers_pe",
+        "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?",
+    );
+    let by_region = dir.join("par-region.csv");
+    let out = run(&[
+        "table",
+        p,
+        "--question",
+        &criteria,
+        "--by",
+        "region",
+        "--out",
+        by_region.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "a warning, not a refusal");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Attention : lu avec le tableau par site déjà publié"),
+        "{stderr}"
+    );
+}

@@ -31,24 +31,38 @@ impl PublishCheck {
         if cut.site.is_some() || !linked(by) {
             return None;
         }
-        let mut cuts: Vec<&FigureRef> = Vec::new();
-        for p in register {
-            let f = &p.figure;
-            if f.qid == cut.qid
-                && f.site.is_none()
-                && linked(f.by.as_deref())
-                && f.by.as_deref() != by
-                && !cuts.iter().any(|c| c.by == f.by)
-            {
-                cuts.push(f);
+        // What is out, as cuts of the question. A site's figures in its monograph carry its
+        // row of the table by site as that table publishes it (the same cells hidden): read
+        // as the table by site, which publishes no less.
+        let as_cut = |f: &FigureRef| -> Option<FigureRef> {
+            if f.qid != cut.qid {
+                return None;
+            }
+            match (&f.site, f.by.as_deref()) {
+                (None, b) if linked(b) => Some(f.clone()),
+                (Some(_), None) => Some(FigureRef {
+                    qid: f.qid.clone(),
+                    by: Some("site".to_owned()),
+                    site: None,
+                }),
+                _ => None,
+            }
+        };
+        let mut cuts: Vec<FigureRef> = Vec::new();
+        for c in register.iter().filter_map(|p| as_cut(&p.figure)) {
+            if c.by.as_deref() != by && !cuts.iter().any(|d| d.by == c.by) {
+                cuts.push(c);
             }
         }
         if cuts.is_empty() {
             return None;
         }
+        // Counts and their protection only: the tests of difference are not read.
         let earlier: Vec<Figure> = cuts
             .iter()
-            .filter_map(|c| figures::figure(evaluation, &c.qid, c.by.as_deref(), None).ok())
+            .filter_map(|c| {
+                figures::figure_without_tests(evaluation, &c.qid, c.by.as_deref(), None).ok()
+            })
             .collect();
         let detail = if by == Some("site") {
             figure.clone()
@@ -58,7 +72,9 @@ impl PublishCheck {
                 .zip(&cuts)
                 .find(|(_, c)| c.by.as_deref() == Some("site"))
                 .map(|(f, _)| f.clone())
-                .or_else(|| figures::figure(evaluation, &figure.qid, Some("site"), None).ok())?
+                .or_else(|| {
+                    figures::figure_without_tests(evaluation, &figure.qid, Some("site"), None).ok()
+                })?
         };
         Some(PublishCheck {
             sites: evaluation.manifest.sites.clone(),
