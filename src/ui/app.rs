@@ -425,9 +425,7 @@ impl AtelierApp {
     /// One export at a time: each is read against the register as the ones before it left
     /// it, so two cuts exported in a row are checked against each other. Later ones wait.
     fn spawn_export(&mut self, ctx: &egui::Context, mut request: super::charts::ExportRequest) {
-        let busy =
-            self.exposed.is_some() || self.jobs.iter().any(|j| matches!(j, Running::Export(_)));
-        if busy {
+        if self.export_busy() {
             self.status = format!(
                 "Export de {} en attente de l'export en cours",
                 file_label(&request.path)
@@ -532,11 +530,16 @@ impl AtelierApp {
 
     /// Start the next export waiting, once the one before has left and been registered.
     fn next_export(&mut self, ctx: &egui::Context) {
-        let busy =
-            self.exposed.is_some() || self.jobs.iter().any(|j| matches!(j, Running::Export(_)));
-        if !busy && let Some(request) = self.queued_exports.pop_front() {
+        if !self.export_busy()
+            && let Some(request) = self.queued_exports.pop_front()
+        {
             self.spawn_export(ctx, request);
         }
+    }
+
+    /// Whether an export is being written, or waits for the evaluator's decision.
+    fn export_busy(&self) -> bool {
+        self.exposed.is_some() || self.jobs.iter().any(|j| matches!(j, Running::Export(_)))
     }
 
     fn finish(&mut self, ctx: &egui::Context, outcome: Finished) {
