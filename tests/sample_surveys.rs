@@ -526,7 +526,7 @@ fn respondents_are_linked_to_visited_sites_in_an_evaluation() {
         &g.dir,
         manifest,
         &load,
-        &atelier::import::privacy::new_key(),
+        &atelier::model::PseudonymKey::random(),
         &Silent,
     )
     .expect("the evaluation opens");

@@ -33,7 +33,7 @@ impl Evaluation {
                     source,
                 })
             },
-            &super::privacy::new_key(),
+            &crate::model::PseudonymKey::random(),
             progress,
         )
     }

@@ -10,12 +10,10 @@
 //! by hand, in one linear pass, without allocating when there is nothing to mask.
 
 use std::borrow::Cow;
-use std::hash::{BuildHasher, Hasher};
-use std::io::Read;
 use std::net::IpAddr;
 
 use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 use super::scales::normalise;
 use crate::model::{PersonalKind, PseudonymKey};
@@ -347,7 +345,7 @@ impl Pseudonymiser {
     /// (`/dev/urandom`), or else hashed from the time, the process, an address and the
     /// standard library's randomly seeded hasher.
     pub fn random() -> Self {
-        Pseudonymiser::new(&new_key())
+        Pseudonymiser::new(&PseudonymKey::random())
     }
 
     /// The pseudonym of `value` as data of `kind`; an empty value stays empty, and so does a
@@ -427,35 +425,6 @@ fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
         mac.update(part);
     }
     mac.finalize().into_bytes().into()
-}
-
-/// A fresh random key for a new project's pseudonyms.
-pub fn new_key() -> PseudonymKey {
-    PseudonymKey(random_key())
-}
-
-fn random_key() -> [u8; 32] {
-    let mut key = [0u8; 32];
-    if let Ok(mut urandom) = std::fs::File::open("/dev/urandom")
-        && urandom.read_exact(&mut key).is_ok()
-    {
-        return key;
-    }
-    // No /dev/urandom (Windows): std seeds each `RandomState` from the operating system's
-    // generator; the time, process and an address only add to it.
-    let mut hash = Sha256::new();
-    for round in 0u64..4 {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u64(round);
-        hash.update(hasher.finish().to_le_bytes());
-    }
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    hash.update(nanos.to_le_bytes());
-    hash.update(std::process::id().to_le_bytes());
-    hash.update((std::ptr::addr_of!(key) as usize).to_le_bytes());
-    hash.finalize().into()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1008,7 +1008,7 @@ mod tests {
             &crate::progress::Silent,
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        crate::model::Survey::from_raw(raw, &privacy::new_key())
+        crate::model::Survey::from_raw(raw, &crate::model::PseudonymKey::random())
     }
 
     #[test]

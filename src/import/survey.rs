@@ -34,7 +34,7 @@ impl Survey {
         if progress.cancelled() {
             return Err(ImportError::Cancelled { file });
         }
-        Ok(Survey::from_raw(raw, &privacy::new_key()))
+        Ok(Survey::from_raw(raw, &crate::model::PseudonymKey::random()))
     }
 
     /// Understand a table already read.

@@ -45,6 +45,13 @@ impl std::fmt::Debug for PseudonymKey {
 }
 
 impl PseudonymKey {
+    /// A fresh random key for a new project's pseudonyms: read from the operating system
+    /// (`/dev/urandom`), or else hashed from the time, the process, an address and the
+    /// standard library's randomly seeded hasher.
+    pub fn random() -> PseudonymKey {
+        PseudonymKey(random_key())
+    }
+
     /// The key as 64 lowercase hexadecimal digits, as its file holds it.
     pub fn to_hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
@@ -62,6 +69,33 @@ impl PseudonymKey {
         }
         Some(PseudonymKey(key))
     }
+}
+
+fn random_key() -> [u8; 32] {
+    use sha2::Digest as _;
+    use std::hash::{BuildHasher as _, Hasher as _};
+    use std::io::Read as _;
+    let mut key = [0u8; 32];
+    if let Ok(mut urandom) = std::fs::File::open("/dev/urandom")
+        && urandom.read_exact(&mut key).is_ok()
+    {
+        return key;
+    }
+    // No /dev/urandom (Windows): std seeds each `RandomState` from the operating system's
+    // generator; the time, process and an address only add to it.
+    let mut hash = sha2::Sha256::new();
+    for round in 0u64..4 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u64(round);
+        hash.update(hasher.finish().to_le_bytes());
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    hash.update(nanos.to_le_bytes());
+    hash.update(std::process::id().to_le_bytes());
+    hash.update((std::ptr::addr_of!(key) as usize).to_le_bytes());
+    hash.finalize().into()
 }
 
 #[cfg(test)]

@@ -81,7 +81,9 @@ pub fn open_project(
     };
     // Read-only, a value left in clear (there should be none) gets a pseudonym for this
     // reading only.
-    let reading_key = key.clone().unwrap_or_else(crate::import::privacy::new_key);
+    let reading_key = key
+        .clone()
+        .unwrap_or_else(crate::model::PseudonymKey::random);
     let evaluation = project.evaluation(&reading_key, progress)?;
     let figures = project.figures()?;
     let monographs = project.monographs()?;

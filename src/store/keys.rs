@@ -55,7 +55,7 @@ impl KeyRing {
         {
             return (key, KeyStatus::Found);
         }
-        let key = crate::import::privacy::new_key();
+        let key = crate::model::PseudonymKey::random();
         let _ = write_private(&self.dir, &file, &key.to_hex());
         (key, KeyStatus::Created)
     }

@@ -194,7 +194,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A fresh project id (which names the project's key in the [`KeyRing`]).
 fn new_id() -> String {
-    crate::import::privacy::new_key().to_hex()[..32].to_owned()
+    crate::model::PseudonymKey::random().to_hex()[..32].to_owned()
 }
 
 /// The lock file beside a project.
@@ -1324,7 +1324,7 @@ pub fn open_any(path: &Path, progress: &dyn Progress) -> Result<Evaluation, Stor
         let project = Project::open_for_reading(path)?;
         // A value still in clear would get a pseudonym under a key used once: reading
         // writes nothing, not even a key.
-        return project.evaluation(&crate::import::privacy::new_key(), progress);
+        return project.evaluation(&crate::model::PseudonymKey::random(), progress);
     }
     if path.is_dir() && !path.join(MANIFEST_FILE).is_file() {
         return Err(ImportError::malformed(
