@@ -868,29 +868,53 @@ fn a_numeric_figure_publishes_no_single_answer() {
     );
 }
 
-#[test]
-fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_back() {
-    let dir = temp_dir("registre");
+/// The counsellors' criteria for orienting a young person (Pôle emploi): a Likert battery
+/// whose tables by site and by region add up.
+fn criteria() -> String {
+    qid(
+        "conseillers_pe",
+        "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?",
+    )
+}
+
+/// Run atelier with `home` as its user folder.
+fn in_home(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("ATELIER_HOME", home)
+        .output()
+        .expect("atelier runs")
+}
+
+/// A project made from the sample by `atelier new`: its folder, its file and the user
+/// folder it was made with.
+fn sample_project(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = temp_dir(name);
     let project = dir.join("evaluation.atelier");
     let home = dir.join("home");
-    let run = |args: &[&str]| {
-        Command::new(BIN)
-            .args(args)
-            .env("ATELIER_HOME", &home)
-            .output()
-            .expect("atelier runs")
-    };
-    let p = project.to_str().unwrap();
-    let created = run(&["new", p, "--from", sample().to_str().unwrap()]);
+    let created = in_home(
+        &home,
+        &[
+            "new",
+            project.to_str().unwrap(),
+            "--from",
+            sample().to_str().unwrap(),
+        ],
+    );
     assert!(
         created.status.success(),
         "{}",
         String::from_utf8_lossy(&created.stderr)
     );
-    let criteria = qid(
-        "conseillers_pe",
-        "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?",
-    );
+    (dir, project, home)
+}
+
+#[test]
+fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_back() {
+    let (dir, project, home) = sample_project("registre");
+    let run = |args: &[&str]| in_home(&home, args);
+    let p = project.to_str().unwrap();
+    let criteria = criteria();
     let by_site = dir.join("par-site.xlsx");
     let by_region = dir.join("par-region.csv");
     let first = run(&[
@@ -956,22 +980,9 @@ fn a_project_registers_what_it_publishes_and_warns_when_a_cut_would_give_cells_b
 
 #[test]
 fn a_table_by_region_after_a_monograph_is_read_with_the_sites_it_published() {
-    let dir = temp_dir("registre-monographie");
-    let project = dir.join("evaluation.atelier");
-    let home = dir.join("home");
-    let run = |args: &[&str]| {
-        Command::new(BIN)
-            .args(args)
-            .env("ATELIER_HOME", &home)
-            .output()
-            .expect("atelier runs")
-    };
+    let (dir, project, home) = sample_project("registre-monographie");
+    let run = |args: &[&str]| in_home(&home, args);
     let p = project.to_str().unwrap();
-    assert!(
-        run(&["new", p, "--from", sample().to_str().unwrap()])
-            .status
-            .success()
-    );
     // Lille's monograph publishes the counsellors' criteria for Lille (its row of the
     // table by site, as that table hides it) and for Pôle emploi.
     let monograph = dir.join("lille.md");
@@ -988,10 +999,7 @@ fn a_table_by_region_after_a_monograph_is_read_with_the_sites_it_published() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let criteria = qid(
-        "conseillers_pe",
-        "Quelle importance accordez-vous aux critères suivants pour orienter un jeune vers l'ANI plutôt que vers un autre accompagnement ?",
-    );
+    let criteria = criteria();
     let by_region = dir.join("par-region.csv");
     let out = run(&[
         "table",
