@@ -200,6 +200,15 @@ fn the_evaluators_text_stays_and_a_pinned_block_holds_when_the_data_move() {
 }
 
 /// Text of every `word/*.xml` entry of a .docx.
+/// Run atelier with `home` as its user folder.
+fn atelier(home: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Process::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(args)
+        .env("ATELIER_HOME", home)
+        .output()
+        .unwrap()
+}
+
 fn docx_xml(bytes: &[u8]) -> (String, Vec<String>) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
@@ -377,14 +386,18 @@ fn all_monographs_and_the_synthesis_are_written_and_publish_nothing_personal_nor
     let dir = common::temp_dir("monographie", "toutes");
     let home = dir.join("utilisateur");
     let out = dir.join("monographies");
-    let output = Process::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["monograph"])
-        .arg(sample())
-        .args(["--all", "--format", "html", "--out"])
-        .arg(&out)
-        .env("ATELIER_HOME", &home)
-        .output()
-        .unwrap();
+    let output = atelier(
+        &home,
+        &[
+            "monograph".as_ref(),
+            sample().as_os_str(),
+            "--all".as_ref(),
+            "--format".as_ref(),
+            "html".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ],
+    );
     assert!(
         output.status.success(),
         "{}",
@@ -444,14 +457,17 @@ fn all_monographs_and_the_synthesis_are_written_and_publish_nothing_personal_nor
     }
     // One site as Word through the command line.
     let docx = dir.join("touraine.docx");
-    let output = Process::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["monograph"])
-        .arg(sample())
-        .args(["--site", "ml_touraine", "--out"])
-        .arg(&docx)
-        .env("ATELIER_HOME", &home)
-        .output()
-        .unwrap();
+    let output = atelier(
+        &home,
+        &[
+            "monograph".as_ref(),
+            sample().as_os_str(),
+            "--site".as_ref(),
+            "ml_touraine".as_ref(),
+            "--out".as_ref(),
+            docx.as_os_str(),
+        ],
+    );
     assert!(
         output.status.success(),
         "{}",
@@ -460,13 +476,17 @@ fn all_monographs_and_the_synthesis_are_written_and_publish_nothing_personal_nor
     let (xml, _) = docx_xml(&std::fs::read(&docx).unwrap());
     assert!(xml.contains("Mission locale de Touraine"));
     // An unknown site is refused in one line.
-    let output = Process::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["monograph"])
-        .arg(sample())
-        .args(["--site", "nulle_part", "--out"])
-        .arg(dir.join("x.docx"))
-        .output()
-        .unwrap();
+    let output = atelier(
+        &home,
+        &[
+            "monograph".as_ref(),
+            sample().as_os_str(),
+            "--site".as_ref(),
+            "nulle_part".as_ref(),
+            "--out".as_ref(),
+            dir.join("x.docx").as_os_str(),
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -475,19 +495,15 @@ fn a_monograph_that_cannot_be_written_stops_the_export_and_keeps_what_was_writte
     let dir = common::temp_dir("monographie", "echec");
     let home = dir.join("utilisateur");
     let project = dir.join("evaluation.atelier");
-    let atelier = |args: &[&std::ffi::OsStr]| {
-        Process::new(env!("CARGO_BIN_EXE_atelier"))
-            .args(args)
-            .env("ATELIER_HOME", &home)
-            .output()
-            .unwrap()
-    };
-    let created = atelier(&[
-        "new".as_ref(),
-        project.as_os_str(),
-        "--from".as_ref(),
-        sample().as_os_str(),
-    ]);
+    let created = atelier(
+        &home,
+        &[
+            "new".as_ref(),
+            project.as_os_str(),
+            "--from".as_ref(),
+            sample().as_os_str(),
+        ],
+    );
     assert!(
         created.status.success(),
         "{}",
@@ -498,15 +514,18 @@ fn a_monograph_that_cannot_be_written_stops_the_export_and_keeps_what_was_writte
     let out = dir.join("monographies");
     // A folder stands where the second site's monograph would go.
     std::fs::create_dir_all(out.join(format!("{second}.md"))).unwrap();
-    let output = atelier(&[
-        "monograph".as_ref(),
-        project.as_os_str(),
-        "--all".as_ref(),
-        "--format".as_ref(),
-        "md".as_ref(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ]);
+    let output = atelier(
+        &home,
+        &[
+            "monograph".as_ref(),
+            project.as_os_str(),
+            "--all".as_ref(),
+            "--format".as_ref(),
+            "md".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
