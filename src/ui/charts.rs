@@ -352,8 +352,9 @@ impl ChartsPanel {
         self.request(state, path)
     }
 
-    /// The export of the figure on screen to `path` (its extension says the format), read
-    /// with the register of what the project already published.
+    /// The export of the figure on screen to `path` (its extension says the format); it is
+    /// read with the register when it starts (the app fills in its check then, the register
+    /// holding every export before it).
     pub fn request(&self, state: &AppState, path: PathBuf) -> Option<ExportRequest> {
         let cached = self.cached.as_ref()?;
         let figure = cached.figure.as_ref().ok()?;
@@ -362,14 +363,13 @@ impl ChartsPanel {
             by: cached.key.by.clone(),
             site: cached.key.site.clone(),
         };
-        let check = PublishCheck::new(&state.evaluation, &state.register, &cut, figure);
         Some(ExportRequest {
             figure: figure.clone(),
             cut,
             spec: cached.spec.clone(),
             path,
             threshold: state.evaluation.manifest.disclosure_threshold,
-            check,
+            check: None,
             confirmed: false,
         })
     }
@@ -397,7 +397,8 @@ pub struct ExportRequest {
     /// The project's disclosure threshold.
     pub threshold: Threshold,
     /// The figures already published that this one adds up with, to attack it together with
-    /// them before it leaves (`None`: nothing to check, or the evaluator chose to go on).
+    /// them before it leaves, set when the export starts (`None`: nothing to check, or the
+    /// evaluator chose to go on).
     pub check: Option<PublishCheck>,
     /// Whether the evaluator has read the warning and chosen to publish anyway.
     pub confirmed: bool,
